@@ -1,0 +1,58 @@
+// Collects one case's findings and pending deadlines for a check, filling in the standard and case ids.
+import type { CaseRecord, IsoDate, SourceRef } from '../src/model/types.js';
+import type { CheckOutcome, Evidence, Finding, MessageData, PendingItem } from './types.js';
+
+export interface Report {
+  readonly recordId: string | null;
+  readonly date: IsoDate | null;
+  readonly messageId: string;
+  readonly data?: MessageData;
+  readonly evidence?: readonly Evidence[];
+  readonly source?: SourceRef;
+}
+
+export class OutcomeBuilder {
+  private applicableCase = false;
+  private readonly findings: Finding[] = [];
+  private readonly pendingItems: PendingItem[] = [];
+
+  constructor(
+    private readonly standard: string,
+    private readonly caseRecord: CaseRecord,
+  ) {}
+
+  /** Marks the case as one the standard has something to look at. */
+  applicable(): this {
+    this.applicableCase = true;
+    return this;
+  }
+
+  breach(report: Report): this {
+    this.applicableCase = true;
+    this.findings.push(this.finding(report));
+    return this;
+  }
+
+  pending(report: Report & { readonly due: IsoDate }): this {
+    this.applicableCase = true;
+    this.pendingItems.push({ ...this.finding(report), due: report.due });
+    return this;
+  }
+
+  done(): CheckOutcome {
+    return { applicable: this.applicableCase, findings: this.findings, pending: this.pendingItems };
+  }
+
+  private finding(report: Report): Finding {
+    return {
+      standard: this.standard,
+      caseId: this.caseRecord.case.case_id,
+      recordId: report.recordId,
+      date: report.date,
+      messageId: report.messageId,
+      data: report.data ?? {},
+      evidence: report.evidence ?? [],
+      ...(report.source ? { source: report.source } : {}),
+    };
+  }
+}

@@ -1,0 +1,7 @@
+// The registry of standards: every check module, sorted by id. A test fails if a module is missing here.
+import * as splitReviewMinutes from './split-review-minutes.js';
+import type { AnyCheckModule } from './types.js';
+
+export const CHECKS: readonly AnyCheckModule[] = [
+  splitReviewMinutes,
+];

@@ -1,0 +1,83 @@
+// The contract every standard's module fulfils: its metadata, its context and the findings it returns.
+import type { z } from 'zod';
+import type { WorkingDayCalendar } from '../src/dates/calendar.js';
+import type { CaseRecord, IsoDate, SourceRef, TableName } from '../src/model/types.js';
+
+export type Severity = 'error' | 'warning';
+
+/** A record (or a computed date such as a deadline) the finding relied on. */
+export interface Evidence {
+  readonly table: TableName | 'deadline';
+  readonly id?: string;
+  readonly date?: IsoDate;
+  readonly note: string;
+}
+
+export type MessageData = Readonly<Record<string, string | number>>;
+
+/** A breach of a standard by one record of one case. Wording comes from `meta.messages[messageId]`. */
+export interface Finding {
+  readonly standard: string;
+  readonly caseId: string;
+  readonly recordId: string | null;
+  readonly date: IsoDate | null;
+  readonly messageId: string;
+  readonly data: MessageData;
+  readonly evidence: readonly Evidence[];
+  readonly source?: SourceRef;
+}
+
+/** A deadline that has not passed on the as-of date: reported, never a breach. */
+export interface PendingItem extends Finding {
+  readonly due: IsoDate;
+}
+
+export interface CheckOutcome {
+  /** False when the case gives the standard nothing to look at. */
+  readonly applicable: boolean;
+  readonly findings: readonly Finding[];
+  readonly pending: readonly PendingItem[];
+}
+
+export interface CheckContext<Options> {
+  readonly asOf: IsoDate;
+  readonly options: Options;
+  readonly calendar: WorkingDayCalendar;
+}
+
+export interface GuidanceSource {
+  /** File name under the guidance folder, e.g. `004_f16987ff627e63e9.txt`. */
+  readonly file: string;
+  /** Paragraph or heading as the catalogue cites it, e.g. `§7.9`. */
+  readonly paragraph: string;
+  /** The cited text, quoted verbatim from the guidance. */
+  readonly quote: string;
+}
+
+export interface CheckMeta<Options> {
+  readonly id: string;
+  /** The requirement, phrased as what must be true. */
+  readonly title: string;
+  readonly source: readonly GuidanceSource[];
+  readonly defaultSeverity: Severity;
+  /** Tables without which the standard cannot be assessed. */
+  readonly needs: readonly TableName[];
+  /** Every column the check reads, per table. */
+  readonly reads: Partial<Record<TableName, readonly string[]>>;
+  /** Options with their defaults; `parse({})` yields the defaults. Unknown keys are rejected. */
+  readonly options: z.ZodType<Options>;
+  /** Message templates; `{{name}}` is replaced by the finding's `data.name`. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** The exact rule, for `explain` and the docs. */
+  readonly rule: string;
+  readonly examples: { readonly complies: string; readonly breaches: string };
+}
+
+export interface CheckModule<Options = unknown> {
+  readonly meta: CheckMeta<Options>;
+  run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome;
+}
+
+/** Lets the registry hold checks whose option types differ. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCheckModule = CheckModule<any>;

@@ -1,0 +1,43 @@
+// What a person's roles mean, defined once for every standard: parent, non-resident, un-contactable, risk.
+import type { CaseRecord, IsoDate, MeetingRow, PersonRow } from './types.js';
+
+/** A parent of the child (`parent` = Y). */
+export const isParent = (p: PersonRow): boolean => p.parent;
+
+/** A resident person lives with the child (`resident` = Y). */
+export const isResident = (p: PersonRow): boolean => p.resident === true;
+
+/** A non-resident parent: `parent` = Y and `resident` = N (an empty `resident` is not N). */
+export const isNonResidentParent = (p: PersonRow): boolean => p.parent && p.resident === false;
+
+/** Marked un-contactable: `contactable` = N. Empty means contactable as far as the record shows. */
+export const isUncontactable = (p: PersonRow): boolean => p.contactable === false;
+
+/** Contact with this person presents a risk to the child or the resident parent (`risk_flag` = Y). */
+export const hasRiskFlag = (p: PersonRow): boolean => p.risk_flag === true;
+
+/** History of violence or threats (`violence_flag` = Y). */
+export const hasViolenceFlag = (p: PersonRow): boolean => p.violence_flag === true;
+
+export function personById(caseRecord: CaseRecord): ReadonlyMap<string, PersonRow> {
+  return new Map(caseRecord.people.map((p) => [p.person_id, p]));
+}
+
+export function meetingById(caseRecord: CaseRecord): ReadonlyMap<string, MeetingRow> {
+  return new Map(caseRecord.meetings.map((m) => [m.meeting_id, m]));
+}
+
+/** The plan of the given type in force on `date` (start ≤ date ≤ end, an empty end being current). */
+export function planOn(caseRecord: CaseRecord, date: IsoDate, type: 'cin' | 'cp' | 'lac') {
+  return caseRecord.plans.find(
+    (plan) => plan.type === type && plan.start <= date && (plan.end === undefined || date <= plan.end),
+  );
+}
+
+/** On a Child Protection plan on `date`. */
+export const onCpPlan = (caseRecord: CaseRecord, date: IsoDate): boolean =>
+  planOn(caseRecord, date, 'cp') !== undefined;
+
+/** Text fields count as recorded only when they hold something other than white space. */
+export const isRecorded = (value: string | undefined): value is string =>
+  value !== undefined && value.trim() !== '';

@@ -1,0 +1,239 @@
+// The input contract of DATA.md as data: every table's columns, their value kinds and which are required.
+import {
+  ALLEGATION_STATUSES,
+  CASE_STATUSES,
+  CONTACT_OUTCOMES,
+  INCIDENT_TYPES,
+  MEETING_TYPES,
+  NO_CONTACT_REASONS,
+  PLAN_TYPES,
+  VIEW_METHODS,
+  VIEWS_ADOPTED,
+  VISIT_OUTCOMES,
+  VISIT_TYPES,
+  type TableName,
+} from './types.js';
+
+export type ColumnKind =
+  | { readonly kind: 'id' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'int' }
+  | { readonly kind: 'enum'; readonly values: readonly string[] };
+
+export type ColumnSpec = ColumnKind & {
+  readonly name: string;
+  readonly required: boolean;
+  /** The table whose id this column names (for orphan checks and documentation). */
+  readonly references?: 'cases' | 'people' | 'assessments' | 'meetings';
+};
+
+export interface TableSpec {
+  readonly name: TableName;
+  readonly description: string;
+  /** The columns that together identify a row (unique within the table, per case). */
+  readonly key: readonly string[];
+  readonly columns: readonly ColumnSpec[];
+}
+
+const id = (name: string, references?: ColumnSpec['references']): ColumnSpec => ({
+  name,
+  kind: 'id',
+  required: true,
+  ...(references ? { references } : {}),
+});
+const optionalId = (name: string, references?: ColumnSpec['references']): ColumnSpec => ({
+  name,
+  kind: 'id',
+  required: false,
+  ...(references ? { references } : {}),
+});
+const text = (name: string, required = false): ColumnSpec => ({ name, kind: 'text', required });
+const date = (name: string, required = false): ColumnSpec => ({ name, kind: 'date', required });
+const bool = (name: string, required = false): ColumnSpec => ({ name, kind: 'bool', required });
+const int = (name: string): ColumnSpec => ({ name, kind: 'int', required: false });
+const oneOf = (name: string, values: readonly string[], required = false): ColumnSpec => ({
+  name,
+  kind: 'enum',
+  values,
+  required,
+});
+const caseId = id('case_id', 'cases');
+
+export const TABLES: readonly TableSpec[] = [
+  {
+    name: 'cases',
+    description: "one row per child's case",
+    key: ['case_id'],
+    columns: [
+      id('case_id'),
+      oneOf('status', CASE_STATUSES, true),
+      date('opened'),
+      date('closed'),
+      text('team'),
+      text('worker'),
+    ],
+  },
+  {
+    name: 'plans',
+    description: 'plan history; a case is on a CP plan on a date inside [start, end]',
+    key: ['plan_id'],
+    columns: [caseId, id('plan_id'), oneOf('type', PLAN_TYPES, true), date('start', true), date('end')],
+  },
+  {
+    name: 'people',
+    description: 'parents, relatives and carers connected to the child',
+    key: ['person_id'],
+    columns: [
+      caseId,
+      id('person_id'),
+      text('relationship', true),
+      bool('parent', true),
+      bool('resident'),
+      bool('parental_responsibility'),
+      bool('details_recorded'),
+      bool('contactable'),
+      date('uncontactable_date'),
+      bool('risk_flag'),
+      text('risk_reason'),
+      bool('violence_flag'),
+      bool('confidential_address'),
+      bool('child_contact'),
+      oneOf('no_contact_reason', NO_CONTACT_REASONS),
+      text('no_contact_evidence'),
+    ],
+  },
+  {
+    name: 'contact_attempts',
+    description: "efforts to obtain a parent's contact details",
+    key: ['attempt_id'],
+    columns: [
+      caseId,
+      id('attempt_id'),
+      id('person_id', 'people'),
+      id('asked_person_id', 'people'),
+      date('date', true),
+      oneOf('outcome', CONTACT_OUTCOMES),
+    ],
+  },
+  {
+    name: 'assessments',
+    description: 'assessments of the child and family',
+    key: ['assessment_id'],
+    columns: [caseId, id('assessment_id'), text('type'), date('started'), date('completed')],
+  },
+  {
+    name: 'assessment_views',
+    description: 'one row per parent per assessment',
+    key: ['assessment_id', 'person_id'],
+    columns: [
+      caseId,
+      id('assessment_id', 'assessments'),
+      id('person_id', 'people'),
+      bool('views_recorded', true),
+      oneOf('method', VIEW_METHODS),
+      oneOf('views_adopted', VIEWS_ADOPTED),
+      text('not_adopted_reason'),
+      text('exceptional_reason'),
+    ],
+  },
+  {
+    name: 'meetings',
+    description: 'conferences, reviews and multi-agency meetings',
+    key: ['meeting_id'],
+    columns: [
+      caseId,
+      id('meeting_id'),
+      oneOf('type', MEETING_TYPES, true),
+      date('date', true),
+      bool('split'),
+      int('minutes_sets'),
+      text('chair_role'),
+    ],
+  },
+  {
+    name: 'meeting_parents',
+    description: 'one row per parent per meeting',
+    key: ['meeting_id', 'person_id'],
+    columns: [
+      caseId,
+      id('meeting_id', 'meetings'),
+      id('person_id', 'people'),
+      bool('invited'),
+      text('not_invited_reason'),
+      bool('attended'),
+      bool('excluded'),
+      text('exclusion_reason'),
+      text('exclusion_recorded_by'),
+      bool('alternative_offered'),
+      date('report_shared'),
+      bool('report_withheld_agreed'),
+      bool('advocacy_info'),
+    ],
+  },
+  {
+    name: 'visits',
+    description: 'visits by the social worker',
+    key: ['visit_id'],
+    columns: [
+      caseId,
+      id('visit_id'),
+      date('date', true),
+      oneOf('type', VISIT_TYPES),
+      oneOf('outcome', VISIT_OUTCOMES, true),
+      bool('child_seen'),
+      bool('joint'),
+      date('manager_informed'),
+    ],
+  },
+  {
+    name: 'incidents',
+    description: 'threats or violence towards staff or family',
+    key: ['incident_id'],
+    columns: [
+      caseId,
+      id('incident_id'),
+      optionalId('person_id', 'people'),
+      date('date', true),
+      oneOf('type', INCIDENT_TYPES),
+      date('reported_to_manager'),
+      bool('police_informed'),
+      bool('agencies_alerted'),
+    ],
+  },
+  {
+    name: 'allegations',
+    description: 'concerns one parent raises about another',
+    key: ['allegation_id'],
+    columns: [
+      caseId,
+      id('allegation_id'),
+      date('date', true),
+      id('made_by', 'people'),
+      id('about', 'people'),
+      oneOf('status', ALLEGATION_STATUSES),
+      bool('response_recorded'),
+    ],
+  },
+  {
+    name: 'letters',
+    description: 'one row per recipient of a letter',
+    key: ['letter_id', 'recipient'],
+    columns: [caseId, id('letter_id'), date('date', true), id('recipient', 'people')],
+  },
+];
+
+const byName = new Map(TABLES.map((t) => [t.name, t]));
+
+export function tableSpec(name: TableName): TableSpec {
+  const spec = byName.get(name);
+  if (!spec) throw new Error(`no table spec for ${name}`);
+  return spec;
+}
+
+export function requiredColumns(name: TableName): string[] {
+  return tableSpec(name)
+    .columns.filter((c) => c.required)
+    .map((c) => c.name);
+}

@@ -1,0 +1,231 @@
+// The typed case model every input form is validated into, and the value domains of DATA.md.
+
+/** An ISO calendar date, `YYYY-MM-DD`; plain string comparison orders dates correctly. */
+export type IsoDate = string;
+
+/** Where a row came from: the file (as given on the command line) and its 1-based line. */
+export interface SourceRef {
+  readonly file: string;
+  readonly line: number;
+}
+
+export const TABLE_NAMES = [
+  'cases',
+  'plans',
+  'people',
+  'contact_attempts',
+  'assessments',
+  'assessment_views',
+  'meetings',
+  'meeting_parents',
+  'visits',
+  'incidents',
+  'allegations',
+  'letters',
+] as const;
+export type TableName = (typeof TABLE_NAMES)[number];
+
+export const CASE_STATUSES = ['open', 'closed'] as const;
+export const PLAN_TYPES = ['cin', 'cp', 'lac'] as const;
+export const NO_CONTACT_REASONS = [
+  'cp_concerns',
+  'court_order',
+  'child_and_parent_decline',
+  'parental_disagreement',
+  'other',
+] as const;
+export const CONTACT_OUTCOMES = ['details_obtained', 'no_details', 'declined', 'no_response'] as const;
+export const VIEW_METHODS = ['in_person', 'phone', 'written', 'none'] as const;
+export const VIEWS_ADOPTED = ['yes', 'no', 'partly'] as const;
+export const MEETING_TYPES = [
+  'cp_conference',
+  'core_group',
+  'cin_review',
+  'lac_review',
+  'strategy',
+  'professionals',
+  'multi_agency',
+  'family_group_conference',
+] as const;
+export const VISIT_TYPES = ['home', 'office', 'school', 'other'] as const;
+export const VISIT_OUTCOMES = [
+  'completed',
+  'defaulted',
+  'no_access',
+  'cancelled_by_family',
+  'cancelled_by_service',
+] as const;
+export const INCIDENT_TYPES = ['threat', 'violence', 'verbal_abuse', 'intimidation'] as const;
+export const ALLEGATION_STATUSES = ['allegation', 'admitted', 'court_finding'] as const;
+
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export type PlanType = (typeof PLAN_TYPES)[number];
+export type NoContactReason = (typeof NO_CONTACT_REASONS)[number];
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+export type ViewMethod = (typeof VIEW_METHODS)[number];
+export type ViewsAdopted = (typeof VIEWS_ADOPTED)[number];
+export type MeetingType = (typeof MEETING_TYPES)[number];
+export type VisitType = (typeof VISIT_TYPES)[number];
+export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+export type AllegationStatus = (typeof ALLEGATION_STATUSES)[number];
+
+// Optional fields are `undefined` when the export left the cell empty ("not recorded").
+interface Row {
+  readonly source: SourceRef;
+}
+
+export interface CaseRow extends Row {
+  case_id: string;
+  status: CaseStatus;
+  opened?: IsoDate;
+  closed?: IsoDate;
+  team?: string;
+  worker?: string;
+}
+
+export interface PlanRow extends Row {
+  case_id: string;
+  plan_id: string;
+  type: PlanType;
+  start: IsoDate;
+  end?: IsoDate;
+}
+
+export interface PersonRow extends Row {
+  case_id: string;
+  person_id: string;
+  relationship: string;
+  parent: boolean;
+  resident?: boolean;
+  parental_responsibility?: boolean;
+  details_recorded?: boolean;
+  contactable?: boolean;
+  uncontactable_date?: IsoDate;
+  risk_flag?: boolean;
+  risk_reason?: string;
+  violence_flag?: boolean;
+  confidential_address?: boolean;
+  child_contact?: boolean;
+  no_contact_reason?: NoContactReason;
+  no_contact_evidence?: string;
+}
+
+export interface ContactAttemptRow extends Row {
+  case_id: string;
+  attempt_id: string;
+  person_id: string;
+  asked_person_id: string;
+  date: IsoDate;
+  outcome?: ContactOutcome;
+}
+
+export interface AssessmentRow extends Row {
+  case_id: string;
+  assessment_id: string;
+  type?: string;
+  started?: IsoDate;
+  completed?: IsoDate;
+}
+
+export interface AssessmentViewRow extends Row {
+  case_id: string;
+  assessment_id: string;
+  person_id: string;
+  views_recorded?: boolean;
+  method?: ViewMethod;
+  views_adopted?: ViewsAdopted;
+  not_adopted_reason?: string;
+  exceptional_reason?: string;
+}
+
+export interface MeetingRow extends Row {
+  case_id: string;
+  meeting_id: string;
+  type: MeetingType;
+  date: IsoDate;
+  split?: boolean;
+  minutes_sets?: number;
+  chair_role?: string;
+}
+
+export interface MeetingParentRow extends Row {
+  case_id: string;
+  meeting_id: string;
+  person_id: string;
+  invited?: boolean;
+  not_invited_reason?: string;
+  attended?: boolean;
+  excluded?: boolean;
+  exclusion_reason?: string;
+  exclusion_recorded_by?: string;
+  alternative_offered?: boolean;
+  report_shared?: IsoDate;
+  report_withheld_agreed?: boolean;
+  advocacy_info?: boolean;
+}
+
+export interface VisitRow extends Row {
+  case_id: string;
+  visit_id: string;
+  date: IsoDate;
+  type?: VisitType;
+  outcome: VisitOutcome;
+  child_seen?: boolean;
+  joint?: boolean;
+  manager_informed?: IsoDate;
+}
+
+export interface IncidentRow extends Row {
+  case_id: string;
+  incident_id: string;
+  person_id?: string;
+  date: IsoDate;
+  type?: IncidentType;
+  reported_to_manager?: IsoDate;
+  police_informed?: boolean;
+  agencies_alerted?: boolean;
+}
+
+export interface AllegationRow extends Row {
+  case_id: string;
+  allegation_id: string;
+  date: IsoDate;
+  made_by: string;
+  about: string;
+  status?: AllegationStatus;
+  response_recorded?: boolean;
+}
+
+export interface LetterRow extends Row {
+  case_id: string;
+  letter_id: string;
+  date: IsoDate;
+  recipient: string;
+}
+
+/** The row type of each table, keyed by table name. */
+export interface TableRows {
+  cases: CaseRow;
+  plans: PlanRow;
+  people: PersonRow;
+  contact_attempts: ContactAttemptRow;
+  assessments: AssessmentRow;
+  assessment_views: AssessmentViewRow;
+  meetings: MeetingRow;
+  meeting_parents: MeetingParentRow;
+  visits: VisitRow;
+  incidents: IncidentRow;
+  allegations: AllegationRow;
+  letters: LetterRow;
+}
+
+export type ChildTableName = Exclude<TableName, 'cases'>;
+
+/**
+ * One child's case with every valid, non-orphan row of every child table. Tables absent from the
+ * input are empty arrays here; whether a table was present at all is told by the audit context.
+ */
+export type CaseRecord = { readonly case: CaseRow } & {
+  readonly [T in ChildTableName]: readonly TableRows[T][];
+};

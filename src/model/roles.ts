@@ -1,11 +1,14 @@
 // What a person's roles mean, defined once for every standard: parent, non-resident, un-contactable, risk.
-import type { CaseRecord, IsoDate, MeetingRow, PersonRow } from './types.js';
+import type { AssessmentRow, CaseRecord, IsoDate, MeetingRow, PersonRow } from './types.js';
 
 /** A parent of the child (`parent` = Y). */
 export const isParent = (p: PersonRow): boolean => p.parent;
 
 /** A resident person lives with the child (`resident` = Y). */
 export const isResident = (p: PersonRow): boolean => p.resident === true;
+
+/** A resident parent: `parent` = Y and `resident` = Y (an empty `resident` is not Y). */
+export const isResidentParent = (p: PersonRow): boolean => p.parent && p.resident === true;
 
 /** A non-resident parent: `parent` = Y and `resident` = N (an empty `resident` is not N). */
 export const isNonResidentParent = (p: PersonRow): boolean => p.parent && p.resident === false;
@@ -41,3 +44,17 @@ export const onCpPlan = (caseRecord: CaseRecord, date: IsoDate): boolean =>
 /** Text fields count as recorded only when they hold something other than white space. */
 export const isRecorded = (value: string | undefined): value is string =>
   value !== undefined && value.trim() !== '';
+
+/** An assessment counts as completed on `date` when its `completed` date is recorded and not after `date`. */
+export const isAssessmentCompletedBy = (assessment: AssessmentRow, date: IsoDate): boolean =>
+  assessment.completed !== undefined && assessment.completed <= date;
+
+/**
+ * The case is open on `date`: opened (when recorded) on or before it, and either `status` = open or
+ * closed after it. A closed case with no `closed` date is taken as closed.
+ */
+export function isCaseOpenOn(caseRecord: CaseRecord, date: IsoDate): boolean {
+  const { status, opened, closed } = caseRecord.case;
+  if (opened !== undefined && opened > date) return false;
+  return status === 'open' || (closed !== undefined && closed > date);
+}

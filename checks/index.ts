@@ -1,11 +1,17 @@
 // The registry of standards: every check module, sorted by id. A test fails if a module is missing here.
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
+import * as nrpDetailsRecorded from './nrp-details-recorded.js';
+import * as nrpInvited from './nrp-invited.js';
+import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
 import type { AnyCheckModule } from './types.js';
 
 export const CHECKS: readonly AnyCheckModule[] = [
   allegationResponseRecorded,
   nrpCopiedIntoLetters,
+  nrpDetailsRecorded,
+  nrpInvited,
+  nrpMetInPerson,
   splitReviewMinutes,
 ];

@@ -1,5 +1,7 @@
 // The registry of standards: every check module, sorted by id. A test fails if a module is missing here.
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
+import * as jointVisitWhereRisk from './joint-visit-where-risk.js';
+import * as noAccessManagerConsulted from './no-access-manager-consulted.js';
 import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpInvited from './nrp-invited.js';
@@ -9,6 +11,8 @@ import type { AnyCheckModule } from './types.js';
 
 export const CHECKS: readonly AnyCheckModule[] = [
   allegationResponseRecorded,
+  jointVisitWhereRisk,
+  noAccessManagerConsulted,
   nrpCopiedIntoLetters,
   nrpDetailsRecorded,
   nrpInvited,

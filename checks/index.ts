@@ -6,7 +6,9 @@ import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
+import * as reportSharedInAdvance from './report-shared-in-advance.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
+import * as viewsNotAdoptedReasoned from './views-not-adopted-reasoned.js';
 import type { AnyCheckModule } from './types.js';
 
 export const CHECKS: readonly AnyCheckModule[] = [
@@ -17,5 +19,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpDetailsRecorded,
   nrpInvited,
   nrpMetInPerson,
+  reportSharedInAdvance,
   splitReviewMinutes,
+  viewsNotAdoptedReasoned,
 ];

@@ -1,5 +1,8 @@
 // The registry of standards: every check module, sorted by id. A test fails if a module is missing here.
+import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
+import * as childSeen from './child-seen.js';
+import * as incidentReported from './incident-reported.js';
 import * as jointVisitWhereRisk from './joint-visit-where-risk.js';
 import * as noAccessManagerConsulted from './no-access-manager-consulted.js';
 import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
@@ -12,7 +15,10 @@ import * as viewsNotAdoptedReasoned from './views-not-adopted-reasoned.js';
 import type { AnyCheckModule } from './types.js';
 
 export const CHECKS: readonly AnyCheckModule[] = [
+  advocacyInfoShared,
   allegationResponseRecorded,
+  childSeen,
+  incidentReported,
   jointVisitWhereRisk,
   noAccessManagerConsulted,
   nrpCopiedIntoLetters,

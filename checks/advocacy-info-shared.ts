@@ -55,15 +55,14 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
-      source: invitation.source,
+      source: meeting.source,
       messageId: invitation.advocacy_info === false ? 'notShared' : 'notRecorded',
       data: { meetingId: meeting.meeting_id, date: meeting.date, personId: invitation.person_id },
       evidence: [
         { table: 'meetings', id: meeting.meeting_id, date: meeting.date, note: 'cp_conference' },
         {
           table: 'meeting_parents',
-          id: invitation.person_id,
-          date: meeting.date,
+          id: `${meeting.meeting_id}/${invitation.person_id}`,
           note: `invited Y, advocacy_info ${invitation.advocacy_info === false ? 'N' : 'not recorded'}`,
         },
       ],

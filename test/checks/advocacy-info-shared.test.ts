@@ -55,7 +55,7 @@ ruleTester(check, {
           data: { meetingId: 'M1', personId: 'P1', date: '2026-03-02' },
           evidence: [
             { table: 'meetings', id: 'M1', date: '2026-03-02', note: 'cp_conference' },
-            { table: 'meeting_parents', id: 'P1', note: 'advocacy_info N' },
+            { table: 'meeting_parents', id: 'M1/P1', note: 'advocacy_info N' },
           ],
         },
       ],
@@ -68,7 +68,7 @@ ruleTester(check, {
           recordId: 'M1',
           messageId: 'notRecorded',
           data: { personId: 'P2' },
-          evidence: [{ table: 'meeting_parents', id: 'P2', note: 'advocacy_info not recorded' }],
+          evidence: [{ table: 'meeting_parents', id: 'M1/P2', note: 'advocacy_info not recorded' }],
         },
       ],
     },

@@ -1,0 +1,427 @@
+// Self-contained HTML report: headline, SVG compliance charts, a sortable and filterable findings table, cases.
+import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
+import type { Report, ReportFinding, StandardSummary } from '../report/types.js';
+import { escapeAttribute, escapeText } from './markup.js';
+import {
+  caseLabel,
+  distinctSorted,
+  evidenceLine,
+  formatRate,
+  groupByOf,
+  isDataIntegrity,
+  itemsByCase,
+  periodLabel,
+  rateBand,
+  sourceLabel,
+  standardRate,
+  statusLabel,
+  type CaseItems,
+} from './shared.js';
+import type { FormatOptions } from './types.js';
+
+/** Nothing may load from anywhere: the report holds case data and must work offline. */
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+
+const BAND_COLOURS = { good: '#2e7d32', fair: '#b26a00', poor: '#c62828', none: '#9e9e9e' } as const;
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa;
+  --good: ${BAND_COLOURS.good}; --fair: ${BAND_COLOURS.fair}; --poor: ${BAND_COLOURS.poor}; }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1200px; padding: 24px; color: var(--ink);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 24px; margin: 0 0 4px; }
+h2 { font-size: 18px; margin: 32px 0 8px; padding-bottom: 4px; border-bottom: 1px solid var(--line); }
+h3 { font-size: 15px; margin: 20px 0 6px; }
+.meta, .note { color: var(--muted); }
+.cards { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 10px 14px; min-width: 150px; background: var(--soft); }
+.card .value { font-size: 24px; font-weight: 600; }
+.card .label { color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
+table { border-collapse: collapse; width: 100%; margin: 8px 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
+th { background: var(--soft); font-weight: 600; white-space: nowrap; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.id, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; word-break: break-all; }
+.sev-error { color: var(--poor); font-weight: 600; }
+.sev-warning { color: var(--fair); font-weight: 600; }
+.sev-pending { color: #0969da; font-weight: 600; }
+.band-good { color: var(--good); } .band-fair { color: var(--fair); } .band-poor { color: var(--poor); }
+.band-none { color: var(--muted); }
+td.cell-good { background: #e6f4ea; } td.cell-fair { background: #fff4e0; } td.cell-poor { background: #fde7e7; }
+.chart { width: 100%; max-width: 860px; height: auto; display: block; }
+.chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
+.chart .tick { fill: var(--muted); font-size: 11px; }
+.controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 8px 0; }
+.controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
+.controls input, .controls select { font: inherit; padding: 4px 6px; min-width: 160px; }
+th button { all: unset; cursor: pointer; }
+th button::after { content: " \\2195"; color: var(--muted); }
+th[aria-sort="ascending"] button::after { content: " \\2191"; color: var(--ink); }
+th[aria-sort="descending"] button::after { content: " \\2193"; color: var(--ink); }
+details { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; padding: 6px 10px; }
+details[open] { background: #fcfcfd; }
+summary { cursor: pointer; }
+ul.evidence { margin: 2px 0 8px; color: var(--muted); }
+footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+`;
+
+// Reads everything from the server-rendered table, so the report stays complete with scripts disabled.
+const SCRIPT = `
+(function () {
+  'use strict';
+  var table = document.getElementById('findings-table');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var rows = Array.prototype.slice.call(body.rows);
+  rows.forEach(function (row, index) { row.setAttribute('data-order', String(index)); });
+  var text = document.getElementById('filter-text');
+  var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
+  var count = document.getElementById('findings-count');
+  function apply() {
+    var needle = text.value.trim().toLowerCase();
+    var shown = 0;
+    rows.forEach(function (row) {
+      var keep = needle === '' || row.textContent.toLowerCase().indexOf(needle) !== -1;
+      selects.forEach(function (select) {
+        if (select.value !== '' && row.getAttribute('data-' + select.getAttribute('data-filter')) !== select.value) keep = false;
+      });
+      row.hidden = !keep;
+      if (keep) shown += 1;
+    });
+    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings';
+  }
+  text.addEventListener('input', apply);
+  selects.forEach(function (select) { select.addEventListener('change', apply); });
+  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+  headers.forEach(function (header, column) {
+    var button = header.querySelector('button');
+    if (!button) return;
+    button.addEventListener('click', function () {
+      var direction = header.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+      headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+      header.setAttribute('aria-sort', direction);
+      var sign = direction === 'ascending' ? 1 : -1;
+      rows.slice().sort(function (a, b) {
+        var order = collator.compare(a.cells[column].textContent, b.cells[column].textContent);
+        return order !== 0 ? sign * order : Number(a.getAttribute('data-order')) - Number(b.getAttribute('data-order'));
+      }).forEach(function (row) { body.appendChild(row); });
+    });
+  });
+  function openTarget() {
+    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    if (target && target.tagName === 'DETAILS') target.open = true;
+  }
+  window.addEventListener('hashchange', openTarget);
+  openTarget();
+  apply();
+})();
+`;
+
+interface Bar {
+  readonly label: string;
+  readonly rate: number | null;
+  readonly compliant: number;
+  readonly applicable: number;
+}
+
+const CHART_WIDTH = 860;
+const ROW_HEIGHT = 28;
+const BAR_HEIGHT = 18;
+const LABEL_CHARACTERS = 36;
+const VALUE_WIDTH = 130;
+
+function shorten(label: string): string {
+  return label.length > LABEL_CHARACTERS ? `${label.slice(0, LABEL_CHARACTERS - 1)}…` : label;
+}
+
+/** A horizontal bar chart of compliance rates; every bar carries its number, so colour is never the only cue. */
+function barChart(caption: string, bars: readonly Bar[]): string {
+  if (bars.length === 0) return '<p class="note">No applicable cases to chart.</p>';
+  const longest = Math.max(...bars.map((bar) => shorten(bar.label).length));
+  const labelWidth = Math.min(300, Math.max(90, Math.ceil(longest * 7.4) + 16));
+  const barWidth = CHART_WIDTH - labelWidth - VALUE_WIDTH;
+  const top = 8;
+  const axisY = top + bars.length * ROW_HEIGHT;
+  const height = axisY + 24;
+  const parts: string[] = [];
+  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
+    const x = labelWidth + tick * barWidth;
+    parts.push(
+      `<line x1="${x}" y1="${top}" x2="${x}" y2="${axisY}" stroke="#d1d9e0" stroke-width="1"/>`,
+      `<text class="tick" x="${x}" y="${axisY + 16}" text-anchor="middle">${tick * 100}%</text>`,
+    );
+  }
+  bars.forEach((bar, index) => {
+    const y = top + index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
+    const textY = top + index * ROW_HEIGHT + ROW_HEIGHT / 2 + 4.5;
+    const width = bar.rate === null ? 0 : Math.round(bar.rate * barWidth * 10) / 10;
+    const value = `${formatRate(bar.rate)} (${bar.compliant}/${bar.applicable})`;
+    parts.push(
+      `<g><title>${escapeText(`${bar.label}: ${value}`)}</title>`,
+      `<text x="${labelWidth - 8}" y="${textY}" text-anchor="end">${escapeText(shorten(bar.label))}</text>`,
+      `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="${BAR_HEIGHT}" fill="#eef1f4"/>`,
+      `<rect x="${labelWidth}" y="${y}" width="${width}" height="${BAR_HEIGHT}" fill="${BAND_COLOURS[rateBand(bar.rate)]}"/>`,
+      `<text x="${labelWidth + barWidth + 8}" y="${textY}">${escapeText(value)}</text></g>`,
+    );
+  });
+  return [
+    `<svg class="chart" role="img" aria-label="${escapeAttribute(caption)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+    ...parts,
+    '</svg>',
+  ].join('\n');
+}
+
+function severityCell(severity: string): string {
+  return `<td class="sev-${escapeAttribute(severity)}">${escapeText(severity)}</td>`;
+}
+
+function rateCell(rate: number | null): string {
+  return `<td class="num band-${rateBand(rate)}">${escapeText(formatRate(rate))}</td>`;
+}
+
+function headline(report: Report): string {
+  const { cases, casesWithBreaches, errors, warnings, pending } = report.summary;
+  const overall = overallCompliance(report.cases);
+  const assessed = report.standards.filter((s) => s.status === 'assessed').length;
+  const card = (value: string, label: string, className = '') =>
+    `<div class="card"><div class="value ${className}">${escapeText(value)}</div><div class="label">${escapeText(label)}</div></div>`;
+  return [
+    '<div class="cards">',
+    card(String(cases), 'cases audited'),
+    card(`${casesWithBreaches}${cases === 0 ? '' : ` (${formatRate(casesWithBreaches / cases)})`}`, 'cases with breaches'),
+    card(formatRate(overall.rate), 'overall compliance', `band-${rateBand(overall.rate)}`),
+    card(String(errors), 'errors', errors > 0 ? 'sev-error' : ''),
+    card(String(warnings), 'warnings', warnings > 0 ? 'sev-warning' : ''),
+    card(String(pending), 'pending', pending > 0 ? 'sev-pending' : ''),
+    card(`${assessed} of ${report.standards.length}`, 'standards assessed'),
+    '</div>',
+  ].join('\n');
+}
+
+function inputsTable(report: Report): string {
+  if (report.inputs.length === 0) return '<p class="note">No input files.</p>';
+  const rows = report.inputs.map(
+    (input) =>
+      `<tr><td class="id">${escapeText(input.table)}</td><td class="id">${escapeText(input.file)}</td><td class="num">${input.rows}</td><td class="num">${input.rejected}</td></tr>`,
+  );
+  return [
+    '<table><thead><tr><th>Table</th><th>File</th><th class="num">Rows</th><th class="num">Rejected</th></tr></thead><tbody>',
+    ...rows,
+    '</tbody></table>',
+  ].join('\n');
+}
+
+function charted(standard: StandardSummary): boolean {
+  return standard.status === 'assessed' && standard.applicable > 0 && !isDataIntegrity(standard.id);
+}
+
+function standardsSection(report: Report): string {
+  const bars = report.standards.filter(charted).map((standard) => ({
+    label: standard.id,
+    rate: standardRate(standard),
+    compliant: standard.compliant,
+    applicable: standard.applicable,
+  }));
+  const rows = report.standards.map((standard) =>
+    [
+      '<tr>',
+      `<td class="id">${escapeText(standard.id)}</td>`,
+      `<td>${escapeText(standard.title)}</td>`,
+      severityCell(standard.severity),
+      `<td>${escapeText(statusLabel(standard))}</td>`,
+      `<td class="num">${standard.applicable}</td>`,
+      `<td class="num">${standard.compliant}</td>`,
+      rateCell(standardRate(standard)),
+      `<td class="num">${standard.breaches}</td>`,
+      `<td class="num">${standard.pending}</td>`,
+      '</tr>',
+    ].join(''),
+  );
+  return [
+    '<section id="standards"><h2>Compliance by standard</h2>',
+    barChart('Compliance rate by standard', bars),
+    '<table><thead><tr><th>Standard</th><th>Requirement</th><th>Severity</th><th>Status</th><th class="num">Applicable</th><th class="num">Compliant</th><th class="num">Rate</th><th class="num">Breaches</th><th class="num">Pending</th></tr></thead><tbody>',
+    ...rows,
+    '</tbody></table></section>',
+  ].join('\n');
+}
+
+function groupSection(report: Report, groupBy: GroupBy): string {
+  const groups = complianceByGroup(report.cases, groupBy);
+  const noun = groupBy === 'team' ? 'Team' : 'Worker';
+  const bars = groups.map((group) => ({ label: group.group, ...group.overall }));
+  const standards = distinctSorted(groups.flatMap((group) => group.byStandard.map((s) => s.standard)));
+  const header = `<tr><th>Standard</th>${groups.map((group) => `<th class="num">${escapeText(group.group)}</th>`).join('')}</tr>`;
+  const matrix = standards.map((standard) => {
+    const cells = groups.map((group) => {
+      const rate = group.byStandard.find((s) => s.standard === standard);
+      if (rate === undefined) return '<td class="num band-none">—</td>';
+      return `<td class="num cell-${rateBand(rate.rate)}">${escapeText(formatRate(rate.rate))} <span class="note">(${rate.compliant}/${rate.applicable})</span></td>`;
+    });
+    return `<tr><td class="id">${escapeText(standard)}</td>${cells.join('')}</tr>`;
+  });
+  const summaryRows = groups.map(
+    (group) =>
+      `<tr><td>${escapeText(group.group)}</td><td class="num">${group.cases}</td><td class="num">${group.casesWithBreaches}</td><td class="num">${group.overall.applicable}</td><td class="num">${group.overall.compliant}</td>${rateCell(group.overall.rate)}</tr>`,
+  );
+  return [
+    `<section id="groups"><h2>Compliance by ${groupBy}</h2>`,
+    `<p class="note">Share of applicable case × standard checks that complied, per ${groupBy}.</p>`,
+    barChart(`Compliance rate by ${groupBy}`, bars),
+    `<table><thead><tr><th>${noun}</th><th class="num">Cases</th><th class="num">Cases with breaches</th><th class="num">Applicable checks</th><th class="num">Compliant</th><th class="num">Rate</th></tr></thead><tbody>`,
+    ...summaryRows,
+    '</tbody></table>',
+    standards.length === 0 ? '' : `<h3>Rate per standard and ${groupBy}</h3>`,
+    standards.length === 0 ? '' : `<table><thead>${header}</thead><tbody>${matrix.join('\n')}</tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
+function filterSelect(key: string, label: string, values: readonly string[]): string {
+  const options = values.map((value) => `<option value="${escapeAttribute(value)}">${escapeText(value)}</option>`);
+  return `<label>${escapeText(label)}<select id="filter-${key}" data-filter="${key}"><option value="">All</option>${options.join('')}</select></label>`;
+}
+
+function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, string>): string {
+  const team = groupOf(finding, 'team');
+  const worker = groupOf(finding, 'worker');
+  const anchor = caseAnchor.get(finding.caseId);
+  const caseText = escapeText(caseLabel(finding.caseId));
+  const attributes = [
+    ['standard', finding.standard],
+    ['severity', finding.severity],
+    ['team', team],
+    ['worker', worker],
+  ]
+    .map(([key, value]) => `data-${key}="${escapeAttribute(value ?? '')}"`)
+    .join(' ');
+  return [
+    `<tr ${attributes}>`,
+    `<td class="id">${anchor === undefined ? caseText : `<a href="#${anchor}">${caseText}</a>`}</td>`,
+    `<td class="id">${escapeText(finding.standard)}</td>`,
+    severityCell(finding.severity),
+    `<td>${escapeText(finding.date ?? '')}</td>`,
+    `<td class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</td>`,
+    `<td>${escapeText(team)}</td>`,
+    `<td>${escapeText(worker)}</td>`,
+    `<td>${escapeText(finding.message)}</td>`,
+    '</tr>',
+  ].join('');
+}
+
+function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>): string {
+  if (report.findings.length === 0) return '<section id="findings"><h2>Findings</h2><p>No breaches found.</p></section>';
+  const columns = ['Case', 'Standard', 'Severity', 'Date', 'Record', 'Team', 'Worker', 'Message'];
+  const header = columns.map((column) => `<th scope="col"><button type="button">${column}</button></th>`).join('');
+  return [
+    '<section id="findings"><h2>Findings</h2>',
+    '<div class="controls">',
+    '<label>Search<input id="filter-text" type="search" placeholder="case, record, message…" autocomplete="off"></label>',
+    filterSelect('standard', 'Standard', distinctSorted(report.findings.map((f) => f.standard))),
+    filterSelect('severity', 'Severity', distinctSorted(report.findings.map((f) => f.severity))),
+    filterSelect('team', 'Team', distinctSorted(report.findings.map((f) => groupOf(f, 'team')))),
+    filterSelect('worker', 'Worker', distinctSorted(report.findings.map((f) => groupOf(f, 'worker')))),
+    `<span id="findings-count" class="note" aria-live="polite">${report.findings.length} findings</span>`,
+    '</div>',
+    `<table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
+    ...report.findings.map((finding) => findingRow(finding, caseAnchor)),
+    '</tbody></table></section>',
+  ].join('\n');
+}
+
+function pendingSection(report: Report): string {
+  if (report.pending.length === 0) return '';
+  const rows = report.pending.map(
+    (item) =>
+      `<tr><td class="id">${escapeText(caseLabel(item.caseId))}</td><td class="id">${escapeText(item.standard)}</td><td class="id">${escapeText(item.recordId ?? sourceLabel(item))}</td><td class="sev-pending">${escapeText(item.due)}</td><td>${escapeText(item.message)}</td></tr>`,
+  );
+  return [
+    '<section id="pending"><h2>Pending <span class="note">(deadline not yet passed on the as-of date)</span></h2>',
+    '<table><thead><tr><th>Case</th><th>Standard</th><th>Record</th><th>Due</th><th>Message</th></tr></thead><tbody>',
+    ...rows,
+    '</tbody></table></section>',
+  ].join('\n');
+}
+
+function evidenceList(lines: readonly string[]): string {
+  if (lines.length === 0) return '';
+  return `<ul class="evidence">${lines.map((line) => `<li>${escapeText(line)}</li>`).join('')}</ul>`;
+}
+
+function caseDetails(entry: CaseItems, anchor: string): string {
+  const errors = entry.findings.filter((f) => f.severity === 'error').length;
+  const warnings = entry.findings.length - errors;
+  const counts = [
+    errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
+    warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+    entry.pending.length > 0 ? `${entry.pending.length} pending` : '',
+  ].filter((part) => part !== '');
+  const who = `${groupOf(entry, 'team')} · ${groupOf(entry, 'worker')}`;
+  const items = [
+    ...entry.findings.map(
+      (finding) =>
+        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span><br>${escapeText(finding.message)}${evidenceList(finding.evidence.map(evidenceLine))}</li>`,
+    ),
+    ...entry.pending.map(
+      (item) =>
+        `<li><span class="sev-pending">pending</span> <span class="id">${escapeText(item.standard)}</span> due ${escapeText(item.due)} <span class="id">${escapeText(item.recordId ?? sourceLabel(item))}</span><br>${escapeText(item.message)}${evidenceList(item.evidence.map(evidenceLine))}</li>`,
+    ),
+  ];
+  return [
+    `<details id="${anchor}"><summary><span class="id">${escapeText(caseLabel(entry.caseId))}</span> · ${escapeText(who)} · ${escapeText(counts.join(', '))}</summary>`,
+    `<ul>${items.join('\n')}</ul>`,
+    '</details>',
+  ].join('\n');
+}
+
+function casesSection(entries: readonly CaseItems[], anchors: ReadonlyMap<string, string>, report: Report): string {
+  if (entries.length === 0) return '';
+  const quiet = report.cases.length - entries.filter((entry) => report.cases.some((c) => c.caseId === entry.caseId)).length;
+  return [
+    '<section id="cases"><h2>Cases</h2>',
+    `<p class="note">Cases with findings or pending deadlines; ${quiet} other audited ${quiet === 1 ? 'case has' : 'cases have'} neither.</p>`,
+    ...entries.map((entry) => caseDetails(entry, anchors.get(entry.caseId) ?? '')),
+    '</section>',
+  ].join('\n');
+}
+
+export function formatHtml(report: Report, options: FormatOptions): string {
+  const entries = itemsByCase(report);
+  // Element ids come from positions, never from case ids, which are data.
+  const anchors = new Map(entries.map((entry, index) => [entry.caseId, `case-${index + 1}`]));
+  const title = `Practice audit — as of ${report.asOf}`;
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(CONTENT_SECURITY_POLICY)}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${escapeText(title)}</title>`,
+    `<style>${STYLE}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${escapeText(title)}</h1>`,
+    `<p class="meta">Period: ${escapeText(periodLabel(report.period))} · Region: ${escapeText(report.region)} · ${escapeText(`${report.tool.name} ${report.tool.version}`)}</p></header>`,
+    '<main>',
+    headline(report),
+    standardsSection(report),
+    groupSection(report, groupByOf(options)),
+    findingsSection(report, anchors),
+    pendingSection(report),
+    casesSection(entries, anchors, report),
+    '<section id="inputs"><h2>Inputs</h2>',
+    inputsTable(report),
+    '</section>',
+    '</main>',
+    '<footer>Contains case, record and worker ids, dates and the standards’ own wording only. Handle as case data.</footer>',
+    `<script>${SCRIPT}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

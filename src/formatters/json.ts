@@ -1,0 +1,93 @@
+// JSON report, schema version 1 of CLI.md: keys in a fixed order so the same input gives byte-identical output.
+import type { Evidence } from '../../checks/types.js';
+import type { SourceRef } from '../model/types.js';
+import type { Report, ReportFinding, ReportPending } from '../report/types.js';
+
+function source(ref: SourceRef | null) {
+  return ref === null ? null : { file: ref.file, line: ref.line };
+}
+
+function evidence(items: readonly Evidence[]) {
+  return items.map((item) => ({ table: item.table, id: item.id, date: item.date, note: item.note }));
+}
+
+function finding(item: ReportFinding) {
+  return {
+    standard: item.standard,
+    severity: item.severity,
+    caseId: item.caseId,
+    recordId: item.recordId,
+    date: item.date,
+    message: item.message,
+    messageId: item.messageId,
+    team: item.team,
+    worker: item.worker,
+    source: source(item.source),
+    evidence: evidence(item.evidence),
+  };
+}
+
+function pending(item: ReportPending) {
+  return {
+    standard: item.standard,
+    caseId: item.caseId,
+    recordId: item.recordId,
+    date: item.date,
+    due: item.due,
+    message: item.message,
+    messageId: item.messageId,
+    team: item.team,
+    worker: item.worker,
+    source: source(item.source),
+    evidence: evidence(item.evidence),
+  };
+}
+
+/** The report as a plain object whose key order is the schema's, whatever order the report was built in. */
+export function toJsonDocument(report: Report) {
+  return {
+    schemaVersion: report.schemaVersion,
+    tool: { name: report.tool.name, version: report.tool.version },
+    asOf: report.asOf,
+    period: { from: report.period.from, to: report.period.to },
+    region: report.region,
+    inputs: report.inputs.map((input) => ({
+      table: input.table,
+      file: input.file,
+      rows: input.rows,
+      rejected: input.rejected,
+    })),
+    summary: {
+      cases: report.summary.cases,
+      casesWithBreaches: report.summary.casesWithBreaches,
+      errors: report.summary.errors,
+      warnings: report.summary.warnings,
+      pending: report.summary.pending,
+    },
+    standards: report.standards.map((standard) => ({
+      id: standard.id,
+      title: standard.title,
+      severity: standard.severity,
+      status: standard.status,
+      reason: standard.reason,
+      applicable: standard.applicable,
+      compliant: standard.compliant,
+      breaches: standard.breaches,
+      pending: standard.pending,
+    })),
+    findings: report.findings.map(finding),
+    pending: report.pending.map(pending),
+    cases: report.cases.map((caseResult) => ({
+      caseId: caseResult.caseId,
+      team: caseResult.team,
+      worker: caseResult.worker,
+      applicable: [...caseResult.applicable],
+      breached: [...caseResult.breached],
+    })),
+  };
+}
+
+export function formatJson(report: Report): string {
+  // Absent optional keys (reason, evidence id/date) are dropped by JSON.stringify rather than written as null.
+  return `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
+}

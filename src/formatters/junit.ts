@@ -1,0 +1,154 @@
+// JUnit XML for CI: a test suite per standard, a test case per applicable case, a failure per breach.
+import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
+import { escapeAttribute, escapeText } from './markup.js';
+import { caseLabel, evidenceLine, isDataIntegrity, sourceLabel } from './shared.js';
+
+interface TestCase {
+  readonly name: string;
+  readonly failures: readonly ReportFinding[];
+  readonly pending: readonly ReportPending[];
+  /** Set when the whole standard could not be run. */
+  readonly notAssessed?: string;
+}
+
+interface TestSuite {
+  readonly standard: StandardSummary;
+  readonly cases: readonly TestCase[];
+}
+
+/** Placeholder test case names: parentheses keep them apart from real case ids and file:line names. */
+const ALL_ROWS_CASE = '(all rows)';
+const NOT_ASSESSED_CASE = '(not assessed)';
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function caseTestCases(report: Report, standard: StandardSummary): TestCase[] {
+  const findings = report.findings.filter((finding) => finding.standard === standard.id);
+  const pending = report.pending.filter((item) => item.standard === standard.id);
+  // A breach or a pending deadline implies the standard applied, whatever the case list says.
+  const caseIds = new Set([
+    ...report.cases.filter((c) => c.applicable.includes(standard.id) || c.breached.includes(standard.id)).map((c) => c.caseId),
+    ...findings.map((finding) => finding.caseId),
+    ...pending.map((item) => item.caseId),
+  ]);
+  return [...caseIds].sort(byCodeUnits).map((caseId) => ({
+    name: caseLabel(caseId),
+    failures: findings.filter((finding) => finding.caseId === caseId),
+    pending: pending.filter((item) => item.caseId === caseId),
+  }));
+}
+
+function rowName(item: ReportFinding | ReportPending): string {
+  return sourceLabel(item) || item.recordId || caseLabel(item.caseId);
+}
+
+/** Data-integrity standards judge rows, not cases: one test case per offending row. */
+function rowTestCases(report: Report, standard: StandardSummary): TestCase[] {
+  const findings = report.findings.filter((finding) => finding.standard === standard.id);
+  const pending = report.pending.filter((item) => item.standard === standard.id);
+  const cases: TestCase[] = [
+    ...findings.map((finding) => ({ name: rowName(finding), failures: [finding], pending: [] })),
+    ...pending.map((item) => ({ name: rowName(item), failures: [], pending: [item] })),
+  ];
+  // A suite with no test case reads as "nothing ran" in most CI views; one passing case says the rows were checked.
+  return cases.length > 0 ? cases : [{ name: ALL_ROWS_CASE, failures: [], pending: [] }];
+}
+
+function suitesOf(report: Report): TestSuite[] {
+  return report.standards
+    .filter((standard) => standard.status !== 'off')
+    .map((standard) => {
+      if (standard.status === 'not-assessed') {
+        const reason = standard.reason ?? 'not assessed';
+        return { standard, cases: [{ name: NOT_ASSESSED_CASE, failures: [], pending: [], notAssessed: reason }] };
+      }
+      return {
+        standard,
+        cases: isDataIntegrity(standard.id) ? rowTestCases(report, standard) : caseTestCases(report, standard),
+      };
+    });
+}
+
+const isFailed = (testCase: TestCase) => testCase.failures.length > 0;
+const isSkipped = (testCase: TestCase) =>
+  !isFailed(testCase) && (testCase.pending.length > 0 || testCase.notAssessed !== undefined);
+
+function counts(cases: readonly TestCase[]) {
+  return {
+    tests: cases.length,
+    failures: cases.filter(isFailed).length,
+    skipped: cases.filter(isSkipped).length,
+  };
+}
+
+function countAttributes(total: { tests: number; failures: number; skipped: number }): string {
+  return `tests="${total.tests}" failures="${total.failures}" errors="0" skipped="${total.skipped}" time="0"`;
+}
+
+function failureBody(finding: ReportFinding): string {
+  const where = [
+    `case ${caseLabel(finding.caseId)}`,
+    finding.recordId === null ? null : `record ${finding.recordId}`,
+    finding.date === null ? null : `date ${finding.date}`,
+    finding.source === null ? null : `source ${sourceLabel(finding)}`,
+  ].filter((part): part is string => part !== null);
+  return [where.join(' · '), ...finding.evidence.map(evidenceLine)].join('\n');
+}
+
+function pendingLine(item: ReportPending): string {
+  return `pending: due ${item.due} · ${item.message}`;
+}
+
+function testCaseXml(standardId: string, testCase: TestCase): string[] {
+  const open = `    <testcase classname="${escapeAttribute(standardId)}" name="${escapeAttribute(testCase.name)}" time="0"`;
+  const children: string[] = [];
+  for (const finding of testCase.failures) {
+    children.push(
+      `      <failure message="${escapeAttribute(finding.message)}" type="${finding.severity}">${escapeText(failureBody(finding))}</failure>`,
+    );
+  }
+  if (testCase.notAssessed !== undefined) {
+    children.push(`      <skipped message="${escapeAttribute(`not assessed: ${testCase.notAssessed}`)}"/>`);
+  } else if (testCase.failures.length === 0 && testCase.pending.length > 0) {
+    const [first, ...rest] = testCase.pending;
+    const more = rest.length === 0 ? '' : ` (and ${rest.length} more pending)`;
+    if (first !== undefined) children.push(`      <skipped message="${escapeAttribute(pendingLine(first) + more)}"/>`);
+  }
+  if (testCase.pending.length > 0) {
+    children.push(`      <system-out>${escapeText(testCase.pending.map(pendingLine).join('\n'))}</system-out>`);
+  }
+  if (children.length === 0) return [`${open}/>`];
+  return [`${open}>`, ...children, '    </testcase>'];
+}
+
+function suiteXml(suite: TestSuite): string[] {
+  const { standard } = suite;
+  return [
+    `  <testsuite name="${escapeAttribute(standard.id)}" ${countAttributes(counts(suite.cases))}>`,
+    '    <properties>',
+    `      <property name="title" value="${escapeAttribute(standard.title)}"/>`,
+    `      <property name="severity" value="${escapeAttribute(standard.severity)}"/>`,
+    `      <property name="status" value="${escapeAttribute(standard.status)}"/>`,
+    '    </properties>',
+    ...suite.cases.flatMap((testCase) => testCaseXml(standard.id, testCase)),
+    '  </testsuite>',
+  ];
+}
+
+/**
+ * Warnings are failures too (type="warning"): the report states what was breached; whether CI stops is the exit
+ * code's decision (--fail-on). Pending deadlines skip a case only when it has no breach of that standard.
+ */
+export function formatJunit(report: Report): string {
+  const suites = suitesOf(report);
+  const total = counts(suites.flatMap((suite) => suite.cases));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${escapeAttribute(report.tool.name)} as of ${escapeAttribute(report.asOf)}" ${countAttributes(total)}>`,
+    ...suites.flatMap(suiteXml),
+    '</testsuites>',
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,177 @@
+// Markdown audit summary a manager pastes into a monthly report: headline, rates by standard and team, findings.
+import { complianceByGroup, overallCompliance, UNASSIGNED_LABEL } from '../report/breakdown.js';
+import type { Report, ReportFinding, StandardSummary } from '../report/types.js';
+import {
+  caseLabel,
+  formatRate,
+  groupByOf,
+  periodLabel,
+  standardRate,
+  statusLabel,
+} from './shared.js';
+import type { FormatOptions } from './types.js';
+
+// Only marks that act inside a line: data never starts a line, so #, + and - cannot open a block.
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&]/g;
+
+/** Text from the data, made inert: no markup, no table breaks, one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(MARKDOWN_SPECIAL, (mark) => `\\${mark}`);
+}
+
+function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {
+  const rule = align.map((side) => (side === 'r' ? '---:' : ':---'));
+  return [header, rule, ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+
+function headline(report: Report): string[] {
+  const assessed = report.standards.filter((s) => s.status === 'assessed').length;
+  const notAssessed = report.standards.filter((s) => s.status === 'not-assessed').length;
+  const off = report.standards.filter((s) => s.status === 'off').length;
+  const overall = overallCompliance(report.cases);
+  const { cases, casesWithBreaches, errors, warnings, pending } = report.summary;
+  const caseShare = cases === 0 ? '' : ` (${formatRate(casesWithBreaches / cases)})`;
+  return [
+    '## Headline',
+    '',
+    `- **Cases audited:** ${cases}`,
+    `- **Cases with breaches:** ${casesWithBreaches}${caseShare}`,
+    `- **Overall compliance:** ${formatRate(overall.rate)} (${overall.compliant} of ${overall.applicable} applicable case-standard checks)`,
+    `- **Findings:** ${errors} errors, ${warnings} warnings; ${pending} pending (deadline not yet passed)`,
+    `- **Standards:** ${assessed} assessed, ${notAssessed} not assessed, ${off} off`,
+  ];
+}
+
+function standardsTable(report: Report): string[] {
+  const rows = report.standards.map((standard) => [
+    `\`${standard.id}\``,
+    escapeMarkdown(standard.title),
+    standard.severity,
+    escapeMarkdown(statusLabel(standard)),
+    String(standard.applicable),
+    String(standard.compliant),
+    formatRate(standardRate(standard)),
+    String(standard.breaches),
+    String(standard.pending),
+  ]);
+  return [
+    '## Compliance by standard',
+    '',
+    ...table(
+      ['Standard', 'Requirement', 'Severity', 'Status', 'Applicable', 'Compliant', 'Rate', 'Breaches', 'Pending'],
+      ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+      rows,
+    ),
+  ];
+}
+
+function groupSection(report: Report, options: FormatOptions): string[] {
+  const groupBy = groupByOf(options);
+  const groups = complianceByGroup(report.cases, groupBy);
+  const noun = groupBy === 'team' ? 'Team' : 'Worker';
+  const lines = [`## Compliance by ${groupBy}`, ''];
+  if (groups.length === 0) return [...lines, '_No cases were audited._'];
+  lines.push(
+    ...table(
+      [noun, 'Cases', 'Cases with breaches', 'Applicable checks', 'Compliant', 'Rate'],
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+      groups.map((group) => [
+        escapeMarkdown(group.group),
+        String(group.cases),
+        String(group.casesWithBreaches),
+        String(group.overall.applicable),
+        String(group.overall.compliant),
+        formatRate(group.overall.rate),
+      ]),
+    ),
+  );
+  const standards = [...new Set(groups.flatMap((group) => group.byStandard.map((s) => s.standard)))].sort();
+  if (standards.length === 0) return lines;
+  lines.push('', `Rate per standard and ${groupBy} (compliant / applicable cases):`, '');
+  lines.push(
+    ...table(
+      ['Standard', ...groups.map((group) => escapeMarkdown(group.group))],
+      ['l', ...groups.map(() => 'r' as const)],
+      standards.map((standard) => [
+        `\`${standard}\``,
+        ...groups.map((group) => {
+          const rate = group.byStandard.find((s) => s.standard === standard);
+          return rate === undefined ? '—' : `${formatRate(rate.rate)} (${rate.compliant}/${rate.applicable})`;
+        }),
+      ]),
+    ),
+  );
+  if (groups.some((group) => group.group === UNASSIGNED_LABEL[groupBy])) {
+    lines.push('', `_${escapeMarkdown(UNASSIGNED_LABEL[groupBy])}: cases whose ${groupBy} the export left empty._`);
+  }
+  return lines;
+}
+
+function findingsOfStandard(standard: StandardSummary, findings: readonly ReportFinding[]): string[] {
+  const heading = `### \`${standard.id}\` — ${escapeMarkdown(standard.title)} (${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}, ${standard.severity})`;
+  return [
+    heading,
+    '',
+    ...table(
+      ['Case', 'Date', 'Record', 'Message'],
+      ['l', 'l', 'l', 'l'],
+      findings.map((finding) => [
+        escapeMarkdown(caseLabel(finding.caseId)),
+        finding.date ?? '',
+        escapeMarkdown(finding.recordId ?? (finding.source === null ? '' : `${finding.source.file}:${finding.source.line}`)),
+        escapeMarkdown(finding.message),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function findingsSection(report: Report): string[] {
+  const lines = ['## Findings', ''];
+  if (report.findings.length === 0) return [...lines, '_No breaches found._', ''];
+  for (const standard of report.standards) {
+    const findings = report.findings.filter((finding) => finding.standard === standard.id);
+    if (findings.length > 0) lines.push(...findingsOfStandard(standard, findings));
+  }
+  return lines;
+}
+
+function pendingSection(report: Report): string[] {
+  if (report.pending.length === 0) return [];
+  return [
+    '## Pending (deadline not yet passed)',
+    '',
+    ...table(
+      ['Standard', 'Case', 'Record', 'Due', 'Message'],
+      ['l', 'l', 'l', 'l', 'l'],
+      report.pending.map((item) => [
+        `\`${item.standard}\``,
+        escapeMarkdown(caseLabel(item.caseId)),
+        escapeMarkdown(item.recordId ?? ''),
+        item.due,
+        escapeMarkdown(item.message),
+      ]),
+    ),
+    '',
+  ];
+}
+
+export function formatMarkdown(report: Report, options: FormatOptions): string {
+  const lines = [
+    `# Practice audit — as of ${report.asOf}`,
+    '',
+    `Period: ${escapeMarkdown(periodLabel(report.period))} · Region: ${escapeMarkdown(report.region)} · ${report.tool.name} ${escapeMarkdown(report.tool.version)}`,
+    '',
+    ...headline(report),
+    '',
+    ...standardsTable(report),
+    '',
+    ...groupSection(report, options),
+    '',
+    ...findingsSection(report),
+    ...pendingSection(report),
+  ];
+  return `${lines.join('\n').replace(/\n+$/, '')}\n`;
+}

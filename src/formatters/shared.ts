@@ -1,0 +1,109 @@
+// Wording and grouping shared by the human-readable formats, so every format labels things the same way.
+import type { Evidence } from '../../checks/types.js';
+import type { GroupBy } from '../report/breakdown.js';
+import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
+import type { FormatOptions } from './types.js';
+
+/** Data-integrity findings about a row that belongs to no known case carry an empty case id. */
+export const NO_CASE_LABEL = '(no case)';
+
+export function groupByOf(options: FormatOptions): GroupBy {
+  return options.groupBy ?? 'team';
+}
+
+export function caseLabel(caseId: string): string {
+  return caseId === '' ? NO_CASE_LABEL : caseId;
+}
+
+/** One decimal place: 2 of 3 is 66.7%, never a misleading 67% next to 66%. */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+export function standardRate(standard: StandardSummary): number | null {
+  return standard.status !== 'assessed' || standard.applicable === 0 ? null : standard.compliant / standard.applicable;
+}
+
+export function statusLabel(standard: StandardSummary): string {
+  if (standard.status === 'assessed') return 'assessed';
+  const label = standard.status === 'off' ? 'off' : 'not assessed';
+  return standard.reason === undefined || standard.reason === '' ? label : `${label}: ${standard.reason}`;
+}
+
+export function periodLabel(period: Report['period']): string {
+  if (period.from === null && period.to === null) return 'all dates';
+  if (period.from === null) return `up to ${period.to}`;
+  if (period.to === null) return `from ${period.from}`;
+  return `${period.from} to ${period.to}`;
+}
+
+export function evidenceLine(evidence: Evidence): string {
+  const where = [evidence.table, evidence.id, evidence.date].filter((part) => part !== undefined && part !== '');
+  return `${where.join(' ')}: ${evidence.note}`;
+}
+
+export function sourceLabel(item: ReportFinding | ReportPending): string {
+  return item.source === null ? '' : `${item.source.file}:${item.source.line}`;
+}
+
+export function isDataIntegrity(standardId: string): boolean {
+  return standardId.startsWith('data-');
+}
+
+export interface CaseItems {
+  readonly caseId: string;
+  readonly team: string | null;
+  readonly worker: string | null;
+  readonly findings: readonly ReportFinding[];
+  readonly pending: readonly ReportPending[];
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Findings and pending items per case, cases in id order, each list keeping the report's order. */
+export function itemsByCase(report: Report): CaseItems[] {
+  const caseResults = new Map(report.cases.map((caseResult) => [caseResult.caseId, caseResult]));
+  const byCase = new Map<
+    string,
+    { team: string | null; worker: string | null; findings: ReportFinding[]; pending: ReportPending[] }
+  >();
+  const entry = (item: ReportFinding | ReportPending) => {
+    const existing = byCase.get(item.caseId);
+    if (existing !== undefined) return existing;
+    const known = caseResults.get(item.caseId);
+    const created = { team: known?.team ?? item.team, worker: known?.worker ?? item.worker, findings: [], pending: [] };
+    byCase.set(item.caseId, created);
+    return created;
+  };
+  for (const finding of report.findings) entry(finding).findings.push(finding);
+  for (const pending of report.pending) entry(pending).pending.push(pending);
+  return [...byCase.entries()]
+    .sort(([a], [b]) => byCodeUnits(a, b))
+    .map(([caseId, items]) => ({ caseId, ...items }));
+}
+
+/** Distinct non-empty values, sorted, for filter lists and legends. */
+export function distinctSorted(values: Iterable<string | null>): string[] {
+  const set = new Set<string>();
+  for (const value of values) if (value !== null && value !== '') set.add(value);
+  return [...set].sort(byCodeUnits);
+}
+
+export function standardSeverities(report: Report): ReadonlyMap<string, StandardSummary['severity']> {
+  return new Map(report.standards.map((standard) => [standard.id, standard.severity]));
+}
+
+export type RateBand = 'good' | 'fair' | 'poor' | 'none';
+
+/**
+ * Colour bands for rates in the human formats. Presentation only: no threshold here is a standard of practice,
+ * so the bands are wide and always shown next to the number.
+ */
+export function rateBand(rate: number | null): RateBand {
+  if (rate === null) return 'none';
+  if (rate >= 0.9) return 'good';
+  if (rate >= 0.75) return 'fair';
+  return 'poor';
+}

@@ -1,0 +1,180 @@
+// Terminal report: header, standards table, compliance breakdown, findings per case with evidence, pending, totals.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import { complianceByGroup } from '../report/breakdown.js';
+import type { Report } from '../report/types.js';
+import {
+  caseLabel,
+  evidenceLine,
+  formatRate,
+  groupByOf,
+  itemsByCase,
+  periodLabel,
+  rateBand,
+  sourceLabel,
+  standardRate,
+  statusLabel,
+} from './shared.js';
+import type { FormatOptions } from './types.js';
+
+// C0 and C1 controls from the export could move the cursor or recolour the terminal: show them, never send them.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Data text made safe for a terminal: controls shown as \xNN, line breaks as spaces. */
+export function terminalText(text: string): string {
+  return text
+    .replace(/\r\n|[\r\n]/g, ' ')
+    .replace(CONTROL_CHARACTERS, (control) => `\\x${control.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+interface Palette {
+  readonly chalk: ChalkInstance;
+  severity(severity: string): string;
+  rate(rate: number | null): string;
+}
+
+function palette(color: boolean): Palette {
+  // An explicit level, so the output depends on the option and never on the environment chalk would sniff.
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  return {
+    chalk,
+    severity: (severity) =>
+      severity === 'error'
+        ? chalk.red(severity)
+        : severity === 'warning'
+          ? chalk.yellow(severity)
+          : severity === 'pending'
+            ? chalk.cyan(severity)
+            : chalk.dim(severity),
+    rate: (rate) => {
+      const text = formatRate(rate);
+      const band = rateBand(rate);
+      return band === 'good' ? chalk.green(text) : band === 'fair' ? chalk.yellow(text) : band === 'poor' ? chalk.red(text) : chalk.dim(text);
+    },
+  };
+}
+
+function newTable(head: string[], rightAligned: readonly number[]): Table.Table {
+  return new Table({
+    head,
+    colAligns: head.map((_, index) => (rightAligned.includes(index) ? 'right' : 'left')),
+    style: { head: [], border: [], compact: true },
+  });
+}
+
+function headerLines(report: Report, paint: Palette): string[] {
+  const { chalk } = paint;
+  const lines = [
+    chalk.bold(`${report.tool.name} ${terminalText(report.tool.version)}`) +
+      ` · as of ${report.asOf} · period ${periodLabel(report.period)} · region ${terminalText(report.region)}`,
+  ];
+  if (report.inputs.length === 0) return [...lines, 'inputs: none'];
+  const tableWidth = Math.max(...report.inputs.map((input) => input.table.length));
+  lines.push('inputs:');
+  for (const input of report.inputs) {
+    const rejected = input.rejected === 0 ? '0 rejected' : chalk.red(`${input.rejected} rejected`);
+    lines.push(`  ${input.table.padEnd(tableWidth)}  ${terminalText(input.file)} (${input.rows} rows, ${rejected})`);
+  }
+  return lines;
+}
+
+function standardsTable(report: Report, paint: Palette): string {
+  const table = newTable(['standard', 'severity', 'status', 'applicable', 'compliant', 'rate', 'breaches', 'pending'], [3, 4, 5, 6, 7]);
+  for (const standard of report.standards) {
+    const assessed = standard.status === 'assessed';
+    table.push([
+      standard.id,
+      paint.severity(standard.severity),
+      assessed ? statusLabel(standard) : paint.chalk.dim(terminalText(statusLabel(standard))),
+      standard.applicable,
+      standard.compliant,
+      paint.rate(standardRate(standard)),
+      standard.breaches,
+      standard.pending,
+    ]);
+  }
+  return table.toString();
+}
+
+function breakdownTable(report: Report, options: FormatOptions, paint: Palette): string {
+  const groupBy = groupByOf(options);
+  const table = newTable([groupBy, 'cases', 'with breaches', 'applicable', 'compliant', 'rate'], [1, 2, 3, 4, 5]);
+  for (const group of complianceByGroup(report.cases, groupBy)) {
+    table.push([
+      terminalText(group.group),
+      group.cases,
+      group.casesWithBreaches,
+      group.overall.applicable,
+      group.overall.compliant,
+      paint.rate(group.overall.rate),
+    ]);
+  }
+  return table.toString();
+}
+
+function findingLines(report: Report, paint: Palette): string[] {
+  const { chalk } = paint;
+  const cases = itemsByCase(report).filter((entry) => entry.findings.length > 0);
+  if (cases.length === 0) return ['No breaches found.'];
+  const standardWidth = Math.max(...report.findings.map((finding) => finding.standard.length));
+  const lines: string[] = [];
+  for (const entry of cases) {
+    const who = [
+      entry.team === null ? 'no team' : `team ${terminalText(entry.team)}`,
+      entry.worker === null ? 'no worker' : `worker ${terminalText(entry.worker)}`,
+    ];
+    lines.push(`${chalk.bold(terminalText(caseLabel(entry.caseId)))}  ${chalk.dim(who.join(' · '))}`);
+    for (const finding of entry.findings) {
+      const record = terminalText(finding.recordId ?? sourceLabel(finding));
+      lines.push(
+        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}`,
+      );
+      lines.push(`    ${terminalText(finding.message)}`);
+      for (const evidence of finding.evidence) lines.push(chalk.dim(`      · ${terminalText(evidenceLine(evidence))}`));
+    }
+  }
+  return lines;
+}
+
+function pendingLines(report: Report, paint: Palette): string[] {
+  if (report.pending.length === 0) return ['Nothing pending.'];
+  const caseWidth = Math.max(...report.pending.map((item) => terminalText(caseLabel(item.caseId)).length));
+  const standardWidth = Math.max(...report.pending.map((item) => item.standard.length));
+  const lines: string[] = [];
+  for (const item of report.pending) {
+    const record = terminalText(item.recordId ?? sourceLabel(item));
+    lines.push(
+      `  ${paint.chalk.cyan(`due ${item.due}`)}  ${terminalText(caseLabel(item.caseId)).padEnd(caseWidth)}  ${item.standard.padEnd(standardWidth)}  ${record}`,
+    );
+    lines.push(`    ${terminalText(item.message)}`);
+  }
+  return lines;
+}
+
+function totalsLine(report: Report, paint: Palette): string {
+  const { cases, casesWithBreaches, errors, warnings, pending } = report.summary;
+  const { chalk } = paint;
+  return [
+    `${cases} ${cases === 1 ? 'case' : 'cases'}, ${casesWithBreaches} with breaches`,
+    `${errors === 0 ? '0 errors' : chalk.red(`${errors} ${errors === 1 ? 'error' : 'errors'}`)}, ${
+      warnings === 0 ? '0 warnings' : chalk.yellow(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)
+    }`,
+    `${pending} pending`,
+  ].join(' · ');
+}
+
+export function formatTable(report: Report, options: FormatOptions): string {
+  const paint = palette(options.color);
+  const heading = (text: string) => paint.chalk.bold.underline(text);
+  const groupBy = groupByOf(options);
+  const sections = [
+    headerLines(report, paint).join('\n'),
+    `${heading('Standards')}\n${standardsTable(report, paint)}`,
+    `${heading(`Compliance by ${groupBy}`)}\n${breakdownTable(report, options, paint)}`,
+    `${heading('Findings')}\n${findingLines(report, paint).join('\n')}`,
+    `${heading('Pending')}\n${pendingLines(report, paint).join('\n')}`,
+    totalsLine(report, paint),
+  ];
+  return `${sections.join('\n\n')}\n`;
+}

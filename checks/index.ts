@@ -2,9 +2,11 @@
 import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as childSeen from './child-seen.js';
+import * as exclusionKeptUnderReview from './exclusion-kept-under-review.js';
 import * as incidentReported from './incident-reported.js';
 import * as jointVisitWhereRisk from './joint-visit-where-risk.js';
 import * as noAccessManagerConsulted from './no-access-manager-consulted.js';
+import * as noContactReason from './no-contact-reason.js';
 import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpInvited from './nrp-invited.js';
@@ -18,9 +20,11 @@ export const CHECKS: readonly AnyCheckModule[] = [
   advocacyInfoShared,
   allegationResponseRecorded,
   childSeen,
+  exclusionKeptUnderReview,
   incidentReported,
   jointVisitWhereRisk,
   noAccessManagerConsulted,
+  noContactReason,
   nrpCopiedIntoLetters,
   nrpDetailsRecorded,
   nrpInvited,

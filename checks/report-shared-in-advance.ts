@@ -111,6 +111,8 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       dayCount: ctx.options.dayCount,
     };
     const withheld = row.report_withheld_agreed === false ? 'N' : 'not recorded';
+    const sharedNote =
+      shared ?? (row.report_shared === undefined ? 'not recorded' : `${row.report_shared} (after the as-of date)`);
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
@@ -124,7 +126,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
           table: 'meeting_parents',
           id: `${meeting.meeting_id}/${row.person_id}`,
           ...(shared === undefined ? {} : { date: shared }),
-          note: `invited Y, report_shared ${shared ?? (row.report_shared === undefined ? 'not recorded' : `${row.report_shared} (after the as-of date)`)}, report_withheld_agreed ${withheld}`,
+          note: `invited Y, report_shared ${sharedNote}, report_withheld_agreed ${withheld}`,
         },
         {
           table: 'deadline',

@@ -1,0 +1,128 @@
+// Decodes a CSV file, streamed, into its header and records, each with the physical line the record starts on.
+import { createReadStream } from 'node:fs';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { CsvError, Parser } from 'csv-parse';
+import { InputError } from '../errors.js';
+import { isFileSystemError, readError } from './files.js';
+
+/** Receives a tabular file's rows as they are decoded; the first non-blank record is the header. */
+export interface TabularSink {
+  header(cells: readonly string[], line: number): void;
+  record(cells: readonly string[], line: number): void;
+}
+
+const CSV_EXPECTED =
+  'CSV with a header row; a cell holding a comma, quote or line break enclosed in double quotes, a quote inside it doubled ("")';
+
+const CR = 13;
+const LF = 10;
+
+/** Line breaks inside a record's (quoted) cells: CRLF, LF or a lone CR each count one, as editors show them. */
+function lineBreaksIn(cells: readonly string[]): number {
+  let breaks = 0;
+  for (const cell of cells) {
+    for (let i = 0; i < cell.length; i++) {
+      const code = cell.charCodeAt(i);
+      if (code === LF || (code === CR && cell.charCodeAt(i + 1) !== LF)) breaks++;
+    }
+  }
+  return breaks;
+}
+
+function isBlankRecord(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/**
+ * csv-parse in array mode, reading each record's line from `info` as the record is pushed: cheaper than
+ * its `info: true` option, which copies the whole info object for every record. csv-parse counts a CRLF
+ * inside a quoted cell as two lines, so physical lines are derived from the record's own cells instead:
+ * a record starts after the previous one ends, past any skipped empty lines.
+ */
+class LineTrackingParser extends Parser {
+  private previousRawLine = 0;
+  private previousEmptyLines = 0;
+  private previousEndLine = 0;
+  private headerSeen = false;
+
+  constructor(private readonly sink: TabularSink) {
+    // Every line end is accepted in every row: csv-parse would otherwise fix the first one it meets, and a
+    // file with mixed line ends (exports glued together) would break at its first quoted last cell.
+    super({
+      bom: true,
+      columns: false,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      record_delimiter: ['\r\n', '\n', '\r'],
+    });
+  }
+
+  /** The line the record now being parsed starts on (for an error raised inside it). */
+  currentRecordLine(): number {
+    return this.previousEndLine + 1 + (this.info.empty_lines - this.previousEmptyLines);
+  }
+
+  override push(chunk: unknown, encoding?: BufferEncoding): boolean {
+    if (chunk === null) return super.push(null, encoding);
+    if (this.destroyed) return false;
+    const cells = chunk as string[];
+    const { lines, empty_lines: emptyLines } = this.info;
+    const skippedLines = emptyLines - this.previousEmptyLines;
+    const start = this.previousEndLine + 1 + skippedLines;
+    // csv-parse's line counter moved by exactly one plus the skipped lines: the record has no line break.
+    const singleLine = lines - this.previousRawLine - skippedLines === 1;
+    this.previousEndLine = singleLine ? start : start + lineBreaksIn(cells);
+    this.previousRawLine = lines;
+    this.previousEmptyLines = emptyLines;
+    if (isBlankRecord(cells)) return true;
+    try {
+      if (this.headerSeen) {
+        this.sink.record(cells, start);
+      } else {
+        this.headerSeen = true;
+        this.sink.header(cells, start);
+      }
+    } catch (error) {
+      this.destroy(error as Error);
+      return false;
+    }
+    return true;
+  }
+}
+
+const discard = () =>
+  new Writable({
+    objectMode: true,
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
+
+const CSV_PROBLEMS: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by something other than a comma or the end of the line',
+  CSV_INVALID_OPENING_QUOTE: 'a quote appears inside a cell that does not start with one',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by something other than a comma',
+  CSV_MAX_RECORD_SIZE: 'a record is too large',
+};
+
+/** Streams the file through the sink; a malformed file becomes an InputError at the record's line. */
+export async function readCsv(file: string, sink: TabularSink): Promise<void> {
+  const parser = new LineTrackingParser(sink);
+  try {
+    await pipeline(createReadStream(file), parser, discard());
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    if (error instanceof CsvError) {
+      const problem = CSV_PROBLEMS[error.code] ?? `the CSV cannot be parsed (${error.code})`;
+      throw new InputError(
+        `malformed CSV: ${problem} (in the record starting here)`,
+        { file, line: parser.currentRecordLine() },
+        CSV_EXPECTED,
+      );
+    }
+    throw isFileSystemError(error) ? readError(file, error) : error;
+  }
+}

@@ -1,0 +1,202 @@
+// Builds the data-integrity findings: which row, which column and why, without echoing ids' or text's values.
+import type { Evidence, Finding, MessageData } from '../../checks/types.js';
+import { tableSpec, type ColumnSpec } from '../model/tables.js';
+import type { SourceRef, TableName } from '../model/types.js';
+import { DUPLICATE_ID, INVALID_ROW, ORPHAN_ROW } from './standards.js';
+
+/** A finding that always says which file and line it is about. */
+export type LocatedFinding = Finding & { readonly source: SourceRef };
+
+/** Where a raw row came from; `jsonPath` (e.g. `cases[3].visits[1]`) only for rows read from JSON. */
+export interface RowOrigin {
+  readonly file: string;
+  readonly line: number;
+  readonly jsonPath: string | null;
+}
+
+/** How a column is named in a finding: its name in CSV, its path in JSON. */
+export const columnLabel = (origin: RowOrigin, column: string): string =>
+  origin.jsonPath === null ? column : `${origin.jsonPath}.${column}`;
+
+const readableId = (value: unknown): string | null => {
+  if (typeof value !== 'string') return null;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+};
+
+/** Key columns joined by `/`, e.g. `A1/M1` for an assessment view; null when a key cell is unreadable. */
+export function recordIdOf(table: TableName, row: Readonly<Record<string, unknown>>): string | null {
+  const parts: string[] = [];
+  for (const column of tableSpec(table).key) {
+    const id = readableId(row[column]);
+    if (id === null) return null;
+    parts.push(id);
+  }
+  return parts.join('/');
+}
+
+function identity(table: TableName, raw: Readonly<Record<string, unknown>>) {
+  return { caseId: readableId(raw['case_id']) ?? '', recordId: recordIdOf(table, raw) };
+}
+
+const sourceOf = (origin: RowOrigin): SourceRef => ({ file: origin.file, line: origin.line });
+
+/** Kinds whose values are safe to repeat in a report: they hold no names or free text. */
+const ECHOED_KINDS: ReadonlySet<ColumnSpec['kind']> = new Set(['date', 'bool', 'enum', 'int']);
+
+export interface ColumnProblem {
+  readonly column: ColumnSpec;
+  readonly reason: string;
+}
+
+/** A row that failed its schema: the first failing column in the message, every one in the evidence. */
+export function invalidRow(
+  table: TableName,
+  raw: Readonly<Record<string, unknown>>,
+  origin: RowOrigin,
+  problems: readonly [ColumnProblem, ...ColumnProblem[]],
+): LocatedFinding {
+  const [first] = problems;
+  const value = ECHOED_KINDS.has(first.column.kind) ? echo(raw[first.column.name]) : undefined;
+  const data: MessageData = {
+    table,
+    column: columnLabel(origin, first.column.name),
+    reason: first.reason,
+    ...(value === undefined ? {} : { value }),
+  };
+  const { caseId, recordId } = identity(table, raw);
+  return {
+    standard: INVALID_ROW,
+    caseId,
+    recordId,
+    date: null,
+    messageId: value === undefined ? 'invalidField' : 'invalidValue',
+    data,
+    evidence: problems.map(({ column, reason }) => ({
+      table,
+      ...(recordId === null ? {} : { id: recordId }),
+      note: `${columnLabel(origin, column.name)}: ${reason}`,
+    })),
+    source: sourceOf(origin),
+  };
+}
+
+const ECHO_LIMIT = 40;
+
+/** The offending value on one line and cut short: a misused column may still hold free text. */
+function echo(value: unknown): string | undefined {
+  let text: string;
+  if (typeof value === 'string') text = value.trim().replace(/\s+/g, ' ');
+  else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
+  else return undefined;
+  if (text === '') return undefined;
+  return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT - 1)}…` : text;
+}
+
+/** A CSV record with more or fewer cells than the header; `column` names the first cell it lacks or adds. */
+export function wrongCellCount(
+  table: TableName,
+  raw: Readonly<Record<string, unknown>>,
+  origin: RowOrigin,
+  header: readonly string[],
+  cells: number,
+): LocatedFinding {
+  const reason = `the row has ${cells} cell(s) but the header has ${header.length} column(s)`;
+  const column = cells < header.length ? (header[cells] ?? '') : `cell ${header.length + 1}`;
+  const { caseId, recordId } = identity(table, raw);
+  return {
+    standard: INVALID_ROW,
+    caseId,
+    recordId,
+    date: null,
+    messageId: 'wrongCellCount',
+    data: { table, column, reason, cells, columns: header.length },
+    evidence: [{ table, ...(recordId === null ? {} : { id: recordId }), note: reason }],
+    source: sourceOf(origin),
+  };
+}
+
+/** A row embedded in a case document whose own `case_id` names another case. */
+export function caseIdMismatch(
+  table: TableName,
+  raw: Readonly<Record<string, unknown>>,
+  origin: RowOrigin,
+  documentCaseId: string,
+): LocatedFinding {
+  const { caseId, recordId } = identity(table, raw);
+  const reason = `case_id ${caseId} does not match the case document's case_id ${documentCaseId}`;
+  return {
+    standard: INVALID_ROW,
+    caseId,
+    recordId,
+    date: null,
+    messageId: 'caseIdMismatch',
+    data: { table, column: columnLabel(origin, 'case_id'), reason, rowCaseId: caseId, documentCaseId },
+    evidence: [{ table, ...(recordId === null ? {} : { id: recordId }), note: reason }],
+    source: sourceOf(origin),
+  };
+}
+
+interface AuditedRow {
+  readonly case_id: string;
+  readonly source: SourceRef;
+}
+
+/** A valid row whose case has no audited row in cases. */
+export function unknownCase(table: TableName, row: AuditedRow, recordId: string | null): LocatedFinding {
+  return {
+    standard: ORPHAN_ROW,
+    caseId: row.case_id,
+    recordId,
+    date: null,
+    messageId: 'unknownCase',
+    data: { table, column: 'case_id', caseId: row.case_id },
+    evidence: [{ table: 'cases', id: row.case_id, note: 'no audited cases row with this case_id' }],
+    source: row.source,
+  };
+}
+
+/** A valid row naming a person, assessment or meeting its case does not have. */
+export function unknownReference(
+  table: TableName,
+  row: AuditedRow,
+  recordId: string | null,
+  column: string,
+  referenced: 'people' | 'assessments' | 'meetings',
+  missingId: string,
+): LocatedFinding {
+  return {
+    standard: ORPHAN_ROW,
+    caseId: row.case_id,
+    recordId,
+    date: null,
+    messageId: 'unknownReference',
+    data: { table, column, referenced, missingId, caseId: row.case_id },
+    evidence: [{ table: referenced, id: missingId, note: `${column} names no audited ${referenced} row of the case` }],
+    source: row.source,
+  };
+}
+
+/** A later occurrence of a key already taken by an earlier row, which stays in the audit. */
+export function duplicateId(table: TableName, row: AuditedRow, recordId: string, first: SourceRef): LocatedFinding {
+  const firstSource = `${first.file}:${first.line}`;
+  const evidence: Evidence = { table, id: recordId, note: `first occurrence at ${firstSource}` };
+  return {
+    standard: DUPLICATE_ID,
+    caseId: row.case_id,
+    recordId,
+    date: null,
+    messageId: table === 'cases' ? 'duplicateCase' : 'duplicateId',
+    data: {
+      table,
+      key: tableSpec(table).key.join('/'),
+      id: recordId,
+      caseId: row.case_id,
+      firstSource,
+      firstFile: first.file,
+      firstLine: first.line,
+    },
+    evidence: [evidence],
+    source: row.source,
+  };
+}

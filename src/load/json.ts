@@ -1,0 +1,169 @@
+// Reads JSON (an array of case documents or {"cases": [...]}) and NDJSON (one per line) into raw table rows.
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { TABLE_NAMES, type ChildTableName, type TableName } from '../model/types.js';
+import { caseIdMismatch } from './findings.js';
+import { isFileSystemError, readError } from './files.js';
+import { JsonSyntaxError, scanJson, type DocumentLayout } from './json-layout.js';
+import type { InputCount, RowCollector } from './rows.js';
+import type { ProgressReporter } from './tabular.js';
+import { presentValue } from './values.js';
+
+const CHILD_TABLES = TABLE_NAMES.filter((name): name is ChildTableName => name !== 'cases');
+
+const DOCUMENT_EXPECTED = 'a case document: an object with the cases columns and child tables as arrays of objects';
+const JSON_EXPECTED = 'a JSON array of case documents, or {"cases": [ ... ]}';
+const NDJSON_EXPECTED = 'one JSON case document per line';
+
+const BOM = '\uFEFF';
+const PROGRESS_EVERY = 50_000;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Splits case documents into table rows for the collector. An embedded row without a `case_id` takes its
+ * document's; one with a different `case_id` is invalid. A table counts as present for this file as soon
+ * as one document has its key, even with an empty array; a `null` table is not recorded, like any null.
+ */
+class CaseDocumentReader {
+  private readonly counts = new Map<TableName, InputCount>();
+  private rowsRead = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly collector: RowCollector,
+    private readonly progress: ProgressReporter,
+  ) {
+    this.count('cases');
+  }
+
+  private count(table: TableName): InputCount {
+    let count = this.counts.get(table);
+    if (!count) {
+      count = this.collector.input(this.file, table);
+      this.counts.set(table, count);
+    }
+    return count;
+  }
+
+  /** `path` is the document's JSON path (`[3]`, `cases[3]`), empty for an NDJSON line. */
+  read(document: unknown, line: number, path: string, layout: DocumentLayout | undefined): void {
+    if (!isObject(document)) {
+      throw new InputError(`${path || 'the line'} is not a case document`, { file: this.file, line }, DOCUMENT_EXPECTED);
+    }
+    this.collector.validate(this.count('cases'), document, this.file, line, path || null);
+    this.tick();
+    const documentCaseId = presentValue(document['case_id']);
+    const prefix = path ? `${path}.` : '';
+    for (const table of CHILD_TABLES) {
+      const rows = document[table];
+      if (rows === undefined || rows === null) continue;
+      if (!Array.isArray(rows)) {
+        throw new InputError(`${prefix}${table} is not an array`, { file: this.file, line }, DOCUMENT_EXPECTED);
+      }
+      const count = this.count(table);
+      const lines = layout?.rows.get(table);
+      for (let index = 0; index < rows.length; index++) {
+        const row: unknown = rows[index];
+        const rowLine = lines?.[index] ?? line;
+        if (!isObject(row)) {
+          throw new InputError(
+            `${prefix}${table}[${index}] is not an object`,
+            { file: this.file, line: rowLine },
+            DOCUMENT_EXPECTED,
+          );
+        }
+        const rowPath = `${prefix}${table}[${index}]`;
+        const ownCaseId = presentValue(row['case_id']);
+        if (ownCaseId === undefined) {
+          row['case_id'] = document['case_id'];
+        } else if (typeof ownCaseId === 'string' && typeof documentCaseId === 'string' && ownCaseId !== documentCaseId) {
+          const origin = { file: this.file, line: rowLine, jsonPath: rowPath };
+          this.collector.rejectRead(count, caseIdMismatch(table, row, origin, documentCaseId));
+          this.tick();
+          continue;
+        }
+        this.collector.validate(count, row, this.file, rowLine, rowPath);
+        this.tick();
+      }
+    }
+  }
+
+  private tick(): void {
+    if (++this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
+  }
+
+  finish(): void {
+    this.progress(this.rowsRead);
+  }
+}
+
+/** A whole JSON file: read at once (JSON cannot be parsed in pieces), validated with line numbers. */
+export async function readJsonFile(file: string, collector: RowCollector, progress: ProgressReporter): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw readError(file, error);
+  }
+  if (text.startsWith(BOM)) text = text.slice(1);
+  const layout = scanJson(text);
+  if (layout instanceof JsonSyntaxError) {
+    throw new InputError(`invalid JSON at column ${layout.column}: ${layout.reason}`, { file, line: layout.line }, JSON_EXPECTED);
+  }
+  const value: unknown = JSON.parse(text);
+  const wrapped = isObject(value) && Array.isArray(value['cases']);
+  const documents = Array.isArray(value) ? (value as unknown[]) : wrapped ? (value['cases'] as unknown[]) : undefined;
+  if (!documents) {
+    const found = isObject(value) ? 'an object without a "cases" array' : `a ${value === null ? 'null' : typeof value}`;
+    throw new InputError(`JSON of the wrong shape: ${found}`, { file, line: 1 }, JSON_EXPECTED);
+  }
+  const reader = new CaseDocumentReader(file, collector, progress);
+  const pathPrefix = wrapped ? 'cases' : '';
+  for (let index = 0; index < documents.length; index++) {
+    const documentLayout = layout.documents[index];
+    reader.read(documents[index], documentLayout?.line ?? 1, `${pathPrefix}[${index}]`, documentLayout);
+  }
+  reader.finish();
+}
+
+/** An NDJSON file, streamed line by line; blank lines are skipped. */
+export async function readNdjsonFile(file: string, collector: RowCollector, progress: ProgressReporter): Promise<void> {
+  const reader = new CaseDocumentReader(file, collector, progress);
+  let lineNumber = 0;
+  const readLine = (text: string) => {
+    lineNumber++;
+    let content = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (lineNumber === 1 && content.startsWith(BOM)) content = content.slice(1);
+    if (content.trim() === '') return;
+    let document: unknown;
+    try {
+      document = JSON.parse(content);
+    } catch {
+      const syntax = scanJson(content);
+      const where = syntax instanceof JsonSyntaxError ? ` at column ${syntax.column}: ${syntax.reason}` : '';
+      throw new InputError(`invalid JSON${where}`, { file, line: lineNumber }, NDJSON_EXPECTED);
+    }
+    reader.read(document, lineNumber, '', undefined);
+  };
+  let pending = '';
+  try {
+    for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+      const text = pending + (chunk as string);
+      let start = 0;
+      let end = text.indexOf('\n');
+      while (end !== -1) {
+        readLine(text.slice(start, end));
+        start = end + 1;
+        end = text.indexOf('\n', start);
+      }
+      pending = text.slice(start);
+    }
+  } catch (error) {
+    throw isFileSystemError(error) ? readError(file, error) : error;
+  }
+  if (pending !== '') readLine(pending);
+  reader.finish();
+}

@@ -1,0 +1,96 @@
+// Validates raw rows into typed rows table by table and accounts for every row read from each (file, table).
+import type { Finding } from '../../checks/types.js';
+import { tableSpec, type ColumnSpec } from '../model/tables.js';
+import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
+import type { InputSummary } from '../report/types.js';
+import { invalidRow, type ColumnProblem, type LocatedFinding } from './findings.js';
+import { ROW_SCHEMAS } from './schemas.js';
+
+export type TableRowLists = { [T in TableName]: TableRows[T][] };
+
+/** Rows read from one file for one table, and how many of them were left out. */
+export interface InputCount {
+  readonly file: string;
+  readonly table: TableName;
+  rows: number;
+  rejected: number;
+}
+
+const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(
+  TABLE_NAMES.map((name) => [name, new Map(tableSpec(name).columns.map((column) => [column.name, column]))]),
+);
+
+const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
+
+export class RowCollector {
+  readonly rows: TableRowLists = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
+  readonly present = new Set<TableName>();
+  readonly findings: Finding[] = [];
+  private readonly counts = new Map<string, InputCount>();
+
+  /** The counter of one (file, table); asking for it makes the table present, even with no rows. */
+  input(file: string, table: TableName): InputCount {
+    const key = countKey(file, table);
+    let count = this.counts.get(key);
+    if (!count) {
+      count = { file, table, rows: 0, rejected: 0 };
+      this.counts.set(key, count);
+      this.present.add(table);
+    }
+    return count;
+  }
+
+  /** Validates one raw row: a typed row in its table, or a data-invalid-row finding. */
+  validate(count: InputCount, raw: Record<string, unknown>, file: string, line: number, jsonPath: string | null): void {
+    count.rows++;
+    const result = ROW_SCHEMAS[count.table].safeParse(raw);
+    if (result.success) {
+      const row = result.data;
+      row['source'] = { file, line };
+      (this.rows[count.table] as unknown[]).push(row);
+      return;
+    }
+    const columns = COLUMNS.get(count.table);
+    const problems: ColumnProblem[] = [];
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0]);
+      const column = columns?.get(name);
+      if (!column || seen.has(name)) continue;
+      seen.add(name);
+      problems.push({ column, reason: issue.message });
+    }
+    const [first, ...rest] = problems;
+    if (!first) throw new Error(`a ${count.table} row failed validation without a column issue`);
+    this.reject(count, invalidRow(count.table, raw, { file, line, jsonPath }, [first, ...rest]));
+  }
+
+  /** Counts a row read but left out before validation (wrong shape), with its finding. */
+  rejectRead(count: InputCount, finding: Finding): void {
+    count.rows++;
+    this.reject(count, finding);
+  }
+
+  /** Leaves out a row already counted as read. */
+  reject(count: InputCount, finding: Finding): void {
+    count.rejected++;
+    this.findings.push(finding);
+  }
+
+  /** Leaves out a validated row found later to be an orphan or a duplicate. */
+  rejectValidated(table: TableName, finding: LocatedFinding): void {
+    const count = this.counts.get(countKey(finding.source.file, table));
+    if (!count) throw new Error(`no input counted for ${table} from ${finding.source.file}`);
+    this.reject(count, finding);
+  }
+
+  /** One entry per (file, table), sorted by file then table. */
+  summaries(): InputSummary[] {
+    return [...this.counts.values()]
+      .map(({ file, table, rows, rejected }) => ({ table, file, rows, rejected }))
+      .sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.table, b.table));
+  }
+}
+
+/** Code-unit order, the same on every machine and locale. */
+export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,7 +2,9 @@
 import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as childSeen from './child-seen.js';
+import * as defaultedVisitsEscalated from './defaulted-visits-escalated.js';
 import * as exclusionKeptUnderReview from './exclusion-kept-under-review.js';
+import * as exclusionRecorded from './exclusion-recorded.js';
 import * as incidentReported from './incident-reported.js';
 import * as jointVisitWhereRisk from './joint-visit-where-risk.js';
 import * as noAccessManagerConsulted from './no-access-manager-consulted.js';
@@ -11,8 +13,10 @@ import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
+import * as parentViewsRecorded from './parent-views-recorded.js';
 import * as reportSharedInAdvance from './report-shared-in-advance.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
+import * as uncontactableJustified from './uncontactable-justified.js';
 import * as viewsNotAdoptedReasoned from './views-not-adopted-reasoned.js';
 import type { AnyCheckModule } from './types.js';
 
@@ -20,7 +24,9 @@ export const CHECKS: readonly AnyCheckModule[] = [
   advocacyInfoShared,
   allegationResponseRecorded,
   childSeen,
+  defaultedVisitsEscalated,
   exclusionKeptUnderReview,
+  exclusionRecorded,
   incidentReported,
   jointVisitWhereRisk,
   noAccessManagerConsulted,
@@ -29,7 +35,9 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpDetailsRecorded,
   nrpInvited,
   nrpMetInPerson,
+  parentViewsRecorded,
   reportSharedInAdvance,
   splitReviewMinutes,
+  uncontactableJustified,
   viewsNotAdoptedReasoned,
 ];

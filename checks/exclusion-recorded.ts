@@ -1,0 +1,123 @@
+// Standard: a parent's exclusion from a review is recorded by the chair, with reasons, and an alternative is offered.
+import { z } from 'zod';
+import { OutcomeBuilder } from './_outcome.js';
+import { isRecorded, meetingById } from '../src/model/roles.js';
+import type { CaseRecord, MeetingParentRow } from '../src/model/types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
+
+const options = z.strictObject({
+  chairRoles: z
+    .array(z.string().trim().min(1))
+    .min(1)
+    .default(['CPRO', 'IRO'])
+    .describe('roles that may record an exclusion (the chairs); compared case-insensitively, ignoring surrounding spaces'),
+});
+
+type Options = z.output<typeof options>;
+
+export const meta: CheckMeta<Options> = {
+  id: 'exclusion-recorded',
+  title: 'Exclusion from a review is recorded by the chair, with reasons, and an alternative offered',
+  source: [
+    {
+      file: '000_63b099550a155220.txt',
+      paragraph: '§4',
+      quote:
+        'Where a decision is taken to exclude a parent from a review this decision and the reasons for it must be recorded on Eclipse by the CPRO/IRO and alternative ways of contributing should be offered to the parent.',
+    },
+    {
+      file: '000_63b099550a155220.txt',
+      paragraph: '§7',
+      quote:
+        'There may be exceptions to this policy if the parent behaves in an aggressive or abusive way to staff or family members, meaning that their attendance at meetings is not appropriate.',
+    },
+  ],
+  defaultSeverity: 'error',
+  needs: ['meeting_parents', 'meetings'],
+  reads: {
+    meeting_parents: [
+      'meeting_id',
+      'person_id',
+      'excluded',
+      'exclusion_reason',
+      'exclusion_recorded_by',
+      'alternative_offered',
+    ],
+    meetings: ['meeting_id', 'date', 'type'],
+  },
+  options,
+  messages: {
+    exclusionIncomplete:
+      'Exclusion of parent {{personId}} from {{type}} {{meetingId}} on {{date}} is missing: {{missing}}. The decision and its reasons must be recorded by the CPRO/IRO and an alternative way of contributing offered.',
+  },
+  rule: [
+    'For every `meeting_parents` row with `excluded` = Y, three things must be on the record:',
+    'the `exclusion_reason` (any text other than white space);',
+    '`exclusion_recorded_by` naming one of the chair roles (option `chairRoles`, default CPRO and IRO, compared case-insensitively and ignoring surrounding spaces);',
+    'and `alternative_offered` = Y.',
+    'An empty value is not evidenced and counts as missing; `alternative_offered` = N is missing too.',
+    'One finding per exclusion, naming every missing element (the reason is never quoted; the recording role is named).',
+    'The finding is dated on the meeting’s date; a row whose meeting is not in the case (for instance held after the as-of date) is not looked at.',
+    'A case with no exclusion is not applicable.',
+  ].join(' '),
+  examples: {
+    complies:
+      'Parent F1 excluded from cp_conference M1: exclusion_reason recorded, exclusion_recorded_by = CPRO, alternative_offered = Y.',
+    breaches:
+      'Parent F1 excluded from core_group M2 with exclusion_recorded_by = social_worker and alternative_offered empty ("recorded by chair (was social_worker), alternative offered (not recorded)").',
+  },
+};
+
+function missingElements(row: MeetingParentRow, chairRoles: ReadonlySet<string>): string[] {
+  const missing: string[] = [];
+  if (!isRecorded(row.exclusion_reason)) missing.push('reason');
+  const recordedBy = row.exclusion_recorded_by?.trim();
+  if (recordedBy === undefined || recordedBy === '') missing.push('recorded by chair (not recorded)');
+  else if (!chairRoles.has(recordedBy.toLowerCase())) missing.push(`recorded by chair (was ${recordedBy})`);
+  if (row.alternative_offered === false) missing.push('alternative offered (was N)');
+  else if (row.alternative_offered === undefined) missing.push('alternative offered (not recorded)');
+  return missing;
+}
+
+export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
+  const outcome = new OutcomeBuilder(meta.id, caseRecord);
+  const meetings = meetingById(caseRecord);
+  const chairRoles = new Set(ctx.options.chairRoles.map((role) => role.trim().toLowerCase()));
+  for (const row of caseRecord.meeting_parents) {
+    if (row.excluded !== true) continue;
+    const meeting = meetings.get(row.meeting_id);
+    if (meeting === undefined) continue;
+    outcome.applicable();
+    const missing = missingElements(row, chairRoles);
+    if (missing.length === 0) continue;
+    outcome.breach({
+      recordId: meeting.meeting_id,
+      date: meeting.date,
+      source: meeting.source,
+      messageId: 'exclusionIncomplete',
+      data: {
+        meetingId: meeting.meeting_id,
+        personId: row.person_id,
+        type: meeting.type,
+        date: meeting.date,
+        missing: missing.join(', '),
+        missingCount: missing.length,
+      },
+      evidence: [
+        { table: 'meetings', id: meeting.meeting_id, date: meeting.date, note: `meeting: ${meeting.type}` },
+        {
+          table: 'meeting_parents',
+          id: `${meeting.meeting_id}/${row.person_id}`,
+          date: meeting.date,
+          note: [
+            `parent ${row.person_id} excluded`,
+            `exclusion_reason ${isRecorded(row.exclusion_reason) ? 'recorded' : 'not recorded'}`,
+            `exclusion_recorded_by ${row.exclusion_recorded_by?.trim() || 'not recorded'}`,
+            `alternative_offered ${row.alternative_offered === undefined ? 'not recorded' : row.alternative_offered ? 'Y' : 'N'}`,
+          ].join('; '),
+        },
+      ],
+    });
+  }
+  return outcome.done();
+}

@@ -1,0 +1,148 @@
+// Standard: every completed assessment records the views of every parent who is not un-contactable.
+import { z } from 'zod';
+import { OutcomeBuilder } from './_outcome.js';
+import { isAssessmentCompletedBy, isParent, isUncontactable } from '../src/model/roles.js';
+import type { AssessmentViewRow, CaseRecord } from '../src/model/types.js';
+import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+
+const options = z.strictObject({});
+
+type Options = z.output<typeof options>;
+
+export const meta: CheckMeta<Options> = {
+  id: 'parent-views-recorded',
+  title: "Both parents' views are recorded in every assessment",
+  source: [
+    {
+      file: '000_63b099550a155220.txt',
+      paragraph: '§2',
+      quote:
+        'The views of both parents must be recorded within the assessment, unless one or other parent is un-contactable*.',
+    },
+    {
+      file: '001_81b12f5ae3e93dd6.txt',
+      paragraph: 'standard 1',
+      quote:
+        'All Assessments and reports completed by social workers will include discussions with and about father(s) and mother(s) and where possible the wider paternal and maternal families.',
+    },
+    {
+      file: '001_81b12f5ae3e93dd6.txt',
+      paragraph: 'standard 7',
+      quote: 'The views of all non-resident parents will be accurately recorded.',
+    },
+  ],
+  defaultSeverity: 'error',
+  needs: ['assessments', 'assessment_views', 'people'],
+  reads: {
+    assessments: ['assessment_id', 'completed'],
+    assessment_views: ['assessment_id', 'person_id', 'views_recorded'],
+    people: ['person_id', 'parent', 'contactable'],
+  },
+  options,
+  messages: {
+    noViewsRow:
+      'Assessment {{assessmentId}} completed on {{completed}} has no views row for parent {{personId}}; the views of both parents must be recorded unless a parent is un-contactable.',
+    viewsNotRecorded:
+      'Assessment {{assessmentId}} completed on {{completed}} does not record the views of parent {{personId}} (views_recorded {{viewsRecorded}}); the views of both parents must be recorded unless a parent is un-contactable.',
+  },
+  rule: [
+    'For every assessment whose `completed` date is on or before the as-of date, and every person of the case with `parent` = Y, there must be an `assessment_views` row for that assessment and parent with `views_recorded` = Y.',
+    'A parent marked un-contactable (`contactable` = N) is exempt; an empty `contactable` is not an exemption.',
+    'A missing row is a breach (`noViewsRow`); a row with `views_recorded` = N or empty is a breach (`viewsNotRecorded`), since views that are not recorded are not evidenced.',
+    'One finding per assessment and parent, dated on the completion date.',
+    'An assessment with an empty `completed`, or completed after the as-of date, is still in progress and is not looked at.',
+    'A case with no completed assessment, or with no person marked `parent` = Y, is not applicable.',
+  ].join(' '),
+  examples: {
+    complies:
+      'Assessment A1 completed 2026-03-02; mother M1 and father F1 each have an assessment_views row with views_recorded = Y.',
+    breaches:
+      'Assessment A1 completed 2026-03-02 has a views row for M1 only, and father F1 (contactable) has none, or has views_recorded = N.',
+  },
+};
+
+const viewsKey = (assessmentId: string, personId: string): string => `${assessmentId}\u0000${personId}`;
+
+export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
+  const outcome = new OutcomeBuilder(meta.id, caseRecord);
+  const parents = caseRecord.people.filter(isParent);
+  const completedAssessments = caseRecord.assessments.flatMap((assessment) =>
+    isAssessmentCompletedBy(assessment, ctx.asOf) && assessment.completed !== undefined
+      ? [{ assessment, completed: assessment.completed }]
+      : [],
+  );
+  if (parents.length === 0 || completedAssessments.length === 0) return outcome.done();
+  outcome.applicable();
+
+  const viewsByKey = new Map<string, AssessmentViewRow>();
+  for (const views of caseRecord.assessment_views) {
+    const key = viewsKey(views.assessment_id, views.person_id);
+    if (!viewsByKey.has(key)) viewsByKey.set(key, views);
+  }
+
+  for (const { assessment, completed } of completedAssessments) {
+    const assessmentId = assessment.assessment_id;
+    const viewsOf = (personId: string) => viewsByKey.get(viewsKey(assessmentId, personId));
+    const context: Evidence[] = [
+      { table: 'assessments', id: assessmentId, date: completed, note: 'assessment completed' },
+      ...parents
+        .filter((parent) => viewsOf(parent.person_id)?.views_recorded === true)
+        .map(
+          (parent): Evidence => ({
+            table: 'assessment_views',
+            id: `${assessmentId}/${parent.person_id}`,
+            note: `views of parent ${parent.person_id} recorded in assessment ${assessmentId} (views_recorded Y)`,
+          }),
+        ),
+      ...parents.filter(isUncontactable).map(
+        (parent): Evidence => ({
+          table: 'people',
+          id: parent.person_id,
+          note: `parent ${parent.person_id} marked un-contactable (contactable N): exempt`,
+        }),
+      ),
+    ];
+
+    for (const parent of parents) {
+      if (isUncontactable(parent)) continue;
+      const views = viewsOf(parent.person_id);
+      if (views?.views_recorded === true) continue;
+      const data = { assessmentId, personId: parent.person_id, completed };
+      if (views === undefined) {
+        outcome.breach({
+          recordId: assessmentId,
+          date: completed,
+          source: assessment.source,
+          messageId: 'noViewsRow',
+          data,
+          evidence: [
+            ...context,
+            {
+              table: 'assessment_views',
+              id: `${assessmentId}/${parent.person_id}`,
+              note: `no views row for parent ${parent.person_id} in assessment ${assessmentId}`,
+            },
+          ],
+        });
+        continue;
+      }
+      const viewsRecorded = views.views_recorded === false ? 'N' : 'not recorded';
+      outcome.breach({
+        recordId: assessmentId,
+        date: completed,
+        source: assessment.source,
+        messageId: 'viewsNotRecorded',
+        data: { ...data, viewsRecorded },
+        evidence: [
+          ...context,
+          {
+            table: 'assessment_views',
+            id: `${assessmentId}/${parent.person_id}`,
+            note: `views row for parent ${parent.person_id} in assessment ${assessmentId}: views_recorded ${viewsRecorded}`,
+          },
+        ],
+      });
+    }
+  }
+  return outcome.done();
+}

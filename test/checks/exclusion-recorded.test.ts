@@ -1,0 +1,166 @@
+// RuleTester table for exclusion-recorded.
+import * as check from '../../checks/exclusion-recorded.js';
+import { caseOf, ruleTester } from './_tester.js';
+
+const people = [
+  { person_id: 'M1', relationship: 'mother', parent: true, resident: true },
+  { person_id: 'F1', relationship: 'father', parent: true, resident: false },
+];
+const conference = { meeting_id: 'MT1', type: 'cp_conference', date: '2026-05-12' } as const;
+const coreGroup = { meeting_id: 'MT2', type: 'core_group', date: '2026-06-09' } as const;
+const recordedExclusion = {
+  meeting_id: 'MT1',
+  person_id: 'F1',
+  invited: true,
+  excluded: true,
+  exclusion_reason: 'threats to staff at the last meeting',
+  exclusion_recorded_by: 'CPRO',
+  alternative_offered: true,
+} as const;
+
+ruleTester(check, {
+  valid: [
+    { name: 'no meetings at all', case: caseOf({ people }), applicable: false },
+    {
+      name: 'parents invited, none excluded',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [
+          { meeting_id: 'MT1', person_id: 'M1', invited: true, excluded: false },
+          { meeting_id: 'MT1', person_id: 'F1', invited: true },
+        ],
+      }),
+      applicable: false,
+    },
+    {
+      name: 'exclusion row whose meeting is not in the case (after the as-of date) is skipped',
+      case: caseOf({ people, meetings: [coreGroup], meeting_parents: [{ ...recordedExclusion, exclusion_reason: undefined }] }),
+      applicable: false,
+    },
+    {
+      name: 'exclusion fully recorded by the CPRO',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [recordedExclusion] }),
+    },
+    {
+      name: 'recorded by the IRO',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: 'IRO' }] }),
+    },
+    {
+      name: 'role compared case-insensitively and trimmed',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: '  cpro ' }] }),
+    },
+    {
+      name: 'another chair role allowed by option',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: 'Chair' }],
+      }),
+      options: { chairRoles: ['chair', 'IRO'] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'reason missing',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [{ ...recordedExclusion, exclusion_reason: undefined }] }),
+      findings: [
+        {
+          recordId: 'MT1',
+          messageId: 'exclusionIncomplete',
+          date: '2026-05-12',
+          data: { meetingId: 'MT1', personId: 'F1', type: 'cp_conference', missing: 'reason', missingCount: 1 },
+          evidence: [
+            { table: 'meetings', id: 'MT1', date: '2026-05-12' },
+            { table: 'meeting_parents', id: 'MT1/F1', note: 'exclusion_reason not recorded' },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'reason of white space only is not recorded',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [{ ...recordedExclusion, exclusion_reason: '   ' }] }),
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'reason' } }],
+    },
+    {
+      name: 'recorded by a social worker, not the chair',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: 'social_worker' }],
+      }),
+      findings: [
+        {
+          recordId: 'MT1',
+          messageId: 'exclusionIncomplete',
+          data: { missing: 'recorded by chair (was social_worker)' },
+          evidence: [{ table: 'meeting_parents', id: 'MT1/F1', note: 'exclusion_recorded_by social_worker' }],
+        },
+      ],
+    },
+    {
+      name: 'recorded-by not recorded',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: undefined }],
+      }),
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'recorded by chair (not recorded)' } }],
+    },
+    {
+      name: 'alternative not offered',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [{ ...recordedExclusion, alternative_offered: false }] }),
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'alternative offered (was N)' } }],
+    },
+    {
+      name: 'alternative not recorded',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ ...recordedExclusion, alternative_offered: undefined }],
+      }),
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'alternative offered (not recorded)' } }],
+    },
+    {
+      name: 'every element missing is named in one finding',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ meeting_id: 'MT1', person_id: 'F1', excluded: true, exclusion_recorded_by: 'social_worker' }],
+      }),
+      findings: [
+        {
+          recordId: 'MT1',
+          messageId: 'exclusionIncomplete',
+          data: {
+            personId: 'F1',
+            missing: 'reason, recorded by chair (was social_worker), alternative offered (not recorded)',
+            missingCount: 3,
+          },
+        },
+      ],
+    },
+    {
+      name: 'the CPRO is not a chair when the option names only the IRO',
+      case: caseOf({ people, meetings: [conference], meeting_parents: [recordedExclusion] }),
+      options: { chairRoles: ['IRO'] },
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'recorded by chair (was CPRO)' } }],
+    },
+    {
+      name: 'one finding per exclusion, dated on its meeting',
+      case: caseOf({
+        people,
+        meetings: [conference, coreGroup],
+        meeting_parents: [
+          { ...recordedExclusion, alternative_offered: false },
+          { ...recordedExclusion, person_id: 'M1' },
+          { ...recordedExclusion, meeting_id: 'MT2', exclusion_reason: undefined },
+        ],
+      }),
+      findings: [
+        { recordId: 'MT1', messageId: 'exclusionIncomplete', date: '2026-05-12', data: { personId: 'F1' } },
+        { recordId: 'MT2', messageId: 'exclusionIncomplete', date: '2026-06-09', data: { personId: 'F1', type: 'core_group' } },
+      ],
+    },
+  ],
+});

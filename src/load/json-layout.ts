@@ -74,22 +74,24 @@ export function scanJson(text: string): JsonLayout | JsonSyntaxError {
   const inDocuments = () => documentDepth === 1 || stack[0]?.key === 'cases';
   const documentAt = () => documents[(stack[documentDepth - 1] as Frame).index];
 
-  // Records starts: the frames above the new container say whether it is a document or an embedded row.
-  const open = (isArray: boolean) => {
+  // Records where values start: the frames above a value say whether it is a document or an embedded row.
+  const recordStart = (isArray: boolean) => {
     const depth = stack.length;
-    if (depth === 0 && !isArray) documentDepth = 2;
     const parent = stack[depth - 1];
-    if (parent && inDocuments()) {
-      if (!isArray && parent.isArray && depth === documentDepth) {
-        documents[parent.index] = { line, rows: new Map() };
-      } else if (isArray && !parent.isArray && depth === documentDepth + 1 && parent.key !== null) {
-        documentAt()?.rows.set(parent.key, []);
-      } else if (!isArray && parent.isArray && depth === documentDepth + 2) {
-        const table = (stack[depth - 2] as Frame).key;
-        const lines = table === null ? undefined : documentAt()?.rows.get(table);
-        if (lines) lines[parent.index] = line;
-      }
+    if (!parent || !inDocuments()) return;
+    if (parent.isArray && depth === documentDepth) {
+      documents[parent.index] = { line, rows: new Map() };
+    } else if (isArray && !parent.isArray && depth === documentDepth + 1 && parent.key !== null) {
+      documentAt()?.rows.set(parent.key, []);
+    } else if (parent.isArray && depth === documentDepth + 2) {
+      const table = (stack[depth - 2] as Frame).key;
+      const lines = table === null ? undefined : documentAt()?.rows.get(table);
+      if (lines) lines[parent.index] = line;
     }
+  };
+
+  const open = (isArray: boolean) => {
+    if (stack.length === 0 && !isArray) documentDepth = 2;
     stack.push({ isArray, index: -1, key: null });
     expect = isArray ? Expect.ValueOrArrayEnd : Expect.KeyOrObjectEnd;
   };
@@ -151,6 +153,7 @@ export function scanJson(text: string): JsonLayout | JsonSyntaxError {
     const code = text.charCodeAt(pos);
     const parent = stack[stack.length - 1];
     if (parent?.isArray) parent.index++;
+    recordStart(code === 91);
     if (code === 123 || code === 91) {
       open(code === 91);
       pos++;

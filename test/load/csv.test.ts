@@ -84,6 +84,13 @@ describe('table identification', () => {
     expect(error.expected).toMatch(/^a file named <table>\.csv \(cases, plans, .*\), or a header with every required column/);
   });
 
+  it('refuses a header that fits two tables equally rather than guess', async () => {
+    const folder = await inputFolder({ 'cases.csv': CASES, 'mixed.csv': 'case_id,plan_id,type,start,letter_id,date,recipient\n' });
+    const error = await loadFailure([folder]);
+    expect(error.message).toBe('cannot tell whether this file holds plans or letters: its header fits both');
+    expect(error.expected).toBe('a file named plans.csv or letters.csv');
+  });
+
   it('refuses a header with nothing it knows', async () => {
     const folder = await inputFolder({ 'cases.csv': CASES, 'notes.csv': 'a,b\n1,2\n' });
     expect((await loadFailure([folder])).message).toBe('cannot tell which table this file holds');

@@ -43,7 +43,13 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.id, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; overflow-wrap: break-word; }
+.std { white-space: nowrap; }
+td.id, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
+/* Ids and names come from the export: a long one may break anywhere rather than squeeze the message column. */
+td.id, td.name { overflow-wrap: anywhere; }
+td.message { min-width: 24em; }
+td.date { white-space: nowrap; }
+.scroll { overflow-x: auto; }
 .sev-error { color: var(--poor); font-weight: 600; }
 .sev-warning { color: var(--fair); font-weight: 600; }
 .sev-pending { color: #0969da; font-weight: 600; }
@@ -228,7 +234,7 @@ function standardsSection(report: Report): string {
   const rows = report.standards.map((standard) =>
     [
       '<tr>',
-      `<td class="id">${escapeText(standard.id)}</td>`,
+      `<td class="id std">${escapeText(standard.id)}</td>`,
       `<td>${escapeText(standard.title)}</td>`,
       severityCell(standard.severity),
       `<td>${escapeText(statusLabel(standard))}</td>`,
@@ -261,11 +267,11 @@ function groupSection(report: Report, groupBy: GroupBy): string {
       if (rate === undefined) return '<td class="num band-none">—</td>';
       return `<td class="num cell-${rateBand(rate.rate)}">${escapeText(formatRate(rate.rate))} <span class="note">(${rate.compliant}/${rate.applicable})</span></td>`;
     });
-    return `<tr><td class="id">${escapeText(standard)}</td>${cells.join('')}</tr>`;
+    return `<tr><td class="id std">${escapeText(standard)}</td>${cells.join('')}</tr>`;
   });
   const summaryRows = groups.map(
     (group) =>
-      `<tr><td>${escapeText(group.group)}</td><td class="num">${group.cases}</td><td class="num">${group.casesWithBreaches}</td><td class="num">${group.overall.applicable}</td><td class="num">${group.overall.compliant}</td>${rateCell(group.overall.rate)}</tr>`,
+      `<tr><td class="name">${escapeText(group.group)}</td><td class="num">${group.cases}</td><td class="num">${group.casesWithBreaches}</td><td class="num">${group.overall.applicable}</td><td class="num">${group.overall.compliant}</td>${rateCell(group.overall.rate)}</tr>`,
   );
   return [
     `<section id="groups"><h2>Compliance by ${groupBy}</h2>`,
@@ -301,13 +307,13 @@ function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, stri
   return [
     `<tr ${attributes}>`,
     `<td class="id">${anchor === undefined ? caseText : `<a href="#${anchor}">${caseText}</a>`}</td>`,
-    `<td class="id">${escapeText(finding.standard)}</td>`,
+    `<td class="id std">${escapeText(finding.standard)}</td>`,
     severityCell(finding.severity),
-    `<td>${escapeText(finding.date ?? '')}</td>`,
+    `<td class="date">${escapeText(finding.date ?? '')}</td>`,
     `<td class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</td>`,
-    `<td>${escapeText(team)}</td>`,
-    `<td>${escapeText(worker)}</td>`,
-    `<td>${escapeText(finding.message)}</td>`,
+    `<td class="name">${escapeText(team)}</td>`,
+    `<td class="name">${escapeText(worker)}</td>`,
+    `<td class="message">${escapeText(finding.message)}</td>`,
     '</tr>',
   ].join('');
 }
@@ -326,9 +332,9 @@ function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>
     filterSelect('worker', 'Worker', distinctSorted(report.findings.map((f) => groupOf(f, 'worker')))),
     `<span id="findings-count" class="note" aria-live="polite">${report.findings.length} findings</span>`,
     '</div>',
-    `<table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
+    `<div class="scroll"><table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
     ...report.findings.map((finding) => findingRow(finding, caseAnchor)),
-    '</tbody></table></section>',
+    '</tbody></table></div></section>',
   ].join('\n');
 }
 
@@ -336,7 +342,7 @@ function pendingSection(report: Report): string {
   if (report.pending.length === 0) return '';
   const rows = report.pending.map(
     (item) =>
-      `<tr><td class="id">${escapeText(caseLabel(item.caseId))}</td><td class="id">${escapeText(item.standard)}</td><td class="id">${escapeText(item.recordId ?? sourceLabel(item))}</td><td class="sev-pending">${escapeText(item.due)}</td><td>${escapeText(item.message)}</td></tr>`,
+      `<tr><td class="id">${escapeText(caseLabel(item.caseId))}</td><td class="id std">${escapeText(item.standard)}</td><td class="id">${escapeText(item.recordId ?? sourceLabel(item))}</td><td class="date sev-pending">${escapeText(item.due)}</td><td class="message">${escapeText(item.message)}</td></tr>`,
   );
   return [
     '<section id="pending"><h2>Pending <span class="note">(deadline not yet passed on the as-of date)</span></h2>',

@@ -1,0 +1,22 @@
+#!/usr/bin/env node
+// Executable shim: runs the compiled CLI and sets the process exit code from its result.
+import { runCli } from '../dist/src/cli.js';
+
+const today = () => {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+};
+
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    today,
+  });
+} catch (error) {
+  // Only a bug reaches here (user mistakes are known errors handled by the CLI): show the stack.
+  console.error(error);
+  process.exitCode = 2;
+}

@@ -1,0 +1,232 @@
+// Runs every selected standard over every case and assembles the sorted, deterministic report.
+import type { AnyCheckModule, Finding, PendingItem, Severity } from '../../checks/types.js';
+import type { StandardSettings } from '../config/config.js';
+import { createCalendar, type Region } from '../dates/calendar.js';
+import type { CaseRecord, IsoDate, TableName } from '../model/types.js';
+import type {
+  CaseResult,
+  InputSummary,
+  Report,
+  ReportFinding,
+  ReportPending,
+  StandardSummary,
+} from '../report/types.js';
+import { VERSION } from '../version.js';
+import { caseAsOf } from './as-of.js';
+import { renderMessage } from './messages.js';
+
+/** A data-integrity standard as the engine needs it (its findings come from the loader). */
+export interface IntegrityStandard {
+  readonly id: string;
+  readonly title: string;
+  readonly defaultSeverity: Severity;
+  readonly messages: Readonly<Record<string, string>>;
+}
+
+export interface AuditInput {
+  readonly cases: readonly CaseRecord[];
+  readonly tablesPresent: ReadonlySet<TableName>;
+  readonly inputs: readonly InputSummary[];
+  readonly integrity: readonly Finding[];
+}
+
+export interface AuditSettings {
+  readonly asOf: IsoDate;
+  readonly period: { readonly from: IsoDate | null; readonly to: IsoDate | null };
+  readonly region: Region;
+  /** Settings per standard id (severity 'off' = not run); ids missing here run with their defaults. */
+  readonly standards: ReadonlyMap<string, StandardSettings>;
+  /** Run only these check ids (the data-integrity standards are always reported unless switched off). */
+  readonly only: readonly string[] | null;
+}
+
+interface Tally {
+  applicable: number;
+  compliant: number;
+  breaches: number;
+  pending: number;
+}
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compareNullable = (a: string | null, b: string | null): number =>
+  a === b ? 0 : a === null ? -1 : b === null ? 1 : compareText(a, b);
+
+function compareFindings(a: ReportFinding, b: ReportFinding): number {
+  return (
+    compareText(a.caseId, b.caseId) ||
+    compareText(a.standard, b.standard) ||
+    compareNullable(a.date, b.date) ||
+    compareNullable(a.recordId, b.recordId) ||
+    compareText(a.messageId, b.messageId) ||
+    compareText(a.message, b.message) ||
+    (a.source?.line ?? 0) - (b.source?.line ?? 0)
+  );
+}
+
+function comparePending(a: ReportPending, b: ReportPending): number {
+  return compareFindings(a as unknown as ReportFinding, b as unknown as ReportFinding) || compareText(a.due, b.due);
+}
+
+/** Inside the audit period (findings without a date, e.g. a parent's record, are always inside). */
+function inPeriod(date: IsoDate | null, period: AuditSettings['period']): boolean {
+  if (date === null) return true;
+  return (period.from === null || date >= period.from) && (period.to === null || date <= period.to);
+}
+
+function onOrAfter(date: IsoDate | null, effectiveFrom: IsoDate | null): boolean {
+  return effectiveFrom === null || date === null || date >= effectiveFrom;
+}
+
+function missingTables(check: AnyCheckModule, present: ReadonlySet<TableName>): TableName[] {
+  return check.meta.needs.filter((table) => !present.has(table));
+}
+
+export function runAudit(
+  input: AuditInput,
+  checks: readonly AnyCheckModule[],
+  integrityStandards: readonly IntegrityStandard[],
+  settings: AuditSettings,
+): Report {
+  const calendar = createCalendar(settings.region);
+  const settingsOf = (id: string, defaultSeverity: Severity): StandardSettings =>
+    settings.standards.get(id) ?? { severity: defaultSeverity, options: undefined, effectiveFrom: null };
+
+  const summaries: StandardSummary[] = [];
+  const running: { check: AnyCheckModule; severity: Severity; options: unknown; effectiveFrom: IsoDate | null; tally: Tally }[] =
+    [];
+  for (const check of checks) {
+    const { id, title, defaultSeverity } = check.meta;
+    const standard = settingsOf(id, defaultSeverity);
+    const empty = { applicable: 0, compliant: 0, breaches: 0, pending: 0 };
+    if (settings.only !== null && !settings.only.includes(id)) {
+      summaries.push({ id, title, severity: 'off', status: 'off', reason: 'not selected by --only', ...empty });
+      continue;
+    }
+    if (standard.severity === 'off') {
+      summaries.push({ id, title, severity: 'off', status: 'off', reason: 'switched off in the configuration', ...empty });
+      continue;
+    }
+    const missing = missingTables(check, input.tablesPresent);
+    if (missing.length > 0) {
+      summaries.push({
+        id,
+        title,
+        severity: standard.severity,
+        status: 'not-assessed',
+        reason: `table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing from the input`,
+        ...empty,
+      });
+      continue;
+    }
+    const options = standard.options === undefined ? check.meta.options.parse({}) : standard.options;
+    running.push({ check, severity: standard.severity, options, effectiveFrom: standard.effectiveFrom, tally: { ...empty } });
+  }
+
+  const findings: ReportFinding[] = [];
+  const pending: ReportPending[] = [];
+  const caseResults: CaseResult[] = [];
+  const casesById = new Map(input.cases.map((c) => [c.case.case_id, c]));
+  const teamOf = (caseId: string) => casesById.get(caseId)?.case.team ?? null;
+  const workerOf = (caseId: string) => casesById.get(caseId)?.case.worker ?? null;
+
+  const toReport = (finding: Finding, severity: Severity, messages: Readonly<Record<string, string>>): ReportFinding => {
+    const template = messages[finding.messageId];
+    if (template === undefined) throw new Error(`${finding.standard}: no message template "${finding.messageId}"`);
+    return {
+      standard: finding.standard,
+      severity,
+      caseId: finding.caseId,
+      recordId: finding.recordId,
+      date: finding.date,
+      message: renderMessage(template, finding.data, finding.standard),
+      messageId: finding.messageId,
+      team: teamOf(finding.caseId),
+      worker: workerOf(finding.caseId),
+      source: finding.source ?? null,
+      evidence: finding.evidence,
+    };
+  };
+
+  for (const caseRecord of input.cases) {
+    const asOfCase = caseAsOf(caseRecord, settings.asOf);
+    const applicable: string[] = [];
+    const breached: string[] = [];
+    for (const { check, severity, options, effectiveFrom, tally } of running) {
+      const outcome = check.run(asOfCase, { asOf: settings.asOf, options, calendar });
+      if (!outcome.applicable) continue;
+      const keep = (f: Finding) => onOrAfter(f.date, effectiveFrom) && inPeriod(f.date, settings.period);
+      const kept = outcome.findings.filter(keep);
+      const keptPending = outcome.pending.filter(keep);
+      tally.applicable += 1;
+      applicable.push(check.meta.id);
+      if (kept.length > 0) {
+        breached.push(check.meta.id);
+        tally.breaches += kept.length;
+      } else {
+        tally.compliant += 1;
+      }
+      tally.pending += keptPending.length;
+      for (const finding of kept) findings.push(toReport(finding, severity, check.meta.messages));
+      for (const item of keptPending as readonly PendingItem[]) {
+        const { severity: _severity, ...rest } = toReport(item, severity, check.meta.messages);
+        pending.push({ ...rest, due: item.due });
+      }
+    }
+    caseResults.push({
+      caseId: caseRecord.case.case_id,
+      team: caseRecord.case.team ?? null,
+      worker: caseRecord.case.worker ?? null,
+      applicable: applicable.sort(compareText),
+      breached: breached.sort(compareText),
+    });
+  }
+  for (const { check, severity, tally } of running) {
+    summaries.push({ id: check.meta.id, title: check.meta.title, severity, status: 'assessed', ...tally });
+  }
+
+  for (const standard of integrityStandards) {
+    const { severity } = settingsOf(standard.id, standard.defaultSeverity);
+    const own = input.integrity.filter((f) => f.standard === standard.id);
+    const empty = { applicable: 0, compliant: 0, pending: 0 };
+    if (severity === 'off') {
+      summaries.push({
+        id: standard.id,
+        title: standard.title,
+        severity: 'off',
+        status: 'off',
+        reason: 'switched off in the configuration',
+        ...empty,
+        breaches: 0,
+      });
+      continue;
+    }
+    for (const finding of own) findings.push(toReport(finding, severity, standard.messages));
+    summaries.push({ id: standard.id, title: standard.title, severity, status: 'assessed', ...empty, breaches: own.length });
+  }
+
+  findings.sort(compareFindings);
+  pending.sort(comparePending);
+  summaries.sort((a, b) => compareText(a.id, b.id));
+  caseResults.sort((a, b) => compareText(a.caseId, b.caseId));
+
+  const casesWithBreaches = new Set(findings.filter((f) => casesById.has(f.caseId)).map((f) => f.caseId)).size;
+  return {
+    schemaVersion: 1,
+    tool: { name: 'practice-audit', version: VERSION },
+    asOf: settings.asOf,
+    period: settings.period,
+    region: settings.region,
+    inputs: input.inputs,
+    summary: {
+      cases: input.cases.length,
+      casesWithBreaches,
+      errors: findings.filter((f) => f.severity === 'error').length,
+      warnings: findings.filter((f) => f.severity === 'warning').length,
+      pending: pending.length,
+    },
+    standards: summaries,
+    findings,
+    pending,
+    cases: caseResults,
+  };
+}

@@ -1,0 +1,85 @@
+// The catalogue stays whole: every check module is registered, sorted, tested and documented, and the README lists it.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CHECKS } from '../checks/index.js';
+import { CATALOGUE } from '../src/engine/catalogue.js';
+import { GUIDANCE_TITLES, renderIntegrityPage, renderStandardPage } from '../src/explain.js';
+import { VERSION } from '../src/version.js';
+
+const root = new URL('../', import.meta.url);
+const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
+// `npm run docs` sets this to rewrite the generated pages instead of comparing them.
+const updating = process.env.UPDATE_DOCS === '1';
+
+const moduleIds = readdirSync(new URL('checks/', root))
+  .filter((name) => name.endsWith('.ts') && !name.startsWith('_') && name !== 'index.ts' && name !== 'types.ts')
+  .map((name) => name.slice(0, -3))
+  .sort();
+
+describe('the check registry', () => {
+  it('registers every module in checks/, and nothing else', () => {
+    const registered = CHECKS.map((c) => c.meta.id);
+    for (const id of moduleIds) {
+      expect(registered, `checks/${id}.ts is not in checks/index.ts: import it and add it to CHECKS in sorted order`).toContain(id);
+    }
+    expect(registered.length).toBe(moduleIds.length);
+  });
+
+  it('keeps the registry sorted by id', () => {
+    const ids = CHECKS.map((c) => c.meta.id);
+    expect(ids, 'checks/index.ts must list CHECKS sorted by id').toEqual([...ids].sort());
+  });
+
+  it.each(moduleIds)('%s: its id is its file name and it has a test file', async (id) => {
+    const module = (await import(/* @vite-ignore */ new URL(`checks/${id}.ts`, root).href)) as { meta: { id: string } };
+    expect(module.meta.id, `meta.id of checks/${id}.ts`).toBe(id);
+    expect(existsSync(new URL(`test/checks/${id}.test.ts`, root)), `add test/checks/${id}.test.ts`).toBe(true);
+  });
+
+  it.each(CHECKS.map((c) => [c.meta.id, c] as const))('%s: its metadata is complete', (_id, check) => {
+    const { meta } = check;
+    expect(meta.title.length).toBeGreaterThan(10);
+    expect(meta.source.length).toBeGreaterThan(0);
+    for (const source of meta.source) {
+      expect(Object.keys(GUIDANCE_TITLES), `${meta.id}: unknown guidance file`).toContain(source.file);
+      const file = new URL(`../shared/guidance/${source.file}`, root);
+      // The guidance lives beside the project (../shared) on development and CI machines, not in a user's clone.
+      if (!existsSync(file)) continue;
+      const guidance = readFileSync(file, 'utf8').replace(/\s+/g, ' ');
+      expect(guidance, `${meta.id}: quote from ${source.file} must be verbatim`).toContain(source.quote.replace(/\s+/g, ' '));
+    }
+    expect(meta.needs.length).toBeGreaterThan(0);
+    for (const table of meta.needs) expect(Object.keys(meta.reads)).toContain(table);
+    expect(Object.keys(meta.messages).length).toBeGreaterThan(0);
+    expect(() => meta.options.parse({})).not.toThrow();
+    expect(meta.examples.breaches.length).toBeGreaterThan(0);
+    expect(meta.examples.complies.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the docs', () => {
+  const pages = CATALOGUE.map((entry) => ({
+    id: entry.id,
+    page: entry.kind === 'check' ? renderStandardPage(entry.check) : renderIntegrityPage(entry.standard),
+  }));
+
+  it.each(pages.map((p) => [p.id, p.page] as const))('docs/standards/%s.md is up to date', (id, page) => {
+    const file = new URL(`docs/standards/${id}.md`, root);
+    if (updating) {
+      mkdirSync(new URL('docs/standards/', root), { recursive: true });
+      writeFileSync(file, page);
+    }
+    expect(existsSync(file), `docs/standards/${id}.md is missing: run npm run docs`).toBe(true);
+    expect(readFileSync(file, 'utf8'), `docs/standards/${id}.md is stale: run npm run docs`).toBe(page);
+  });
+
+  it('the README lists every standard of the catalogue, in order', () => {
+    const readme = read('README.md');
+    const listed = [...readme.matchAll(/^\| \[`([a-z-]+)`\]\(docs\/standards\/[a-z-]+\.md\)/gm)].map((m) => m[1]);
+    expect(listed, 'README.md standards table').toEqual(CATALOGUE.map((e) => e.id).sort());
+  });
+
+  it('the version in the code is the package version', () => {
+    expect(VERSION).toBe((JSON.parse(read('package.json')) as { version: string }).version);
+  });
+});

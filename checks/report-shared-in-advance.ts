@@ -72,12 +72,7 @@ export const meta: CheckMeta<Options> = {
 /** The latest date the report could be shared: N calendar days, or the N-th working day, before the meeting. */
 function latestShareDate(meetingDate: IsoDate, options: Options, calendar: WorkingDayCalendar): IsoDate {
   if (options.dayCount === 'calendar') return addCalendarDays(meetingDate, -options.minimumDaysBefore);
-  let date = meetingDate;
-  for (let counted = 0; counted < options.minimumDaysBefore; ) {
-    date = addCalendarDays(date, -1);
-    if (calendar.isWorkingDay(date)) counted += 1;
-  }
-  return date;
+  return calendar.addWorkingDays(meetingDate, -options.minimumDaysBefore);
 }
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {

@@ -1,6 +1,5 @@
 // Working-day arithmetic for deadlines: weekends and the configured region's bank holidays are not working days.
 import Holidays from 'date-holidays';
-import { addDays, format, parseISO } from 'date-fns';
 import type { IsoDate } from '../model/types.js';
 
 export const REGIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
@@ -18,51 +17,61 @@ export interface WorkingDayCalendar {
   isWorkingDay(date: IsoDate): boolean;
   /** The bank holiday's name on that date, if it is one. */
   bankHoliday(date: IsoDate): string | undefined;
-  /** The date `n` working days after `date` (n ≥ 0; n = 0 gives `date` itself). */
+  /** The date `n` working days after `date` (n = 0 gives `date` itself; a negative n counts back). */
   addWorkingDays(date: IsoDate, n: number): IsoDate;
   /** Working days d with `from` < d ≤ `to` (0 when `to` ≤ `from`). */
   workingDaysAfter(from: IsoDate, to: IsoDate): number;
 }
 
-export function addCalendarDays(date: IsoDate, n: number): IsoDate {
-  return format(addDays(parseISO(date), n), 'yyyy-MM-dd');
-}
+const MS_PER_DAY = 86_400_000;
 
-function isWeekend(date: IsoDate): boolean {
-  const day = parseISO(date).getDay();
-  return day === 0 || day === 6;
+// Dates are calendar days, not instants: arithmetic on UTC day numbers can never be shifted by a
+// time zone or a clock change, which local-time Date arithmetic can.
+const dayNumber = (date: IsoDate): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
+const dateOf = (day: number): IsoDate => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+
+/** The date `n` calendar days after `date` (negative n: before). */
+export function addCalendarDays(date: IsoDate, n: number): IsoDate {
+  return dateOf(dayNumber(date) + n);
 }
 
 export function createCalendar(region: Region = 'england-and-wales'): WorkingDayCalendar {
   const holidays = new Holidays('GB', HOLIDAY_STATE[region], { types: ['public', 'bank'] });
-  const byYear = new Map<number, Map<IsoDate, string>>();
-  const holidaysOf = (year: number): Map<IsoDate, string> => {
-    let dates = byYear.get(year);
-    if (!dates) {
-      dates = new Map(holidays.getHolidays(year).map((h) => [h.date.slice(0, 10), h.name]));
-      byYear.set(year, dates);
+  const holidayNames = new Map<number, string>();
+  const yearsLoaded = new Set<number>();
+  const holidayOn = (day: number): string | undefined => {
+    const year = new Date(day * MS_PER_DAY).getUTCFullYear();
+    if (!yearsLoaded.has(year)) {
+      yearsLoaded.add(year);
+      for (const holiday of holidays.getHolidays(year)) holidayNames.set(dayNumber(holiday.date), holiday.name);
     }
-    return dates;
+    return holidayNames.get(day);
   };
-  const bankHoliday = (date: IsoDate): string | undefined => holidaysOf(Number(date.slice(0, 4))).get(date);
-  const isWorkingDay = (date: IsoDate): boolean => !isWeekend(date) && bankHoliday(date) === undefined;
+  // 1970-01-01 (day 0) was a Thursday; (day + 4) % 7 gives 0 for Sunday … 6 for Saturday.
+  const isWorkingDayNumber = (day: number): boolean => {
+    const weekday = (((day + 4) % 7) + 7) % 7;
+    return weekday !== 0 && weekday !== 6 && holidayOn(day) === undefined;
+  };
 
   return {
     region,
-    isWorkingDay,
-    bankHoliday,
+    isWorkingDay: (date) => isWorkingDayNumber(dayNumber(date)),
+    bankHoliday: (date) => holidayOn(dayNumber(date)),
     addWorkingDays(date, n) {
-      let current = date;
-      for (let added = 0; added < n; ) {
-        current = addCalendarDays(current, 1);
-        if (isWorkingDay(current)) added += 1;
+      const step = n < 0 ? -1 : 1;
+      let day = dayNumber(date);
+      for (let counted = 0; counted < Math.abs(n); ) {
+        day += step;
+        if (isWorkingDayNumber(day)) counted += 1;
       }
-      return current;
+      return dateOf(day);
     },
     workingDaysAfter(from, to) {
       let count = 0;
-      for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
-        if (isWorkingDay(d)) count += 1;
+      const last = dayNumber(to);
+      for (let day = dayNumber(from) + 1; day <= last; day += 1) {
+        if (isWorkingDayNumber(day)) count += 1;
       }
       return count;
     },

@@ -1,5 +1,5 @@
 // Excel workbook: summary rates per standard, team and worker; every finding and pending item; one row per case.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Report } from '../report/types.js';
@@ -223,7 +223,9 @@ async function withFixedEntryDates(workbook: Uint8Array, date: Date): Promise<Ui
 }
 
 export async function formatXlsx(report: Report): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs is large, and every other command would pay for it at start-up.
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   const asOf = spreadsheetDate(report.asOf) ?? new Date(0);
   workbook.creator = report.tool.name;
   workbook.lastModifiedBy = report.tool.name;

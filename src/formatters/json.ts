@@ -1,7 +1,7 @@
 // JSON report, schema version 1 of CLI.md: keys in a fixed order so the same input gives byte-identical output.
 import type { Evidence } from '../../checks/types.js';
 import type { SourceRef } from '../model/types.js';
-import type { Report, ReportFinding, ReportPending } from '../report/types.js';
+import type { Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../report/types.js';
 
 function source(ref: SourceRef | null) {
   return ref === null ? null : { file: ref.file, line: ref.line };
@@ -24,6 +24,36 @@ function finding(item: ReportFinding) {
     worker: item.worker,
     source: source(item.source),
     evidence: evidence(item.evidence),
+    waiver:
+      item.waiver === undefined
+        ? undefined
+        : { reason: item.waiver.reason, approvedBy: item.waiver.approvedBy, expires: item.waiver.expires },
+    baseline: item.baseline,
+  };
+}
+
+function waiverEntry(entry: WaiverEntry) {
+  return {
+    standard: entry.standard,
+    caseId: entry.caseId,
+    recordId: entry.recordId,
+    reason: entry.reason,
+    approvedBy: entry.approvedBy,
+    expires: entry.expires,
+  };
+}
+
+function resolved(item: ResolvedFinding) {
+  return {
+    standard: item.standard,
+    severity: item.severity,
+    caseId: item.caseId,
+    recordId: item.recordId,
+    date: item.date,
+    message: item.message,
+    messageId: item.messageId,
+    team: item.team,
+    worker: item.worker,
   };
 }
 
@@ -63,6 +93,7 @@ export function toJsonDocument(report: Report) {
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       pending: report.summary.pending,
+      waived: report.summary.waived,
     },
     standards: report.standards.map((standard) => ({
       id: standard.id,
@@ -84,10 +115,29 @@ export function toJsonDocument(report: Report) {
       applicable: [...caseResult.applicable],
       breached: [...caseResult.breached],
     })),
+    waivers:
+      report.waivers === undefined
+        ? undefined
+        : {
+            applied: report.waivers.applied,
+            expired: report.waivers.expired.map(waiverEntry),
+            stale: report.waivers.stale.map(waiverEntry),
+          },
+    baseline:
+      report.baseline === undefined
+        ? undefined
+        : {
+            asOf: report.baseline.asOf,
+            new: report.baseline.new,
+            known: report.baseline.known,
+            resolved: report.baseline.resolved.map(resolved),
+            notReassessed: report.baseline.notReassessed,
+          },
   };
 }
 
 export function formatJson(report: Report): string {
-  // Absent optional keys (reason, evidence id/date) are dropped by JSON.stringify rather than written as null.
+  // Absent optional keys (reason, evidence id/date, and the waiver and baseline parts of a run without them) are
+  // dropped by JSON.stringify rather than written as null, so a plain run's output is unchanged by those features.
   return `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
 }

@@ -39,7 +39,20 @@ export interface ReportFinding {
   readonly worker: string | null;
   readonly source: SourceRef | null;
   readonly evidence: readonly Evidence[];
+  /** Set when an unexpired waiver accepts this breach: it is reported but does not count toward the exit code. */
+  readonly waiver?: FindingWaiver;
+  /** Set when the run was given a baseline report: whether the baseline already held this breach. */
+  readonly baseline?: BaselineStatus;
 }
+
+/** The waiver that accepts a finding, as written in the waiver file by the QA team. */
+export interface FindingWaiver {
+  readonly reason: string;
+  readonly approvedBy: string;
+  readonly expires: IsoDate;
+}
+
+export type BaselineStatus = 'new' | 'known';
 
 export interface ReportPending {
   readonly standard: string;
@@ -70,6 +83,51 @@ export interface ReportSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly pending: number;
+  /** Findings accepted by a waiver (present only when waivers were given); errors and warnings exclude them. */
+  readonly waived?: number;
+}
+
+/** A waiver as listed in the report (expired or stale). */
+export interface WaiverEntry {
+  readonly standard: string;
+  readonly caseId: string;
+  /** Null: the waiver covers every finding of the standard for the case. */
+  readonly recordId: string | null;
+  readonly reason: string;
+  readonly approvedBy: string;
+  readonly expires: IsoDate;
+}
+
+export interface WaiverOutcome {
+  /** Waivers that accepted at least one finding. */
+  readonly applied: number;
+  /** Waivers whose date has passed on the as-of date: their findings count again. Sorted by case, standard, record. */
+  readonly expired: readonly WaiverEntry[];
+  /** Unexpired waivers of an assessed standard that matched no finding. Sorted by case, standard, record. */
+  readonly stale: readonly WaiverEntry[];
+}
+
+/** A breach of the baseline (or older report) that the newer run no longer finds. */
+export interface ResolvedFinding {
+  readonly standard: string;
+  readonly severity: Severity;
+  readonly caseId: string;
+  readonly recordId: string | null;
+  readonly date: IsoDate | null;
+  readonly message: string;
+  readonly messageId: string;
+  readonly team: string | null;
+  readonly worker: string | null;
+}
+
+export interface BaselineOutcome {
+  readonly asOf: IsoDate;
+  readonly new: number;
+  readonly known: number;
+  /** Sorted like findings. */
+  readonly resolved: readonly ResolvedFinding[];
+  /** Baseline findings this run could not judge again (standard not assessed, case absent, date outside the period). */
+  readonly notReassessed: number;
 }
 
 export interface Report {
@@ -87,4 +145,8 @@ export interface Report {
   readonly pending: readonly ReportPending[];
   /** Sorted by case id. */
   readonly cases: readonly CaseResult[];
+  /** Present only when the run was given waivers. */
+  readonly waivers?: WaiverOutcome;
+  /** Present only when the run was given a baseline report. */
+  readonly baseline?: BaselineOutcome;
 }

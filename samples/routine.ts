@@ -1,0 +1,86 @@
+// The routine work on a case done properly (plans, conferences, reviews, letters, visits), shared by the samples and the generator.
+import type { IsoDate, MeetingType } from '../src/model/types.js';
+import { addDays, calendar, workingDayFrom, type CaseBuilder, type DocumentRow, type MeetingDraft } from './document.js';
+
+export interface PlanSchedule {
+  /** Last day anything is scheduled (the as-of date for an open case). */
+  readonly until: IsoDate;
+  /** The plan's end date, when it has ended. */
+  readonly end?: IsoDate;
+  /** Explicit meeting dates; otherwise the statutory rhythm from the start date. */
+  readonly coreGroups?: readonly IsoDate[];
+  readonly reviews?: readonly IsoDate[];
+}
+
+export interface PlanMeetings {
+  readonly plan: DocumentRow<'plans'>;
+  /** The initial conference (CP) followed by review conferences, or the reviews (CiN, LAC). */
+  readonly reviews: MeetingDraft[];
+  readonly coreGroups: MeetingDraft[];
+}
+
+/** Dates from `first` every `everyDays` (moved to the next working day) while on or before `until`. */
+export function rhythm(first: IsoDate, everyDays: number, until: IsoDate): IsoDate[] {
+  const dates: IsoDate[] = [];
+  for (let day = first; ; day = addDays(day, everyDays)) {
+    const date = workingDayFrom(day);
+    if (date > until) return dates;
+    dates.push(date);
+  }
+}
+
+function lastDay(schedule: PlanSchedule): IsoDate {
+  return schedule.end !== undefined && schedule.end < schedule.until ? schedule.end : schedule.until;
+}
+
+function reviewWithLetter(c: CaseBuilder, type: MeetingType, date: IsoDate): MeetingDraft {
+  const meeting = c.meetingWithParents(type, date);
+  c.letterAfter(meeting);
+  return meeting;
+}
+
+/**
+ * A Child Protection plan: the initial conference on the start date, the first core group within
+ * ten working days and then every six weeks, a review conference after three months and then every
+ * six months; the conference letter goes to every parent it should.
+ */
+export function cpPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule): PlanMeetings {
+  const plan = c.plan('cp', start, schedule.end);
+  const last = lastDay(schedule);
+  const reviewDates = schedule.reviews ?? [start, ...rhythm(addDays(start, 91), 182, last)];
+  const coreGroupDates = schedule.coreGroups ?? rhythm(calendar.addWorkingDays(start, 10), 42, last);
+  const reviews: MeetingDraft[] = [];
+  const coreGroups: MeetingDraft[] = [];
+  // Created in date order so that meeting ids follow the calendar.
+  for (const [date, kind] of mergeDates(reviewDates, coreGroupDates)) {
+    if (kind === 'first') reviews.push(reviewWithLetter(c, 'cp_conference', date));
+    else coreGroups.push(c.meetingWithParents('core_group', date));
+  }
+  return { plan, reviews, coreGroups };
+}
+
+/** A Child in Need plan: a review six weeks in and then every twelve weeks, each with its letter. */
+export function cinPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule): PlanMeetings {
+  const plan = c.plan('cin', start, schedule.end);
+  const dates = schedule.reviews ?? rhythm(addDays(start, 42), 84, lastDay(schedule));
+  return { plan, reviews: dates.map((date) => reviewWithLetter(c, 'cin_review', date)), coreGroups: [] };
+}
+
+/** A Looked After plan: the first review within twenty working days, the second three months on, then every six months. */
+export function lacPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule): PlanMeetings {
+  const plan = c.plan('lac', start, schedule.end);
+  const last = lastDay(schedule);
+  const first = calendar.addWorkingDays(start, 20);
+  const dates =
+    schedule.reviews ??
+    [first, ...rhythm(addDays(first, 91), 182, last)].filter((date) => date <= last);
+  return { plan, reviews: dates.map((date) => reviewWithLetter(c, 'lac_review', date)), coreGroups: [] };
+}
+
+function mergeDates(first: readonly IsoDate[], second: readonly IsoDate[]): [IsoDate, 'first' | 'second'][] {
+  const tagged: [IsoDate, 'first' | 'second'][] = [
+    ...first.map((d): [IsoDate, 'first'] => [d, 'first']),
+    ...second.map((d): [IsoDate, 'second'] => [d, 'second']),
+  ];
+  return tagged.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] === 'first' ? -1 : 1));
+}

@@ -5,12 +5,9 @@ import { pipeline } from 'node:stream/promises';
 import { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
 import { isFileSystemError, readError } from './files.js';
+import type { TabularSink } from './tabular.js';
 
-/** Receives a tabular file's rows as they are decoded; the first non-blank record is the header. */
-export interface TabularSink {
-  header(cells: readonly string[], line: number): void;
-  record(cells: readonly string[], line: number): void;
-}
+export type { TabularSink } from './tabular.js';
 
 const CSV_EXPECTED =
   'CSV with a header row; a cell holding a comma, quote or line break enclosed in double quotes, a quote inside it doubled ("")';

@@ -3,6 +3,7 @@ import type { Evidence, Finding, MessageData } from '../../checks/types.js';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import type { SourceRef, TableName } from '../model/types.js';
 import { DUPLICATE_ID, INVALID_ROW, ORPHAN_ROW } from './standards.js';
+import { UnreadableDate } from './values.js';
 
 /** A finding that always says which file and line it is about. */
 export type LocatedFinding = Finding & { readonly source: SourceRef };
@@ -49,7 +50,7 @@ export interface ColumnProblem {
   readonly reason: string;
 }
 
-/** A row that failed its schema: the first failing column in the message, every one in the evidence. */
+/** A decoded row that failed its schema: the first failing column in the message, every one in the evidence. */
 export function invalidRow(
   table: TableName,
   raw: Readonly<Record<string, unknown>>,
@@ -86,7 +87,8 @@ const ECHO_LIMIT = 40;
 /** The offending value on one line and cut short: a misused column may still hold free text. */
 function echo(value: unknown): string | undefined {
   let text: string;
-  if (typeof value === 'string') text = value.trim().replace(/\s+/g, ' ');
+  if (value instanceof UnreadableDate) text = value.text.replace(/\s+/g, ' ');
+  else if (typeof value === 'string') text = value.trim().replace(/\s+/g, ' ');
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else return undefined;
   if (text === '') return undefined;

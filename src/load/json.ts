@@ -7,7 +7,8 @@ import { caseIdMismatch } from './findings.js';
 import { isFileSystemError, readError } from './files.js';
 import { JsonSyntaxError, scanJson, type DocumentLayout } from './json-layout.js';
 import type { InputCount, RowCollector } from './rows.js';
-import type { ProgressReporter } from './tabular.js';
+import { PROGRESS_EVERY, type ProgressReporter } from './tabular.js';
+import { decodeObject, DECODERS } from './schemas.js';
 import { presentValue } from './values.js';
 
 const CHILD_TABLES = TABLE_NAMES.filter((name): name is ChildTableName => name !== 'cases');
@@ -17,7 +18,6 @@ const JSON_EXPECTED = 'a JSON array of case documents, or {"cases": [ ... ]}';
 const NDJSON_EXPECTED = 'one JSON case document per line';
 
 const BOM = '\uFEFF';
-const PROGRESS_EVERY = 50_000;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -53,7 +53,7 @@ class CaseDocumentReader {
     if (!isObject(document)) {
       throw new InputError(`${path || 'the line'} is not a case document`, { file: this.file, line }, DOCUMENT_EXPECTED);
     }
-    this.collector.validate(this.count('cases'), document, this.file, line, path || null);
+    this.collector.validate(this.count('cases'), decodeObject(DECODERS.cases, document), this.file, line, path || null);
     this.tick();
     const documentCaseId = presentValue(document['case_id']);
     const prefix = path ? `${path}.` : '';
@@ -76,16 +76,16 @@ class CaseDocumentReader {
           );
         }
         const rowPath = `${prefix}${table}[${index}]`;
-        const ownCaseId = presentValue(row['case_id']);
-        if (ownCaseId === undefined) {
-          row['case_id'] = document['case_id'];
-        } else if (typeof ownCaseId === 'string' && typeof documentCaseId === 'string' && ownCaseId !== documentCaseId) {
+        const decoded = decodeObject(DECODERS[table], row);
+        if (decoded['case_id'] === undefined) {
+          decoded['case_id'] = documentCaseId;
+        } else if (typeof decoded['case_id'] === 'string' && typeof documentCaseId === 'string' && decoded['case_id'] !== documentCaseId) {
           const origin = { file: this.file, line: rowLine, jsonPath: rowPath };
-          this.collector.rejectRead(count, caseIdMismatch(table, row, origin, documentCaseId));
+          this.collector.rejectRead(count, caseIdMismatch(table, decoded, origin, documentCaseId));
           this.tick();
           continue;
         }
-        this.collector.validate(count, row, this.file, rowLine, rowPath);
+        this.collector.validate(count, decoded, this.file, rowLine, rowPath);
         this.tick();
       }
     }

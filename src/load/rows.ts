@@ -1,10 +1,10 @@
 // Validates raw rows into typed rows table by table and accounts for every row read from each (file, table).
 import type { Finding } from '../../checks/types.js';
-import { tableSpec, type ColumnSpec } from '../model/tables.js';
+import type { ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
 import type { InputSummary } from '../report/types.js';
 import { invalidRow, type ColumnProblem, type LocatedFinding } from './findings.js';
-import { ROW_SCHEMAS } from './schemas.js';
+import { DECODERS } from './schemas.js';
 
 export type TableRowLists = { [T in TableName]: TableRows[T][] };
 
@@ -17,7 +17,7 @@ export interface InputCount {
 }
 
 const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(
-  TABLE_NAMES.map((name) => [name, new Map(tableSpec(name).columns.map((column) => [column.name, column]))]),
+  TABLE_NAMES.map((name) => [name, new Map(DECODERS[name].columns.map((column) => [column.name, column]))]),
 );
 
 const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
@@ -40,10 +40,10 @@ export class RowCollector {
     return count;
   }
 
-  /** Validates one raw row: a typed row in its table, or a data-invalid-row finding. */
-  validate(count: InputCount, raw: Record<string, unknown>, file: string, line: number, jsonPath: string | null): void {
+  /** Validates one decoded row (see schemas.ts): a typed row in its table, or a data-invalid-row finding. */
+  validate(count: InputCount, decoded: Record<string, unknown>, file: string, line: number, jsonPath: string | null): void {
     count.rows++;
-    const result = ROW_SCHEMAS[count.table].safeParse(raw);
+    const result = DECODERS[count.table].schema.safeParse(decoded);
     if (result.success) {
       const row = result.data;
       row['source'] = { file, line };
@@ -62,7 +62,7 @@ export class RowCollector {
     }
     const [first, ...rest] = problems;
     if (!first) throw new Error(`a ${count.table} row failed validation without a column issue`);
-    this.reject(count, invalidRow(count.table, raw, { file, line, jsonPath }, [first, ...rest]));
+    this.reject(count, invalidRow(count.table, decoded, { file, line, jsonPath }, [first, ...rest]));
   }
 
   /** Counts a row read but left out before validation (wrong shape), with its finding. */

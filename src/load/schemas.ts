@@ -1,8 +1,8 @@
-// One zod schema per table, built once from the table contract, that turns a raw row into its typed row.
+// Per table, built once: the readers that decode raw cells and the zod schema that validates the typed row.
 import { z } from 'zod';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
-import { DATE_FORMS, boolValue, enumValue, intValue, parseDate, presentValue, UnreadableDate } from './values.js';
+import { boolValue, DATE_FORMS, dateValue, enumReader, intValue, presentValue, UnreadableDate } from './values.js';
 
 export const MISSING_REQUIRED = 'a required value is missing';
 
@@ -24,29 +24,22 @@ export function expectedValue(column: ColumnSpec): string {
   }
 }
 
-/** An empty required cell says so; any other wrong value says what would have been accepted. */
+/** An empty required cell says so, an unreadable date says why; any other value says what was expected. */
 function errorFor(column: ColumnSpec) {
   const expected = `expected ${expectedValue(column)}`;
-  return (issue: { input?: unknown }) => (issue.input === undefined ? MISSING_REQUIRED : expected);
+  return (issue: { input?: unknown }) =>
+    issue.input === undefined ? MISSING_REQUIRED : issue.input instanceof UnreadableDate ? issue.input.reason : expected;
 }
 
-const toIsoDate = (text: string, ctx: z.RefinementCtx<string>): string => {
-  const date = parseDate(text);
-  if (date instanceof UnreadableDate) {
-    ctx.issues.push({ code: 'custom', message: date.reason, input: text });
-    return z.NEVER;
-  }
-  return date;
-};
-
+// The readers have already turned spellings into values (`Y` into true, `04/03/2026` into `2026-03-04`),
+// so the schema checks plain types: what is left is only ever a wrong value, never a spelling to fix.
 function valueSchema(column: ColumnSpec): z.ZodType {
   const error = errorFor(column);
   switch (column.kind) {
     case 'id':
     case 'text':
-      return z.string({ error });
     case 'date':
-      return z.string({ error }).transform(toIsoDate);
+      return z.string({ error });
     case 'bool':
       return z.boolean({ error });
     case 'int':
@@ -56,27 +49,74 @@ function valueSchema(column: ColumnSpec): z.ZodType {
   }
 }
 
-const READERS: Record<ColumnSpec['kind'], (raw: unknown) => unknown> = {
-  id: presentValue,
-  text: presentValue,
-  date: presentValue,
-  bool: boolValue,
-  int: intValue,
-  enum: enumValue,
-};
+type CellReader = (raw: unknown) => unknown;
 
-function columnSchema(column: ColumnSpec): z.ZodType {
-  const value = valueSchema(column);
-  return z.preprocess(READERS[column.kind], column.required ? value : value.optional());
+function readerFor(column: ColumnSpec): CellReader {
+  switch (column.kind) {
+    case 'id':
+    case 'text':
+      return presentValue;
+    case 'date':
+      return dateValue;
+    case 'bool':
+      return boolValue;
+    case 'int':
+      return intValue;
+    case 'enum':
+      return enumReader(column.values);
+  }
 }
 
 export type RowSchema = z.ZodType<Record<string, unknown>, Record<string, unknown>>;
 
-function tableSchema(columns: readonly ColumnSpec[]): RowSchema {
-  return z.object(Object.fromEntries(columns.map((column) => [column.name, columnSchema(column)]))) as RowSchema;
+/** How one table's rows are decoded and validated; every row object gets the same keys in the same order. */
+export interface TableDecoder {
+  readonly columns: readonly ColumnSpec[];
+  readonly names: readonly string[];
+  readonly readers: readonly CellReader[];
+  readonly schema: RowSchema;
+}
+
+function tableDecoder(name: TableName): TableDecoder {
+  const { columns } = tableSpec(name);
+  const shape = Object.fromEntries(
+    columns.map((column) => {
+      const value = valueSchema(column);
+      return [column.name, column.required ? value : value.optional()];
+    }),
+  );
+  return {
+    columns,
+    names: columns.map((column) => column.name),
+    readers: columns.map(readerFor),
+    schema: z.object(shape) as RowSchema,
+  };
 }
 
 /** Built once at module load: validation never constructs a schema per row. */
-export const ROW_SCHEMAS: Readonly<Record<TableName, RowSchema>> = Object.fromEntries(
-  TABLE_NAMES.map((name) => [name, tableSchema(tableSpec(name).columns)]),
-) as Record<TableName, RowSchema>;
+export const DECODERS: Readonly<Record<TableName, TableDecoder>> = Object.fromEntries(
+  TABLE_NAMES.map((name) => [name, tableDecoder(name)]),
+) as Record<TableName, TableDecoder>;
+
+/** Decodes a JSON row (or any object keyed by column name); other keys are left behind. */
+export function decodeObject(decoder: TableDecoder, raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const { names, readers } = decoder;
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) row[names[i] as string] = (readers[i] as CellReader)(raw[names[i] as string]);
+  return row;
+}
+
+/** Decodes a tabular record; `positions[i]` is the cell of column i, -1 when the file has no such column. */
+export function decodeCells(
+  decoder: TableDecoder,
+  cells: readonly string[],
+  positions: readonly number[],
+): Record<string, unknown> {
+  const { names, readers } = decoder;
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < names.length; i++) {
+    const position = positions[i] as number;
+    row[names[i] as string] = position < 0 ? undefined : (readers[i] as CellReader)(cells[position]);
+  }
+  return row;
+}

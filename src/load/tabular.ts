@@ -1,11 +1,20 @@
 // Maps a decoded tabular file (header and records with lines) onto its table: identification, columns, rows.
 import { basename, extname } from 'node:path';
 import { InputError } from '../errors.js';
-import { requiredColumns, TABLES, tableSpec } from '../model/tables.js';
+import { requiredColumns, TABLES } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { wrongCellCount } from './findings.js';
-import type { TabularSink } from './csv.js';
 import type { InputCount, RowCollector } from './rows.js';
+import { decodeCells, DECODERS, type TableDecoder } from './schemas.js';
+
+/**
+ * Receives a tabular file's records as a decoder (CSV now; other encodings, delimiters or spreadsheets
+ * later) produces them, each with the line it starts on; the first non-blank record is the header.
+ */
+export interface TabularSink {
+  header(cells: readonly string[], line: number): void;
+  record(cells: readonly string[], line: number): void;
+}
 
 /** Header names are compared trimmed and in any case. */
 export const normalizeHeaderName = (name: string): string => name.trim().toLowerCase();
@@ -75,7 +84,8 @@ export function identifyTable(file: string, header: readonly string[], line: num
 /** Calls `report` with the running row count every so many rows, for a progress line. */
 export type ProgressReporter = (rows: number) => void;
 
-const PROGRESS_EVERY = 50_000;
+/** Rows between two progress reports. */
+export const PROGRESS_EVERY = 50_000;
 
 /**
  * A sink that identifies the table from the header, maps each record's cells to the table's columns by
@@ -83,9 +93,11 @@ const PROGRESS_EVERY = 50_000;
  */
 export class TableSink implements TabularSink {
   private count: InputCount | undefined;
+  private decoder: TableDecoder | undefined;
+  private headerLength = 0;
   private headerNames: readonly string[] = [];
-  private columnNames: readonly string[] = [];
-  private columnPositions: readonly number[] = [];
+  /** For each of the table's columns, its cell in this file's records, or -1. */
+  private positions: readonly number[] = [];
   private rowsRead = 0;
 
   constructor(
@@ -97,38 +109,28 @@ export class TableSink implements TabularSink {
   header(cells: readonly string[], line: number): void {
     const header = cells.map(normalizeHeaderName);
     const table = identifyTable(this.file, header, line);
-    const known: string[] = [];
-    const positions: number[] = [];
-    for (const column of tableSpec(table).columns) {
-      const position = header.indexOf(column.name);
-      if (position === -1) continue;
-      if (header.indexOf(column.name, position + 1) !== -1) {
-        throw new InputError(
-          `column ${column.name} appears more than once in the header`,
-          { file: this.file, line },
-          'each column once',
-        );
+    const decoder = DECODERS[table];
+    this.positions = decoder.names.map((name) => {
+      const position = header.indexOf(name);
+      if (position !== -1 && header.indexOf(name, position + 1) !== -1) {
+        throw new InputError(`column ${name} appears more than once in the header`, { file: this.file, line }, 'each column once');
       }
-      known.push(column.name);
-      positions.push(position);
-    }
+      return position;
+    });
+    this.decoder = decoder;
     this.headerNames = header;
-    this.columnNames = known;
-    this.columnPositions = positions;
+    this.headerLength = header.length;
     this.count = this.collector.input(this.file, table);
   }
 
   record(cells: readonly string[], line: number): void {
     const count = this.count as InputCount;
-    const raw: Record<string, unknown> = {};
-    const names = this.columnNames;
-    const positions = this.columnPositions;
-    for (let i = 0; i < names.length; i++) raw[names[i] as string] = cells[positions[i] as number];
-    if (cells.length === this.headerNames.length) {
-      this.collector.validate(count, raw, this.file, line, null);
+    const row = decodeCells(this.decoder as TableDecoder, cells, this.positions);
+    if (cells.length === this.headerLength) {
+      this.collector.validate(count, row, this.file, line, null);
     } else {
       const origin = { file: this.file, line, jsonPath: null };
-      this.collector.rejectRead(count, wrongCellCount(count.table, raw, origin, this.headerNames, cells.length));
+      this.collector.rejectRead(count, wrongCellCount(count.table, row, origin, this.headerNames, cells.length));
     }
     if (++this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
   }

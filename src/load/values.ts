@@ -1,43 +1,75 @@
 // Reads one cell (a CSV string or a JSON value) the way DATA.md spells each value kind, before zod checks its type.
+// These run for every cell of every row, so the common spellings take a path that allocates nothing.
+
+const SPACE = 32;
+const DELETE = 127;
 
 /**
- * A cell the export left empty: an empty or blank string, or JSON null. Strings come back trimmed;
- * anything else is passed through so the schema can reject its type.
+ * A cell the export left empty (an empty or blank string, or JSON null) is undefined. Strings come back
+ * trimmed; anything else passes through for the schema to judge its type.
  */
 export function presentValue(raw: unknown): unknown {
   if (typeof raw === 'string') {
+    const length = raw.length;
+    if (length === 0) return undefined;
+    const first = raw.charCodeAt(0);
+    const last = raw.charCodeAt(length - 1);
+    if (first > SPACE && first < DELETE && last > SPACE && last < DELETE) return raw;
     const trimmed = raw.trim();
     return trimmed === '' ? undefined : trimmed;
   }
   return raw === null ? undefined : raw;
 }
 
-const BOOL_SPELLINGS: ReadonlyMap<string, boolean> = new Map([
-  ['y', true],
-  ['yes', true],
-  ['true', true],
-  ['1', true],
-  ['n', false],
-  ['no', false],
-  ['false', false],
-  ['0', false],
-]);
-
-/** `Y`/`N`, `Yes`/`No`, `true`/`false`, `1`/`0` in any case become booleans; JSON 1 and 0 read as `1`/`0`. */
+/** `Y`/`N`, `Yes`/`No`, `true`/`false`, `1`/`0` in any case, and JSON 1 and 0, become booleans. */
 export function boolValue(raw: unknown): unknown {
   const value = presentValue(raw);
-  if (typeof value === 'string') return BOOL_SPELLINGS.get(value.toLowerCase()) ?? value;
-  if (value === 1 || value === 0) return value === 1;
+  switch (value) {
+    case 'Y':
+    case 'y':
+    case 'Yes':
+    case 'yes':
+    case 'true':
+    case 'True':
+    case '1':
+    case 1:
+      return true;
+    case 'N':
+    case 'n':
+    case 'No':
+    case 'no':
+    case 'false':
+    case 'False':
+    case '0':
+    case 0:
+      return false;
+  }
+  if (typeof value !== 'string') return value;
+  switch (value.toLowerCase()) {
+    case 'yes':
+    case 'true':
+      return true;
+    case 'no':
+    case 'false':
+      return false;
+  }
   return value;
 }
 
 const SPACES_AND_HYPHENS = /[\s-]+/g;
 
-/** Any case, with runs of spaces and hyphens read as `_`: `No Access` and `no-access` are `no_access`. */
-export function enumValue(raw: unknown): unknown {
-  const value = presentValue(raw);
-  if (typeof value !== 'string') return value;
-  return value.toLowerCase().replace(SPACES_AND_HYPHENS, '_');
+/**
+ * A reader for one listed-value column: any case, runs of spaces and hyphens read as `_` (`No Access`
+ * and `no-access` are `no_access`). A value still not on the list comes back as written, to be refused.
+ */
+export function enumReader(values: readonly string[]): (raw: unknown) => unknown {
+  const allowed: ReadonlySet<unknown> = new Set(values);
+  return (raw) => {
+    const value = presentValue(raw);
+    if (typeof value !== 'string' || allowed.has(value)) return value;
+    const normalized = value.toLowerCase().replace(SPACES_AND_HYPHENS, '_');
+    return allowed.has(normalized) ? normalized : value;
+  };
 }
 
 const WHOLE_NUMBER = /^-?\d+$/;
@@ -49,9 +81,18 @@ export function intValue(raw: unknown): unknown {
   return value;
 }
 
-/** Why a date cell could not be read; the schema turns it into the row's reason. */
+/** A date cell that could not be read: the text as written and why, for the schema to report. */
 export class UnreadableDate {
-  constructor(readonly reason: string) {}
+  constructor(
+    readonly text: string,
+    readonly reason: string,
+  ) {}
+}
+
+/** A date cell as an ISO date string, or as an UnreadableDate; other JSON types pass through. */
+export function dateValue(raw: unknown): unknown {
+  const value = presentValue(raw);
+  return typeof value === 'string' ? parseDate(value) : value;
 }
 
 export const DATE_FORMS = 'YYYY-MM-DD or DD/MM/YYYY, optionally followed by a time';
@@ -69,34 +110,64 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
 }
 
-function isoDate(year: number, month: number, day: number): string {
-  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+const isRealDate = (year: number, month: number, day: number) =>
+  year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+
+const ZERO = 48;
+
+/** The number written by `length` ASCII digits from `start`, or -1 if any is not a digit. */
+function digitsAt(text: string, start: number, length: number): number {
+  let value = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = text.charCodeAt(i) - ZERO;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
+
+const pad2 = (value: number) => (value < 10 ? `0${value}` : String(value));
+const isoOf = (year: number, month: number, day: number) => `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 
 /**
- * A date cell as an ISO `YYYY-MM-DD` string, or why it is not a date. `DD/MM/YYYY` is always day
- * first (`03/04/2026` is 3 April); a US-ordered date such as `12/25/2026` is refused, never swapped.
+ * A date cell as an ISO `YYYY-MM-DD` string, or why it is not a date. `DD/MM/YYYY` is always day first
+ * (`03/04/2026` is 3 April) and may drop leading zeros; a US-ordered date such as `12/25/2026` is
+ * refused, never swapped.
  */
 export function parseDate(text: string): string | UnreadableDate {
+  // The plain forms, checked by character code: an ISO date is returned as the very string it came in.
+  if (text.length === 10) {
+    const separator = text.charCodeAt(4);
+    if (separator === 45 && text.charCodeAt(7) === 45) {
+      const year = digitsAt(text, 0, 4);
+      const month = digitsAt(text, 5, 2);
+      const day = digitsAt(text, 8, 2);
+      if (year >= 0 && month >= 0 && day >= 0 && isRealDate(year, month, day)) return text;
+    } else if (text.charCodeAt(2) === 47 && text.charCodeAt(5) === 47) {
+      const day = digitsAt(text, 0, 2);
+      const month = digitsAt(text, 3, 2);
+      const year = digitsAt(text, 6, 4);
+      if (year >= 0 && month >= 0 && day >= 0 && isRealDate(year, month, day)) return isoOf(year, month, day);
+    }
+  }
   const iso = ISO_DATE.exec(text);
-  if (iso) return calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]), false);
+  if (iso) return calendarDate(text, Number(iso[1]), Number(iso[2]), Number(iso[3]), false);
   const uk = UK_DATE.exec(text);
-  if (uk) return calendarDate(Number(uk[3]), Number(uk[2]), Number(uk[1]), true);
-  return new UnreadableDate(`not a date in the form ${DATE_FORMS}`);
+  if (uk) return calendarDate(text, Number(uk[3]), Number(uk[2]), Number(uk[1]), true);
+  return new UnreadableDate(text, `not a date in the form ${DATE_FORMS}`);
 }
 
-function calendarDate(year: number, month: number, day: number, dayFirst: boolean): string | UnreadableDate {
-  if (year < 1) return new UnreadableDate('year 0000 does not exist');
+function calendarDate(text: string, year: number, month: number, day: number, dayFirst: boolean): string | UnreadableDate {
+  if (year < 1) return new UnreadableDate(text, 'year 0000 does not exist');
   if (month < 1 || month > 12) {
     const usOrder = dayFirst && month > 12 && day >= 1 && day <= 12;
     return new UnreadableDate(
-      usOrder
-        ? `month ${month} does not exist: dates are read as DD/MM/YYYY, never in US order`
-        : `month ${month} does not exist`,
+      text,
+      usOrder ? `month ${month} does not exist: dates are read as DD/MM/YYYY, never in US order` : `month ${month} does not exist`,
     );
   }
   if (day < 1 || day > daysInMonth(year, month)) {
-    return new UnreadableDate(`not a real calendar date (day ${day} of month ${month} of ${year})`);
+    return new UnreadableDate(text, `not a real calendar date (day ${day} of month ${month} of ${year})`);
   }
-  return isoDate(year, month, day);
+  return isoOf(year, month, day);
 }

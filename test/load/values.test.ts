@@ -1,6 +1,7 @@
 // Every value kind of DATA.md: dates, yes/no, listed values, whole numbers, ids and text, in CSV and JSON.
 import { describe, expect, it } from 'vitest';
-import { boolValue, enumValue, intValue, parseDate, presentValue, UnreadableDate } from '../../src/load/values.js';
+import { boolValue, enumReader, intValue, parseDate, presentValue, UnreadableDate } from '../../src/load/values.js';
+import { VISIT_OUTCOMES } from '../../src/model/types.js';
 import { loadFiles, render } from './_helpers.js';
 
 const reasonOf = (text: string) => {
@@ -94,8 +95,14 @@ describe('cells', () => {
     ['NO_ACCESS', 'no_access'],
     ['  cancelled by  family ', 'cancelled_by_family'],
     ['Cancelled-By-Service', 'cancelled_by_service'],
+    ['completed', 'completed'],
   ])('reads the listed value %j as %s', (raw, value) => {
-    expect(enumValue(raw)).toBe(value);
+    expect(enumReader(VISIT_OUTCOMES)(raw)).toBe(value);
+  });
+
+  it('gives back a value not on the list as written, for the schema to refuse and the finding to show', () => {
+    expect(enumReader(VISIT_OUTCOMES)(' Did Not Attend ')).toBe('Did Not Attend');
+    expect(enumReader(VISIT_OUTCOMES)('')).toBeUndefined();
   });
 
   it('reads whole numbers with leading zeros and keeps the sign for the range check', () => {

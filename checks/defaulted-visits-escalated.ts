@@ -92,7 +92,7 @@ export const meta: CheckMeta<Options> = {
     'With no qualifying meeting by the as-of date, it is a breach (`notEscalated`) once the deadline has passed, and pending (`escalationDue`, due on the deadline) while it has not.',
     'Under a CP plan a multi-agency meeting of another type (e.g. `cin_review`) does not escalate.',
     'After a trigger, defaulted visits are not counted again until the next multi-agency meeting of any type on or after the trigger date; counting restarts after it, so one run of defaults gives one finding, dated on the trigger date with the trigger visit as its record.',
-    'A case with no visit is not applicable.',
+    'A case is applicable when it has at least one trigger; a case whose defaults never exceeded the threshold has nothing to escalate and is not applicable.',
   ].join(' '),
   examples: {
     complies:
@@ -181,8 +181,6 @@ function planEvidence(caseRecord: CaseRecord, cpPlan: PlanRow | undefined, trigg
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
-  if (caseRecord.visits.length === 0) return outcome.done();
-  outcome.applicable();
 
   const { threshold, cpWorkingDays, otherWorkingDays } = ctx.options;
   const multiAgency = caseRecord.meetings
@@ -190,6 +188,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     .sort(byMeetingOrder);
 
   for (const { visit, counted } of findTriggers(caseRecord.visits, multiAgency, threshold)) {
+    outcome.applicable();
     const triggerDate = visit.date;
     const cpPlan = planOn(caseRecord, triggerDate, 'cp');
     const onCp = cpPlan !== undefined;

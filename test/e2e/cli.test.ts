@@ -100,6 +100,55 @@ describe('audit of the sample export', () => {
   });
 });
 
+// The planted breaches of samples/README.md, as (standard, cases) — one entry per finding.
+const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
+  ['advocacy-info-shared', ['C030']],
+  ['allegation-response-recorded', ['C034', 'C034']],
+  ['child-seen', ['C040', 'C040']],
+  ['defaulted-visits-escalated', ['C004', 'C005', 'C006', 'C008']],
+  ['exclusion-kept-under-review', ['C017']],
+  ['exclusion-recorded', ['C013', 'C014', 'C015']],
+  ['incident-reported', ['C039', 'C039']],
+  ['joint-visit-where-risk', ['C038']],
+  ['no-access-manager-consulted', ['C005', 'C037']],
+  ['no-contact-reason', ['C032', 'C033']],
+  ['nrp-copied-into-letters', ['C021', 'C021', 'C036']],
+  ['nrp-details-recorded', ['C021']],
+  ['nrp-invited', ['C021', 'C021', 'C022', 'C024']],
+  ['nrp-met-in-person', ['C025']],
+  ['parent-views-recorded', ['C018', 'C019', 'C021']],
+  ['report-shared-in-advance', ['C029', 'C030']],
+  ['split-review-minutes', ['C028']],
+  ['uncontactable-justified', ['C010', 'C012']],
+  ['views-not-adopted-reasoned', ['C027']],
+];
+
+describe('the complete set of findings on the sample export', () => {
+  const report = parse(auditJson('samples/monthly-export').stdout);
+
+  it('finds exactly the planted (standard, case) breaches', () => {
+    const found = new Map<string, string[]>();
+    for (const finding of report.findings) found.set(finding.standard, [...(found.get(finding.standard) ?? []), finding.caseId]);
+    expect([...found.entries()].sort()).toEqual(PLANTED_BREACHES.map(([id, cases]) => [id, [...cases]]));
+  });
+
+  it('reports exactly the planted pending deadlines', () => {
+    expect(report.pending.map((p) => [p.standard, p.caseId, p.recordId, p.due])).toEqual([
+      ['defaulted-visits-escalated', 'C007', 'V007-08', '2026-11-06'],
+      ['no-access-manager-consulted', 'C037', 'V037-13', '2026-11-02'],
+    ]);
+  });
+
+  it('counts only cases with a trigger as applicable to defaulted-visits-escalated, a pending one as compliant', () => {
+    expect(report.standards.find((s) => s.id === 'defaulted-visits-escalated')).toMatchObject({
+      applicable: 8,
+      compliant: 4,
+      breaches: 4,
+      pending: 1,
+    });
+  });
+});
+
 describe('exit 0', () => {
   it('on an export with no breach', () => {
     const run = runBuiltCli(['audit', 'test/fixtures/e2e/clean', ...AS_OF]);

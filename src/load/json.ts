@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { TABLE_NAMES, type ChildTableName, type TableName } from '../model/types.js';
 import { caseIdMismatch } from './findings.js';
 import { isFileSystemError, readError } from './files.js';
-import { JsonSyntaxError, scanJson, type DocumentLayout } from './json-layout.js';
+import { JsonSyntaxError, scanJson, type DocumentLayout, type JsonLayout } from './json-layout.js';
 import type { InputCount, RowCollector } from './rows.js';
 import { PROGRESS_EVERY, type ProgressReporter } from './tabular.js';
 import { decodeObject, DECODERS } from './schemas.js';
@@ -100,6 +100,15 @@ class CaseDocumentReader {
   }
 }
 
+/**
+ * The error for text JSON.parse refused, placed by the scanner; `lineNumber` places an NDJSON line. V8's
+ * own message is never shown: it quotes the text around the fault, which may be personal data.
+ */
+function invalidJson(file: string, scan: JsonLayout | JsonSyntaxError, expected: string, lineNumber?: number): InputError {
+  if (!(scan instanceof JsonSyntaxError)) return new InputError('invalid JSON', { file, line: lineNumber ?? 1 }, expected);
+  return new InputError(`invalid JSON at column ${scan.column}: ${scan.reason}`, { file, line: lineNumber ?? scan.line }, expected);
+}
+
 /** A whole JSON file: read at once (JSON cannot be parsed in pieces), validated with line numbers. */
 export async function readJsonFile(file: string, collector: RowCollector, progress: ProgressReporter): Promise<void> {
   let text: string;
@@ -109,13 +118,20 @@ export async function readJsonFile(file: string, collector: RowCollector, progre
     throw readError(file, error);
   }
   if (text.startsWith(BOM)) text = text.slice(1);
-  const layout = scanJson(text);
-  if (layout instanceof JsonSyntaxError) {
-    throw new InputError(`invalid JSON at column ${layout.column}: ${layout.reason}`, { file, line: layout.line }, JSON_EXPECTED);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw invalidJson(file, scanJson(text), JSON_EXPECTED);
   }
-  const value: unknown = JSON.parse(text);
-  const wrapped = isObject(value) && Array.isArray(value['cases']);
-  const documents = Array.isArray(value) ? (value as unknown[]) : wrapped ? (value['cases'] as unknown[]) : undefined;
+  const layout = scanJson(text, true);
+  if (layout instanceof JsonSyntaxError) throw invalidJson(file, layout, JSON_EXPECTED);
+  const documents = Array.isArray(value)
+    ? (value as unknown[])
+    : isObject(value) && Array.isArray(value['cases'])
+      ? (value['cases'] as unknown[])
+      : undefined;
+  const wrapped = !Array.isArray(value);
   if (!documents) {
     const found = isObject(value) ? 'an object without a "cases" array' : `a ${value === null ? 'null' : typeof value}`;
     throw new InputError(`JSON of the wrong shape: ${found}`, { file, line: 1 }, JSON_EXPECTED);
@@ -142,9 +158,7 @@ export async function readNdjsonFile(file: string, collector: RowCollector, prog
     try {
       document = JSON.parse(content);
     } catch {
-      const syntax = scanJson(content);
-      const where = syntax instanceof JsonSyntaxError ? ` at column ${syntax.column}: ${syntax.reason}` : '';
-      throw new InputError(`invalid JSON${where}`, { file, line: lineNumber }, NDJSON_EXPECTED);
+      throw invalidJson(file, scanJson(content), NDJSON_EXPECTED, lineNumber);
     }
     reader.read(document, lineNumber, '', undefined);
   };

@@ -182,6 +182,14 @@ describe('scanJson', () => {
     }
   });
 
+  it('finds the same layout when trusting text JSON.parse accepted, escaped quotes and backslashes included', () => {
+    const text = '[{"case_id": "C\\\\", "visits": [\n {"note": "say \\"hi\\" \\\\"}, \n {"note": "\\\\\\""}]},\n {"case_id": "C2"}]';
+    expect(() => JSON.parse(text) as unknown).not.toThrow();
+    const trusted = scanJson(text, true);
+    expect(trusted).toEqual(scanJson(text));
+    expect(trusted).toEqual({ documents: [{ line: 1, rows: new Map([['visits', [2, 3]]]) }, { line: 4, rows: new Map() }] });
+  });
+
   it('records the lines of documents and embedded rows, ignoring look-alikes outside cases', () => {
     const text = '{"other": [{"visits": [{}]}],\n "cases": [\n  {"visits": [\n   {},\n   {}],\n   "people": []}]}';
     const result = scanJson(text);

@@ -17,6 +17,10 @@ export const CSV_COLUMNS = [
   'source_file',
   'source_line',
   'evidence',
+  'baseline',
+  'waiver_expires',
+  'waiver_approved_by',
+  'waiver_reason',
 ] as const;
 
 /** OWASP CSV-injection advice: a cell a spreadsheet would read as a formula gets a leading apostrophe. */
@@ -30,7 +34,7 @@ type Cell = string | number;
 
 function findingRow(item: ReportFinding): Cell[] {
   return [
-    'breach',
+    item.waiver === undefined ? 'breach' : 'waived',
     item.caseId,
     item.standard,
     item.severity,
@@ -43,6 +47,10 @@ function findingRow(item: ReportFinding): Cell[] {
     item.source?.file ?? '',
     item.source?.line ?? '',
     item.evidence.map(evidenceLine).join('; '),
+    item.baseline ?? '',
+    item.waiver?.expires ?? '',
+    item.waiver?.approvedBy ?? '',
+    item.waiver?.reason ?? '',
   ];
 }
 
@@ -61,12 +69,18 @@ function pendingRow(item: ReportPending, severity: string): Cell[] {
     item.source?.file ?? '',
     item.source?.line ?? '',
     item.evidence.map(evidenceLine).join('; '),
+    '',
+    '',
+    '',
+    '',
   ];
 }
 
 /**
  * Breaches first, then pending items, each block in the report's order. A pending row carries the severity its
- * standard would breach at, and `status` = pending tells it apart.
+ * standard would breach at, and `status` = pending tells it apart. A finding a waiver accepts has `status` = waived
+ * and the waiver's columns; `baseline` is new or known when the run had a baseline. Those columns are always there
+ * (empty otherwise) so a spreadsheet or script reading the file never meets a different set of columns.
  */
 export function formatCsv(report: Report): string {
   const severities = standardSeverities(report);

@@ -1,20 +1,24 @@
 // Self-contained HTML report: headline, SVG compliance charts, a sortable and filterable findings table, cases.
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
-import type { Report, ReportFinding, StandardSummary } from '../report/types.js';
+import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../report/types.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import {
   caseLabel,
   distinctSorted,
   evidenceLine,
+  findingStatus,
+  findingStatusLabel,
   formatRate,
   groupByOf,
   isDataIntegrity,
   itemsByCase,
   periodLabel,
   rateBand,
+  showsFindingStatus,
   sourceLabel,
   standardRate,
   statusLabel,
+  waiverLine,
   type CaseItems,
 } from './shared.js';
 import type { FormatOptions } from './types.js';
@@ -53,6 +57,8 @@ td.date { white-space: nowrap; }
 .sev-error { color: var(--poor); font-weight: 600; }
 .sev-warning { color: var(--fair); font-weight: 600; }
 .sev-pending { color: #0969da; font-weight: 600; }
+.status-new { color: var(--poor); font-weight: 600; }
+.status-waived, .status-resolved { color: var(--good); }
 .band-good { color: var(--good); } .band-fair { color: var(--fair); } .band-poor { color: var(--poor); }
 .band-none { color: var(--muted); }
 td.cell-good { background: #e6f4ea; } td.cell-fair { background: #fff4e0; } td.cell-poor { background: #fde7e7; }
@@ -202,6 +208,13 @@ function headline(report: Report): string {
     card(String(errors), 'errors', errors > 0 ? 'sev-error' : ''),
     card(String(warnings), 'warnings', warnings > 0 ? 'sev-warning' : ''),
     card(String(pending), 'pending', pending > 0 ? 'sev-pending' : ''),
+    ...(report.summary.waived === undefined ? [] : [card(String(report.summary.waived), 'waived')]),
+    ...(report.baseline === undefined
+      ? []
+      : [
+          card(String(report.baseline.new), `new since ${report.baseline.asOf}`, report.baseline.new > 0 ? 'status-new' : ''),
+          card(String(report.baseline.resolved.length), 'resolved', 'status-resolved'),
+        ]),
     card(`${assessed} of ${report.standards.length}`, 'standards assessed'),
     '</div>',
   ].join('\n');
@@ -291,7 +304,13 @@ function filterSelect(key: string, label: string, values: readonly string[]): st
   return `<label>${escapeText(label)}<select id="filter-${key}" data-filter="${key}"><option value="">All</option>${options.join('')}</select></label>`;
 }
 
-function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, string>): string {
+function statusCell(finding: ReportFinding): string {
+  const status = findingStatus(finding);
+  const title = finding.waiver === undefined ? '' : ` title="${escapeAttribute(waiverLine(finding.waiver))}"`;
+  return `<td class="status-${status}"${title}>${escapeText(findingStatusLabel(finding))}</td>`;
+}
+
+function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, string>, withStatus: boolean): string {
   const team = groupOf(finding, 'team');
   const worker = groupOf(finding, 'worker');
   const anchor = caseAnchor.get(finding.caseId);
@@ -301,6 +320,7 @@ function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, stri
     ['severity', finding.severity],
     ['team', team],
     ['worker', worker],
+    ...(withStatus ? [['status', findingStatus(finding)]] : []),
   ]
     .map(([key, value]) => `data-${key}="${escapeAttribute(value ?? '')}"`)
     .join(' ');
@@ -314,13 +334,15 @@ function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, stri
     `<td class="name">${escapeText(team)}</td>`,
     `<td class="name">${escapeText(worker)}</td>`,
     `<td class="message">${escapeText(finding.message)}</td>`,
+    withStatus ? statusCell(finding) : '',
     '</tr>',
   ].join('');
 }
 
 function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>): string {
   if (report.findings.length === 0) return '<section id="findings"><h2>Findings</h2><p>No breaches found.</p></section>';
-  const columns = ['Case', 'Standard', 'Severity', 'Date', 'Record', 'Team', 'Worker', 'Message'];
+  const withStatus = showsFindingStatus(report);
+  const columns = ['Case', 'Standard', 'Severity', 'Date', 'Record', 'Team', 'Worker', 'Message', ...(withStatus ? ['Status'] : [])];
   const header = columns.map((column) => `<th scope="col"><button type="button">${column}</button></th>`).join('');
   return [
     '<section id="findings"><h2>Findings</h2>',
@@ -330,10 +352,11 @@ function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>
     filterSelect('severity', 'Severity', distinctSorted(report.findings.map((f) => f.severity))),
     filterSelect('team', 'Team', distinctSorted(report.findings.map((f) => groupOf(f, 'team')))),
     filterSelect('worker', 'Worker', distinctSorted(report.findings.map((f) => groupOf(f, 'worker')))),
+    ...(withStatus ? [filterSelect('status', 'Status', distinctSorted(report.findings.map(findingStatus)))] : []),
     `<span id="findings-count" class="note" aria-live="polite">${report.findings.length} findings</span>`,
     '</div>',
     `<div class="scroll"><table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
-    ...report.findings.map((finding) => findingRow(finding, caseAnchor)),
+    ...report.findings.map((finding) => findingRow(finding, caseAnchor, withStatus)),
     '</tbody></table></div></section>',
   ].join('\n');
 }
@@ -357,19 +380,24 @@ function evidenceList(lines: readonly string[]): string {
   return `<ul class="evidence">${lines.map((line) => `<li>${escapeText(line)}</li>`).join('')}</ul>`;
 }
 
-function caseDetails(entry: CaseItems, anchor: string): string {
-  const errors = entry.findings.filter((f) => f.severity === 'error').length;
-  const warnings = entry.findings.length - errors;
+function caseDetails(entry: CaseItems, anchor: string, withStatus: boolean): string {
+  const counted = entry.findings.filter((f) => f.waiver === undefined);
+  const errors = counted.filter((f) => f.severity === 'error').length;
+  const warnings = counted.length - errors;
+  const waived = entry.findings.length - counted.length;
   const counts = [
     errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
     warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
+    waived > 0 ? `${waived} waived` : '',
     entry.pending.length > 0 ? `${entry.pending.length} pending` : '',
   ].filter((part) => part !== '');
+  const statusTag = (finding: ReportFinding) =>
+    withStatus ? ` <span class="status-${findingStatus(finding)}">[${escapeText(findingStatusLabel(finding))}]</span>` : '';
   const who = `${groupOf(entry, 'team')} · ${groupOf(entry, 'worker')}`;
   const items = [
     ...entry.findings.map(
       (finding) =>
-        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span><br>${escapeText(finding.message)}${evidenceList(finding.evidence.map(evidenceLine))}</li>`,
+        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span>${statusTag(finding)}<br>${escapeText(finding.message)}${evidenceList(finding.evidence.map(evidenceLine))}</li>`,
     ),
     ...entry.pending.map(
       (item) =>
@@ -389,7 +417,61 @@ function casesSection(entries: readonly CaseItems[], anchors: ReadonlyMap<string
   return [
     '<section id="cases"><h2>Cases</h2>',
     `<p class="note">Cases with findings or pending deadlines; ${quiet} other audited ${quiet === 1 ? 'case has' : 'cases have'} neither.</p>`,
-    ...entries.map((entry) => caseDetails(entry, anchors.get(entry.caseId) ?? '')),
+    ...entries.map((entry) => caseDetails(entry, anchors.get(entry.caseId) ?? '', showsFindingStatus(report))),
+    '</section>',
+  ].join('\n');
+}
+
+function waiverTable(rows: readonly { standard: string; caseId: string; recordId: string | null; expires: string; approvedBy: string; reason: string }[]): string {
+  const body = rows.map(
+    (row) =>
+      `<tr><td class="id std">${escapeText(row.standard)}</td><td class="id">${escapeText(caseLabel(row.caseId))}</td><td class="id">${escapeText(row.recordId ?? 'all records')}</td><td class="date">${escapeText(row.expires)}</td><td class="name">${escapeText(row.approvedBy)}</td><td class="message">${escapeText(row.reason)}</td></tr>`,
+  );
+  return [
+    '<table><thead><tr><th>Standard</th><th>Case</th><th>Record</th><th>Expires</th><th>Approved by</th><th>Reason</th></tr></thead><tbody>',
+    ...body,
+    '</tbody></table>',
+  ].join('\n');
+}
+
+/** Waived findings with the waiver file's reason and approver, then expired and stale waivers for the QA team. */
+function waiversSection(report: Report): string {
+  if (report.waivers === undefined) return '';
+  const { applied, expired, stale } = report.waivers;
+  const waived = report.findings.flatMap((finding) =>
+    finding.waiver === undefined ? [] : [{ ...finding, ...finding.waiver }],
+  );
+  const block = (heading: string, rows: readonly WaiverEntry[]) =>
+    rows.length === 0 ? [] : [`<h3>${escapeText(heading)}</h3>`, waiverTable(rows)];
+  return [
+    '<section id="waivers"><h2>Waivers</h2>',
+    `<p class="note">${applied} ${applied === 1 ? 'waiver' : 'waivers'} applied to ${waived.length} ${waived.length === 1 ? 'finding' : 'findings'}; ${expired.length} expired; ${stale.length} stale. Reasons and approvers are quoted from the waiver file.</p>`,
+    ...block('Waived findings', waived),
+    ...block('Expired waivers (their findings count again)', expired),
+    ...block('Stale waivers (no finding left to waive)', stale),
+    '</section>',
+  ].join('\n');
+}
+
+function baselineSection(report: Report): string {
+  if (report.baseline === undefined) return '';
+  const { asOf, new: added, known, resolved, notReassessed } = report.baseline;
+  const rows = resolved.map(
+    (item) =>
+      `<tr><td class="id">${escapeText(caseLabel(item.caseId))}</td><td class="id std">${escapeText(item.standard)}</td><td class="id">${escapeText(item.recordId ?? '')}</td><td class="date">${escapeText(item.date ?? '')}</td><td class="message">${escapeText(item.message)}</td></tr>`,
+  );
+  const notJudged =
+    notReassessed === 0 ? '' : ` ${notReassessed} earlier ${notReassessed === 1 ? 'breach was' : 'breaches were'} not re-assessed in this run.`;
+  return [
+    `<section id="baseline"><h2>Since the baseline of ${escapeText(asOf)}</h2>`,
+    `<p class="note">${added} new, ${known} known, ${resolved.length} resolved.${escapeText(notJudged)}</p>`,
+    ...(rows.length === 0
+      ? []
+      : [
+          '<table><thead><tr><th>Case</th><th>Standard</th><th>Record</th><th>Date</th><th>Message</th></tr></thead><tbody>',
+          ...rows,
+          '</tbody></table>',
+        ]),
     '</section>',
   ].join('\n');
 }
@@ -420,11 +502,14 @@ export function formatHtml(report: Report, options: FormatOptions): string {
     findingsSection(report, anchors),
     pendingSection(report),
     casesSection(entries, anchors, report),
+    ...[waiversSection(report), baselineSection(report)].filter((section) => section !== ''),
     '<section id="inputs"><h2>Inputs</h2>',
     inputsTable(report),
     '</section>',
     '</main>',
-    '<footer>Contains case, record and worker ids, dates and the standards’ own wording only. Handle as case data.</footer>',
+    report.waivers === undefined
+      ? '<footer>Contains case, record and worker ids, dates and the standards’ own wording only. Handle as case data.</footer>'
+      : '<footer>Contains case, record and worker ids, dates, the standards’ own wording and the waiver file’s reasons and approvers only. Handle as case data.</footer>',
     `<script>${SCRIPT}</script>`,
     '</body>',
     '</html>',

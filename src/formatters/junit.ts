@@ -1,11 +1,13 @@
-// JUnit XML for CI: a test suite per standard, a test case per applicable case, a failure per breach.
+// JUnit XML for CI: a test suite per standard, a test case per applicable case, a failure per breach not waived.
 import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
 import { escapeAttribute, escapeText } from './markup.js';
-import { caseLabel, evidenceLine, isDataIntegrity, sourceLabel } from './shared.js';
+import { caseLabel, evidenceLine, isDataIntegrity, sourceLabel, waiverLine } from './shared.js';
 
 interface TestCase {
   readonly name: string;
   readonly failures: readonly ReportFinding[];
+  /** Breaches a waiver accepts: reported, never a failure. */
+  readonly waived: readonly ReportFinding[];
   readonly pending: readonly ReportPending[];
   /** Set when the whole standard could not be run. */
   readonly notAssessed?: string;
@@ -33,11 +35,15 @@ function caseTestCases(report: Report, standard: StandardSummary): TestCase[] {
     ...findings.map((finding) => finding.caseId),
     ...pending.map((item) => item.caseId),
   ]);
-  return [...caseIds].sort(byCodeUnits).map((caseId) => ({
-    name: caseLabel(caseId),
-    failures: findings.filter((finding) => finding.caseId === caseId),
-    pending: pending.filter((item) => item.caseId === caseId),
-  }));
+  return [...caseIds].sort(byCodeUnits).map((caseId) => {
+    const own = findings.filter((finding) => finding.caseId === caseId);
+    return {
+      name: caseLabel(caseId),
+      failures: own.filter((finding) => finding.waiver === undefined),
+      waived: own.filter((finding) => finding.waiver !== undefined),
+      pending: pending.filter((item) => item.caseId === caseId),
+    };
+  });
 }
 
 function rowName(item: ReportFinding | ReportPending): string {
@@ -49,11 +55,15 @@ function rowTestCases(report: Report, standard: StandardSummary): TestCase[] {
   const findings = report.findings.filter((finding) => finding.standard === standard.id);
   const pending = report.pending.filter((item) => item.standard === standard.id);
   const cases: TestCase[] = [
-    ...findings.map((finding) => ({ name: rowName(finding), failures: [finding], pending: [] })),
-    ...pending.map((item) => ({ name: rowName(item), failures: [], pending: [item] })),
+    ...findings.map((finding) =>
+      finding.waiver === undefined
+        ? { name: rowName(finding), failures: [finding], waived: [], pending: [] }
+        : { name: rowName(finding), failures: [], waived: [finding], pending: [] },
+    ),
+    ...pending.map((item) => ({ name: rowName(item), failures: [], waived: [], pending: [item] })),
   ];
   // A suite with no test case reads as "nothing ran" in most CI views; one passing case says the rows were checked.
-  return cases.length > 0 ? cases : [{ name: ALL_ROWS_CASE, failures: [], pending: [] }];
+  return cases.length > 0 ? cases : [{ name: ALL_ROWS_CASE, failures: [], waived: [], pending: [] }];
 }
 
 function suitesOf(report: Report): TestSuite[] {
@@ -62,7 +72,7 @@ function suitesOf(report: Report): TestSuite[] {
     .map((standard) => {
       if (standard.status === 'not-assessed') {
         const reason = standard.reason ?? 'not assessed';
-        return { standard, cases: [{ name: NOT_ASSESSED_CASE, failures: [], pending: [], notAssessed: reason }] };
+        return { standard, cases: [{ name: NOT_ASSESSED_CASE, failures: [], waived: [], pending: [], notAssessed: reason }] };
       }
       return {
         standard,
@@ -73,7 +83,7 @@ function suitesOf(report: Report): TestSuite[] {
 
 const isFailed = (testCase: TestCase) => testCase.failures.length > 0;
 const isSkipped = (testCase: TestCase) =>
-  !isFailed(testCase) && (testCase.pending.length > 0 || testCase.notAssessed !== undefined);
+  !isFailed(testCase) && (testCase.pending.length > 0 || testCase.waived.length > 0 || testCase.notAssessed !== undefined);
 
 function counts(cases: readonly TestCase[]) {
   return {
@@ -93,12 +103,23 @@ function failureBody(finding: ReportFinding): string {
     finding.recordId === null ? null : `record ${finding.recordId}`,
     finding.date === null ? null : `date ${finding.date}`,
     finding.source === null ? null : `source ${sourceLabel(finding)}`,
+    finding.baseline === undefined ? null : finding.baseline === 'new' ? 'new since the baseline' : 'known (in the baseline)',
   ].filter((part): part is string => part !== null);
   return [where.join(' · '), ...finding.evidence.map(evidenceLine)].join('\n');
 }
 
 function pendingLine(item: ReportPending): string {
   return `pending: due ${item.due} · ${item.message}`;
+}
+
+function waivedLine(finding: ReportFinding): string {
+  return finding.waiver === undefined ? finding.message : `${waiverLine(finding.waiver)} · ${finding.message}`;
+}
+
+/** The first of several items for a skipped element's message, then how many more there are. */
+function firstOf(lines: readonly string[], noun: string): string {
+  const [first, ...rest] = lines;
+  return `${first ?? ''}${rest.length === 0 ? '' : ` (and ${rest.length} more ${noun})`}`;
 }
 
 function testCaseXml(standardId: string, testCase: TestCase): string[] {
@@ -109,15 +130,17 @@ function testCaseXml(standardId: string, testCase: TestCase): string[] {
       `      <failure message="${escapeAttribute(finding.message)}" type="${finding.severity}">${escapeText(failureBody(finding))}</failure>`,
     );
   }
+  const waived = testCase.waived.map(waivedLine);
+  const pending = testCase.pending.map(pendingLine);
   if (testCase.notAssessed !== undefined) {
     children.push(`      <skipped message="${escapeAttribute(`not assessed: ${testCase.notAssessed}`)}"/>`);
-  } else if (testCase.failures.length === 0 && testCase.pending.length > 0) {
-    const [first, ...rest] = testCase.pending;
-    const more = rest.length === 0 ? '' : ` (and ${rest.length} more pending)`;
-    if (first !== undefined) children.push(`      <skipped message="${escapeAttribute(pendingLine(first) + more)}"/>`);
+  } else if (testCase.failures.length === 0 && waived.length > 0) {
+    children.push(`      <skipped message="${escapeAttribute(firstOf(waived, 'waived'))}"/>`);
+  } else if (testCase.failures.length === 0 && pending.length > 0) {
+    children.push(`      <skipped message="${escapeAttribute(firstOf(pending, 'pending'))}"/>`);
   }
-  if (testCase.pending.length > 0) {
-    children.push(`      <system-out>${escapeText(testCase.pending.map(pendingLine).join('\n'))}</system-out>`);
+  if (waived.length > 0 || pending.length > 0) {
+    children.push(`      <system-out>${escapeText([...waived, ...pending].join('\n'))}</system-out>`);
   }
   if (children.length === 0) return [`${open}/>`];
   return [`${open}>`, ...children, '    </testcase>'];
@@ -139,7 +162,8 @@ function suiteXml(suite: TestSuite): string[] {
 
 /**
  * Warnings are failures too (type="warning"): the report states what was breached; whether CI stops is the exit
- * code's decision (--fail-on). Pending deadlines skip a case only when it has no breach of that standard.
+ * code's decision (--fail-on). A waived breach is skipped, not failed, with the waiver as the message. Waived
+ * breaches and pending deadlines skip a case only when it has no other breach of that standard.
  */
 export function formatJunit(report: Report): string {
   const suites = suitesOf(report);

@@ -1,11 +1,13 @@
 // Markdown audit summary a manager pastes into a monthly report: headline, rates by standard and team, findings.
 import { complianceByGroup, overallCompliance, UNASSIGNED_LABEL } from '../report/breakdown.js';
-import type { Report, ReportFinding, StandardSummary } from '../report/types.js';
+import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../report/types.js';
 import {
   caseLabel,
+  findingStatusLabel,
   formatRate,
   groupByOf,
   periodLabel,
+  showsFindingStatus,
   standardRate,
   statusLabel,
 } from './shared.js';
@@ -41,6 +43,14 @@ function headline(report: Report): string[] {
     `- **Overall compliance:** ${formatRate(overall.rate)} (${overall.compliant} of ${overall.applicable} applicable case-standard checks)`,
     `- **Findings:** ${errors} errors, ${warnings} warnings; ${pending} pending (deadline not yet passed)`,
     `- **Standards:** ${assessed} assessed, ${notAssessed} not assessed, ${off} off`,
+    ...(report.summary.waived === undefined
+      ? []
+      : [`- **Waived:** ${report.summary.waived} findings accepted by a waiver (not counted in the errors and warnings above)`]),
+    ...(report.baseline === undefined
+      ? []
+      : [
+          `- **Since the baseline of ${report.baseline.asOf}:** ${report.baseline.new} new, ${report.baseline.known} known, ${report.baseline.resolved.length} resolved`,
+        ]),
   ];
 }
 
@@ -109,19 +119,21 @@ function groupSection(report: Report, options: FormatOptions): string[] {
   return lines;
 }
 
-function findingsOfStandard(standard: StandardSummary, findings: readonly ReportFinding[]): string[] {
+function findingsOfStandard(standard: StandardSummary, findings: readonly ReportFinding[], withStatus: boolean): string[] {
   const heading = `### \`${standard.id}\` — ${escapeMarkdown(standard.title)} (${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}, ${standard.severity})`;
+  const header = ['Case', 'Date', 'Record', 'Message', ...(withStatus ? ['Status'] : [])];
   return [
     heading,
     '',
     ...table(
-      ['Case', 'Date', 'Record', 'Message'],
-      ['l', 'l', 'l', 'l'],
+      header,
+      header.map(() => 'l' as const),
       findings.map((finding) => [
         escapeMarkdown(caseLabel(finding.caseId)),
         finding.date ?? '',
         escapeMarkdown(finding.recordId ?? (finding.source === null ? '' : `${finding.source.file}:${finding.source.line}`)),
         escapeMarkdown(finding.message),
+        ...(withStatus ? [escapeMarkdown(findingStatusLabel(finding))] : []),
       ]),
     ),
     '',
@@ -131,11 +143,92 @@ function findingsOfStandard(standard: StandardSummary, findings: readonly Report
 function findingsSection(report: Report): string[] {
   const lines = ['## Findings', ''];
   if (report.findings.length === 0) return [...lines, '_No breaches found._', ''];
+  const withStatus = showsFindingStatus(report);
   for (const standard of report.standards) {
     const findings = report.findings.filter((finding) => finding.standard === standard.id);
-    if (findings.length > 0) lines.push(...findingsOfStandard(standard, findings));
+    if (findings.length > 0) lines.push(...findingsOfStandard(standard, findings, withStatus));
   }
   return lines;
+}
+
+function waiverRows(entries: readonly WaiverEntry[]): string[][] {
+  return entries.map((entry) => [
+    `\`${entry.standard}\``,
+    escapeMarkdown(caseLabel(entry.caseId)),
+    escapeMarkdown(entry.recordId ?? 'all records'),
+    entry.expires,
+    escapeMarkdown(entry.approvedBy),
+    escapeMarkdown(entry.reason),
+  ]);
+}
+
+/** Waived findings with the waiver's reason and approver, then the expired and stale waivers to review. */
+function waiversSection(report: Report): string[] {
+  if (report.waivers === undefined) return [];
+  const { applied, expired, stale } = report.waivers;
+  const header = ['Standard', 'Case', 'Record', 'Expires', 'Approved by', 'Reason'];
+  const align = header.map(() => 'l' as const);
+  const waived = report.findings.filter((finding) => finding.waiver !== undefined);
+  const lines = [
+    '## Waivers',
+    '',
+    `${applied} ${applied === 1 ? 'waiver' : 'waivers'} applied to ${waived.length} ${waived.length === 1 ? 'finding' : 'findings'}; ${expired.length} expired; ${stale.length} stale.`,
+    '',
+  ];
+  if (waived.length > 0) {
+    lines.push(
+      '### Waived findings',
+      '',
+      ...table(
+        header,
+        align,
+        waived.map((finding) => [
+          `\`${finding.standard}\``,
+          escapeMarkdown(caseLabel(finding.caseId)),
+          escapeMarkdown(finding.recordId ?? ''),
+          finding.waiver?.expires ?? '',
+          escapeMarkdown(finding.waiver?.approvedBy ?? ''),
+          escapeMarkdown(finding.waiver?.reason ?? ''),
+        ]),
+      ),
+      '',
+    );
+  }
+  if (expired.length > 0) {
+    lines.push('### Expired waivers (their findings count again)', '', ...table(header, align, waiverRows(expired)), '');
+  }
+  if (stale.length > 0) {
+    lines.push('### Stale waivers (no finding left to waive)', '', ...table(header, align, waiverRows(stale)), '');
+  }
+  return lines;
+}
+
+function baselineSection(report: Report): string[] {
+  if (report.baseline === undefined) return [];
+  const { asOf, new: added, known, resolved, notReassessed } = report.baseline;
+  const lines = [
+    `## Since the baseline of ${asOf}`,
+    '',
+    `${added} new, ${known} known, ${resolved.length} resolved.` +
+      (notReassessed === 0 ? '' : ` ${notReassessed} earlier ${notReassessed === 1 ? 'breach was' : 'breaches were'} not re-assessed in this run.`),
+    '',
+  ];
+  if (resolved.length === 0) return lines;
+  return [
+    ...lines,
+    ...table(
+      ['Standard', 'Case', 'Record', 'Date', 'Message'],
+      ['l', 'l', 'l', 'l', 'l'],
+      resolved.map((item) => [
+        `\`${item.standard}\``,
+        escapeMarkdown(caseLabel(item.caseId)),
+        escapeMarkdown(item.recordId ?? ''),
+        item.date ?? '',
+        escapeMarkdown(item.message),
+      ]),
+    ),
+    '',
+  ];
 }
 
 function pendingSection(report: Report): string[] {
@@ -172,6 +265,8 @@ export function formatMarkdown(report: Report, options: FormatOptions): string {
     '',
     ...findingsSection(report),
     ...pendingSection(report),
+    ...waiversSection(report),
+    ...baselineSection(report),
   ];
   return `${lines.join('\n').replace(/\n+$/, '')}\n`;
 }

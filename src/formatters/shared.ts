@@ -1,7 +1,7 @@
 // Wording and grouping shared by the human-readable formats, so every format labels things the same way.
 import type { Evidence } from '../../checks/types.js';
 import type { GroupBy } from '../report/breakdown.js';
-import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
+import type { Report, ReportFinding, ReportPending, StandardSummary, WaiverEntry } from '../report/types.js';
 import type { FormatOptions } from './types.js';
 
 /** Data-integrity findings about a row that belongs to no known case carry an empty case id. */
@@ -106,4 +106,35 @@ export function rateBand(rate: number | null): RateBand {
   if (rate >= 0.9) return 'good';
   if (rate >= 0.75) return 'fair';
   return 'poor';
+}
+
+/**
+ * One status per finding for the human formats: `waived` (accepted, never fails a run) before `new` and `known`
+ * (against a baseline), and `breach` when the run had neither waivers nor a baseline to say more.
+ */
+export type FindingStatus = 'breach' | 'waived' | 'new' | 'known';
+
+export function findingStatus(finding: ReportFinding): FindingStatus {
+  if (finding.waiver !== undefined) return 'waived';
+  return finding.baseline ?? 'breach';
+}
+
+/** Whether the run had waivers or a baseline, so a status column says something. */
+export function showsFindingStatus(report: Report): boolean {
+  return report.waivers !== undefined || report.baseline !== undefined;
+}
+
+/** The status with what it rests on: the waiver's expiry, or nothing more. */
+export function findingStatusLabel(finding: ReportFinding): string {
+  return finding.waiver === undefined ? findingStatus(finding) : `waived until ${finding.waiver.expires}`;
+}
+
+/** The waiver's own words, from the waiver file the QA team keeps. */
+export function waiverLine(waiver: { readonly reason: string; readonly approvedBy: string; readonly expires: string }): string {
+  return `waived until ${waiver.expires}, approved by ${waiver.approvedBy}: ${waiver.reason}`;
+}
+
+export function waiverEntryLine(entry: WaiverEntry): string {
+  const record = entry.recordId === null ? 'all records' : `record ${entry.recordId}`;
+  return `${entry.standard} · case ${caseLabel(entry.caseId)} · ${record} · expires ${entry.expires} · ${entry.approvedBy}: ${entry.reason}`;
 }

@@ -6,14 +6,18 @@ import type { Report } from '../report/types.js';
 import {
   caseLabel,
   evidenceLine,
+  findingStatusLabel,
   formatRate,
   groupByOf,
   itemsByCase,
   periodLabel,
   rateBand,
+  showsFindingStatus,
   sourceLabel,
   standardRate,
   statusLabel,
+  waiverEntryLine,
+  waiverLine,
 } from './shared.js';
 import type { FormatOptions } from './types.js';
 
@@ -118,6 +122,9 @@ function findingLines(report: Report, paint: Palette): string[] {
   const cases = itemsByCase(report).filter((entry) => entry.findings.length > 0);
   if (cases.length === 0) return ['No breaches found.'];
   const standardWidth = Math.max(...report.findings.map((finding) => finding.standard.length));
+  const withStatus = showsFindingStatus(report);
+  const statusTag = (status: string) =>
+    status === 'new' ? chalk.red(`[${status}]`) : status === 'breach' || status === 'known' ? `[${status}]` : chalk.dim(`[${status}]`);
   const lines: string[] = [];
   for (const entry of cases) {
     const who = [
@@ -127,10 +134,12 @@ function findingLines(report: Report, paint: Palette): string[] {
     lines.push(`${chalk.bold(terminalText(caseLabel(entry.caseId)))}  ${chalk.dim(who.join(' · '))}`);
     for (const finding of entry.findings) {
       const record = terminalText(finding.recordId ?? sourceLabel(finding));
+      const status = withStatus ? `  ${statusTag(findingStatusLabel(finding))}` : '';
       lines.push(
-        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}`,
+        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}${status}`,
       );
       lines.push(`    ${terminalText(finding.message)}`);
+      if (finding.waiver !== undefined) lines.push(chalk.dim(`    ${terminalText(waiverLine(finding.waiver))}`));
       for (const evidence of finding.evidence) lines.push(chalk.dim(`      · ${terminalText(evidenceLine(evidence))}`));
     }
   }
@@ -152,15 +161,45 @@ function pendingLines(report: Report, paint: Palette): string[] {
   return lines;
 }
 
+/** Expired waivers (their findings count again) and stale ones (nothing left to waive): the QA team's to tidy. */
+function waiverLines(report: Report, paint: Palette): string[] | null {
+  if (report.waivers === undefined) return null;
+  const { applied, expired, stale } = report.waivers;
+  const lines = [`${applied} ${applied === 1 ? 'waiver' : 'waivers'} applied, ${expired.length} expired, ${stale.length} stale`];
+  for (const entry of expired) lines.push(`  ${paint.chalk.yellow('expired')}  ${terminalText(waiverEntryLine(entry))}`);
+  for (const entry of stale) lines.push(`  ${paint.chalk.dim('stale')}    ${terminalText(waiverEntryLine(entry))}`);
+  return lines;
+}
+
+function baselineLines(report: Report, paint: Palette): string[] | null {
+  if (report.baseline === undefined) return null;
+  const { new: added, known, resolved, notReassessed } = report.baseline;
+  const lines = [
+    `${added} new, ${known} known, ${resolved.length} resolved` +
+      (notReassessed === 0 ? '' : ` (${notReassessed} earlier ${notReassessed === 1 ? 'breach' : 'breaches'} not re-assessed in this run)`),
+  ];
+  if (resolved.length === 0) return lines;
+  const caseWidth = Math.max(...resolved.map((item) => terminalText(caseLabel(item.caseId)).length));
+  const standardWidth = Math.max(...resolved.map((item) => item.standard.length));
+  for (const item of resolved) {
+    lines.push(
+      `  ${paint.chalk.green('resolved')}  ${terminalText(caseLabel(item.caseId)).padEnd(caseWidth)}  ${item.standard.padEnd(standardWidth)}  ${item.date ?? '—'.padEnd(10)}  ${terminalText(item.recordId ?? '')}`,
+    );
+  }
+  return lines;
+}
+
 function totalsLine(report: Report, paint: Palette): string {
-  const { cases, casesWithBreaches, errors, warnings, pending } = report.summary;
+  const { cases, casesWithBreaches, errors, warnings, pending, waived } = report.summary;
   const { chalk } = paint;
   return [
     `${cases} ${cases === 1 ? 'case' : 'cases'}, ${casesWithBreaches} with breaches`,
     `${errors === 0 ? '0 errors' : chalk.red(`${errors} ${errors === 1 ? 'error' : 'errors'}`)}, ${
       warnings === 0 ? '0 warnings' : chalk.yellow(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`)
     }`,
+    ...(waived === undefined ? [] : [`${waived} waived`]),
     `${pending} pending`,
+    ...(report.baseline === undefined ? [] : [`${report.baseline.new} new since ${report.baseline.asOf}`]),
   ].join(' · ');
 }
 
@@ -174,7 +213,11 @@ export function formatTable(report: Report, options: FormatOptions): string {
     `${heading(`Compliance by ${groupBy}`)}\n${breakdownTable(report, options, paint)}`,
     `${heading('Findings')}\n${findingLines(report, paint).join('\n')}`,
     `${heading('Pending')}\n${pendingLines(report, paint).join('\n')}`,
-    totalsLine(report, paint),
   ];
+  const waivers = waiverLines(report, paint);
+  if (waivers !== null) sections.push(`${heading('Waivers')}\n${waivers.join('\n')}`);
+  const baseline = baselineLines(report, paint);
+  if (baseline !== null) sections.push(`${heading(`Since the baseline of ${report.baseline?.asOf ?? ''}`)}\n${baseline.join('\n')}`);
+  sections.push(totalsLine(report, paint));
   return `${sections.join('\n\n')}\n`;
 }

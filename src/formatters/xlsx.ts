@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
-import type { Report } from '../report/types.js';
+import type { Report, WaiverEntry } from '../report/types.js';
 import { caseLabel, evidenceLine, periodLabel, standardRate, standardSeverities, statusLabel } from './shared.js';
 
 type CellValue = string | number | Date | null;
@@ -82,6 +82,15 @@ function summarySheet(workbook: ExcelJS.Workbook, report: Report): void {
     ['Errors', report.summary.errors],
     ['Warnings', report.summary.warnings],
     ['Pending', report.summary.pending],
+    ...(report.summary.waived === undefined ? [] : [['Waived', report.summary.waived] as [string, CellValue]]),
+    ...(report.baseline === undefined
+      ? []
+      : ([
+          ['Baseline as of', spreadsheetDate(report.baseline.asOf)],
+          ['New since baseline', report.baseline.new],
+          ['Known (in baseline)', report.baseline.known],
+          ['Resolved since baseline', report.baseline.resolved.length],
+        ] as [string, CellValue][])),
     ['Overall compliance', overall.rate],
   ];
   for (const [label, value] of facts) {
@@ -126,6 +135,10 @@ export const FINDINGS_COLUMNS = [
   'Source file',
   'Source line',
   'Evidence',
+  'Baseline',
+  'Waiver expires',
+  'Waiver approved by',
+  'Waiver reason',
 ] as const;
 
 function findingsSheet(workbook: ExcelJS.Workbook, report: Report): void {
@@ -134,7 +147,7 @@ function findingsSheet(workbook: ExcelJS.Workbook, report: Report): void {
   const severities = standardSeverities(report);
   addRows(sheet, [
     ...report.findings.map((finding): CellValue[] => [
-      'breach',
+      finding.waiver === undefined ? 'breach' : 'waived',
       textCell(caseLabel(finding.caseId)),
       finding.standard,
       finding.severity,
@@ -147,6 +160,10 @@ function findingsSheet(workbook: ExcelJS.Workbook, report: Report): void {
       textCell(finding.source?.file ?? null),
       finding.source?.line ?? null,
       textCell(finding.evidence.map(evidenceLine).join('\n')),
+      finding.baseline ?? null,
+      spreadsheetDate(finding.waiver?.expires ?? null),
+      textCell(finding.waiver?.approvedBy ?? null),
+      textCell(finding.waiver?.reason ?? null),
     ]),
     ...report.pending.map((item): CellValue[] => [
       'pending',
@@ -168,7 +185,8 @@ function findingsSheet(workbook: ExcelJS.Workbook, report: Report): void {
   sheet.getColumn(6).numFmt = DATE_FORMAT;
   sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn(13).alignment = { wrapText: true, vertical: 'top' };
-  setWidths(sheet, [9, 14, 30, 9, 12, 12, 12, 70, 14, 12, 24, 8, 60]);
+  sheet.getColumn(15).numFmt = DATE_FORMAT;
+  setWidths(sheet, [9, 14, 30, 9, 12, 12, 12, 70, 14, 12, 24, 8, 60, 10, 12, 18, 40]);
   freezeHeaderWithFilter(sheet, FINDINGS_COLUMNS.length);
 }
 
@@ -213,6 +231,53 @@ function casesSheet(workbook: ExcelJS.Workbook, report: Report): void {
   freezeHeaderWithFilter(sheet, CASES_COLUMNS.length);
 }
 
+export const WAIVERS_COLUMNS = ['Waiver', 'Standard', 'Case', 'Record', 'Expires', 'Approved by', 'Reason'] as const;
+
+/** Expired and stale waivers, for the QA team to renew or remove (waived findings are on the Findings sheet). */
+function waiversSheet(workbook: ExcelJS.Workbook, report: Report): void {
+  if (report.waivers === undefined) return;
+  const sheet = workbook.addWorksheet('Waivers');
+  addHeader(sheet, WAIVERS_COLUMNS);
+  const row = (status: string, entry: WaiverEntry): CellValue[] => [
+    status,
+    entry.standard,
+    textCell(caseLabel(entry.caseId)),
+    textCell(entry.recordId ?? 'all records'),
+    spreadsheetDate(entry.expires),
+    textCell(entry.approvedBy),
+    textCell(entry.reason),
+  ];
+  addRows(sheet, [...report.waivers.expired.map((entry) => row('expired', entry)), ...report.waivers.stale.map((entry) => row('stale', entry))]);
+  sheet.getColumn(5).numFmt = DATE_FORMAT;
+  setWidths(sheet, [9, 30, 14, 14, 12, 18, 60]);
+  freezeHeaderWithFilter(sheet, WAIVERS_COLUMNS.length);
+}
+
+export const RESOLVED_COLUMNS = ['Case', 'Standard', 'Severity', 'Date', 'Record', 'Message', 'Team', 'Worker'] as const;
+
+function resolvedSheet(workbook: ExcelJS.Workbook, report: Report): void {
+  if (report.baseline === undefined) return;
+  const sheet = workbook.addWorksheet('Resolved');
+  addHeader(sheet, RESOLVED_COLUMNS);
+  addRows(
+    sheet,
+    report.baseline.resolved.map((item): CellValue[] => [
+      textCell(caseLabel(item.caseId)),
+      item.standard,
+      item.severity,
+      spreadsheetDate(item.date),
+      textCell(item.recordId),
+      textCell(item.message),
+      textCell(item.team),
+      textCell(item.worker),
+    ]),
+  );
+  sheet.getColumn(4).numFmt = DATE_FORMAT;
+  sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
+  setWidths(sheet, [14, 30, 9, 12, 12, 70, 14, 12]);
+  freezeHeaderWithFilter(sheet, RESOLVED_COLUMNS.length);
+}
+
 /** Zip entries carry the as-of date, not the time of writing, so the same report gives the same bytes. */
 async function withFixedEntryDates(workbook: Uint8Array, date: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(workbook);
@@ -234,6 +299,8 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   summarySheet(workbook, report);
   findingsSheet(workbook, report);
   casesSheet(workbook, report);
+  waiversSheet(workbook, report);
+  resolvedSheet(workbook, report);
   const written = await workbook.xlsx.writeBuffer();
   return withFixedEntryDates(new Uint8Array(written), asOf);
 }

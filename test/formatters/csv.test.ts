@@ -55,6 +55,10 @@ describe('csv formatter', () => {
       source_file: 'export/visits.csv',
       source_line: '67',
       evidence: 'visits V88 2026-09-10: 4th defaulted visit; deadline 2026-09-15: core group due (3 working days)',
+      baseline: '',
+      waiver_expires: '',
+      waiver_approved_by: '',
+      waiver_reason: '',
     });
   });
 

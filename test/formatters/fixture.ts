@@ -279,3 +279,63 @@ export const cleanReport: Report = {
     { caseId: 'C002', team: 'South', worker: 'W7', applicable: ['defaulted-visits-escalated', 'nrp-invited'], breached: [] },
   ],
 };
+
+/** A waiver reason a QA officer might paste: formula start, markup, quotes and an ampersand. */
+export const HOSTILE_REASON = '=SUM(A1) <b>agreed</b> & "minutes" | pending';
+
+/**
+ * The fixture run with waivers and a baseline: V88 waived, V90 new, the rest known; one expired and one stale
+ * waiver; one breach of the baseline resolved.
+ */
+export const statusReport: Report = {
+  ...fixtureReport,
+  summary: { ...fixtureReport.summary, errors: fixtureReport.summary.errors - 1, waived: 1 },
+  findings: fixtureReport.findings.map((finding) => {
+    if (finding.recordId === 'V88') {
+      return { ...finding, baseline: 'known', waiver: { reason: HOSTILE_REASON, approvedBy: 'Head of QA', expires: '2026-12-31' } };
+    }
+    return { ...finding, baseline: finding.recordId === 'V90' ? 'new' : 'known' };
+  }),
+  waivers: {
+    applied: 1,
+    expired: [
+      {
+        standard: 'nrp-invited',
+        caseId: 'C003',
+        recordId: 'M7',
+        reason: 'Invitation sent by the partner agency',
+        approvedBy: 'Service manager',
+        expires: '2026-10-15',
+      },
+    ],
+    stale: [
+      {
+        standard: 'allegation-response-recorded',
+        caseId: 'C002',
+        recordId: null,
+        reason: 'Response held on the paper file',
+        approvedBy: 'Head of QA',
+        expires: '2027-03-31',
+      },
+    ],
+  },
+  baseline: {
+    asOf: '2026-09-30',
+    new: 1,
+    known: fixtureReport.findings.length - 1,
+    resolved: [
+      {
+        standard: 'nrp-invited',
+        severity: 'warning',
+        caseId: 'C002',
+        recordId: 'M4',
+        date: '2026-09-03',
+        message: 'Non-resident parent P2 was not invited to review M4 on 2026-09-03.',
+        messageId: 'notInvited',
+        team: 'North',
+        worker: 'W12',
+      },
+    ],
+    notReassessed: 0,
+  },
+};

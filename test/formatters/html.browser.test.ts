@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { formatHtml } from '../../src/formatters/html.js';
-import { fixtureReport, HOSTILE_CASE_ID, HOSTILE_TEAM } from './fixture.js';
+import { fixtureReport, HOSTILE_CASE_ID, HOSTILE_TEAM, statusReport } from './fixture.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
@@ -153,5 +153,43 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     // A look at the charts' legibility by eye, kept under the git-ignored test/.output/.
     await page.screenshot({ path: join(OUTPUT_DIR, 'report.png'), fullPage: true });
     expect(existsSync(join(OUTPUT_DIR, 'report.png'))).toBe(true);
+  });
+});
+
+describe.skipIf(!hasChromium)('html report with waivers and a baseline in headless Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    writeFileSync(join(OUTPUT_DIR, 'report-status.html'), formatHtml(statusReport, { color: false }));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  interface TableRow {
+    readonly cells: ArrayLike<{ readonly textContent: string | null }>;
+  }
+
+  it('filters the findings by status', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(pathToFileURL(join(OUTPUT_DIR, 'report-status.html')).href);
+    const records = () =>
+      page.$$eval('#findings-table tbody tr:not([hidden])', (rows) => rows.map((row) => (row as unknown as TableRow).cells[4]?.textContent ?? ''));
+    await page.selectOption('#filter-status', 'waived');
+    expect(await records()).toEqual(['V88']);
+    await page.selectOption('#filter-status', 'new');
+    expect(await records()).toEqual(['V90']);
+    await page.selectOption('#filter-status', 'known');
+    expect(await records()).toHaveLength(statusReport.findings.length - 2);
+    await expect(page.locator('#findings-count').textContent()).resolves.toBe(
+      `Showing ${statusReport.findings.length - 2} of ${statusReport.findings.length} findings`,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

@@ -79,9 +79,9 @@ describe('xlsx formatter', () => {
     const findings = sheet(await readBack(await formatXlsx(fixtureReport)), 'Findings');
     expect(rowValues(findings.getRow(1))).toEqual([...FINDINGS_COLUMNS]);
     expect(findings.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    // exceljs reads the filter back as the range it spans: the header and every data row, all 13 columns (A to M).
-    expect(FINDINGS_COLUMNS).toHaveLength(13);
-    expect(findings.autoFilter).toBe(`A1:M${1 + fixtureReport.findings.length + fixtureReport.pending.length}`);
+    // exceljs reads the filter back as the range it spans: the header and every data row, all 17 columns (A to Q).
+    expect(FINDINGS_COLUMNS).toHaveLength(17);
+    expect(findings.autoFilter).toBe(`A1:Q${1 + fixtureReport.findings.length + fixtureReport.pending.length}`);
     const rows = records(findings);
     expect(rows).toHaveLength(fixtureReport.findings.length + fixtureReport.pending.length);
     const v88 = rows.find((row) => row.Record === 'V88');

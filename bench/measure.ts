@@ -1,4 +1,4 @@
-// Runs one measurement in its own node process: wall time from spawn to exit, and that process's peak memory.
+// Runs one measurement in its own node process: wall time from spawn to exit, that process's CPU time and peak memory.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,11 @@ export interface ChildRun {
   readonly wallSeconds: number;
   /** Peak resident set size of the child (getrusage maxrss), in MB of 2^20 bytes. */
   readonly peakMb: number;
+  /**
+   * User + system CPU time of the child, every thread (the garbage collector's helpers too). Less disturbed
+   * than wall time when other processes share the cores, though not immune.
+   */
+  readonly cpuSeconds: number;
   readonly exitCode: number;
   readonly stdout: string;
 }
@@ -16,6 +21,7 @@ export interface ChildRun {
 interface PeakRecord {
   readonly maxRssKb: number;
   readonly vmHwmKb: number | null;
+  readonly cpuMicroseconds: number;
 }
 
 let runsStarted = 0;
@@ -61,6 +67,7 @@ export async function runMeasured(
   return {
     wallSeconds,
     peakMb: (peak.vmHwmKb ?? peak.maxRssKb) / 1024,
+    cpuSeconds: peak.cpuMicroseconds / 1e6,
     exitCode,
     stdout: Buffer.concat(stdout).toString('utf8'),
   };

@@ -1,4 +1,4 @@
-// Preloaded into every measured child process (node --import): on exit, writes the process's peak memory for the bench.
+// Preloaded into every measured child process (node --import): on exit, writes its peak memory and CPU time for the bench.
 import { readFileSync, writeFileSync } from 'node:fs';
 
 /** The kernel's own high-water mark of resident memory, where /proc exists (Linux). */
@@ -14,6 +14,8 @@ function residentHighWaterKb(): number | null {
 const target = process.env.BENCH_PEAK_FILE;
 if (target !== undefined && target !== '') {
   process.on('exit', () => {
-    writeFileSync(target, JSON.stringify({ maxRssKb: process.resourceUsage().maxRSS, vmHwmKb: residentHighWaterKb() }));
+    const usage = process.resourceUsage();
+    const cpuMicroseconds = usage.userCPUTime + usage.systemCPUTime;
+    writeFileSync(target, JSON.stringify({ maxRssKb: usage.maxRSS, vmHwmKb: residentHighWaterKb(), cpuMicroseconds }));
   });
 }

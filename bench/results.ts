@@ -23,6 +23,7 @@ export interface Sample {
   readonly cases: number;
   readonly round: number;
   readonly wallSeconds: number;
+  readonly cpuSeconds: number;
   readonly peakMb: number;
   readonly phases?: PhaseDetail;
 }
@@ -36,6 +37,8 @@ export interface BenchRun {
   readonly scaling: readonly BenchExport[];
   readonly samples: readonly Sample[];
   readonly findings: number | null;
+  /** 1-minute load averages when the measurements started and ended: how busy the cores were. */
+  readonly load: { readonly before: number; readonly after: number };
 }
 
 export const NOTES_START = '<!-- notes:start (hand-written; `npm run bench` keeps everything between these markers) -->';
@@ -59,12 +62,17 @@ function samplesOf(run: BenchRun, kind: Kind, cases: number): Sample[] {
 
 interface Summary {
   readonly wallSeconds: number;
+  readonly cpuSeconds: number;
   readonly peakMb: number;
 }
 
 function summarize(samples: readonly Sample[]): Summary | undefined {
   if (samples.length === 0) return undefined;
-  return { wallSeconds: median(samples.map((s) => s.wallSeconds)), peakMb: median(samples.map((s) => s.peakMb)) };
+  return {
+    wallSeconds: median(samples.map((s) => s.wallSeconds)),
+    cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
+    peakMb: median(samples.map((s) => s.peakMb)),
+  };
 }
 
 function headline(run: BenchRun): string[] {
@@ -73,17 +81,18 @@ function headline(run: BenchRun): string[] {
   const lines = [
     `## Speed and peak memory: ${integer(cases)} cases, ${integer(rows)} rows`,
     '',
-    `Median of ${run.runs} interleaved runs (a, b, c, a, b, c, …), each in its own node process; wall time from spawn to exit (node's start-up included), peak memory = the process's peak resident set (VmHWM), MB = 2^20 bytes.`,
+    `Median of ${run.runs} interleaved runs (a, b, c, a, b, c, …), each in its own node process. Wall time is from spawn to exit (node's start-up included); CPU is the child's user + system time over all its threads; peak memory is the child's peak resident set (VmHWM); MB = 2^20 bytes. Load average ${run.load.before.toFixed(1)} before, ${run.load.after.toFixed(1)} after, on ${run.machine.nproc} cores: above the core count, wall times include waiting for a core, and CPU times are the steadier comparison.`,
     '',
-    '| measurement | wall s | rows/s | × floor | peak MB | MB per million rows |',
-    '|---|--:|--:|--:|--:|--:|',
+    '| measurement | wall s | CPU s | rows/s (wall) | × floor (wall) | × floor (CPU) | peak MB | MB per million rows |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const kind of ['floor', 'audit', 'loader'] as const) {
     const summary = summarize(samplesOf(run, kind, cases));
     if (!summary) continue;
-    const times = floor ? ratio(summary.wallSeconds / floor.wallSeconds) : '—';
+    const wallTimes = floor ? ratio(summary.wallSeconds / floor.wallSeconds) : '—';
+    const cpuTimes = floor ? ratio(summary.cpuSeconds / floor.cpuSeconds) : '—';
     lines.push(
-      `| ${LABELS[kind].replace('{asOf}', run.asOf)} | ${seconds(summary.wallSeconds)} | ${integer(rows / summary.wallSeconds)} | ${times} | ${megabytes(summary.peakMb)} | ${megabytes(perMillionRows(summary.peakMb, rows))} |`,
+      `| ${LABELS[kind].replace('{asOf}', run.asOf)} | ${seconds(summary.wallSeconds)} | ${seconds(summary.cpuSeconds)} | ${integer(rows / summary.wallSeconds)} | ${wallTimes} | ${cpuTimes} | ${megabytes(summary.peakMb)} | ${megabytes(perMillionRows(summary.peakMb, rows))} |`,
     );
   }
   const audit = summarize(samplesOf(run, 'audit', cases));
@@ -91,7 +100,7 @@ function headline(run: BenchRun): string[] {
     const achieved = audit.wallSeconds / floor.wallSeconds;
     lines.push(
       '',
-      `Target: the full audit within 1.5× of the floor. Measured: **${ratio(achieved)}** (${achieved <= 1.5 ? 'met' : 'not met'}).`,
+      `Target: the full audit within 1.5× of the floor. Measured: **${ratio(achieved)}** in wall time (${achieved <= 1.5 ? 'met' : 'not met'}), ${ratio(audit.cpuSeconds / floor.cpuSeconds)} in CPU time.`,
     );
   }
   if (run.findings !== null) lines.push('', `The audit reported ${integer(run.findings)} findings.`);
@@ -108,11 +117,11 @@ function scaling(run: BenchRun): string[] {
   const lines = [
     '## Memory against the size of the export (full audit)',
     '',
-    '| cases | rows | wall s | rows/s | peak MB | MB per million rows |',
-    '|--:|--:|--:|--:|--:|--:|',
+    '| cases | rows | wall s | CPU s | rows/s (wall) | peak MB | MB per million rows |',
+    '|--:|--:|--:|--:|--:|--:|--:|',
     ...points.map(
       ({ size, summary }) =>
-        `| ${integer(size.cases)} | ${integer(size.rows)} | ${seconds(summary.wallSeconds)} | ${integer(size.rows / summary.wallSeconds)} | ${megabytes(summary.peakMb)} | ${megabytes(perMillionRows(summary.peakMb, size.rows))} |`,
+        `| ${integer(size.cases)} | ${integer(size.rows)} | ${seconds(summary.wallSeconds)} | ${seconds(summary.cpuSeconds)} | ${integer(size.rows / summary.wallSeconds)} | ${megabytes(summary.peakMb)} | ${megabytes(perMillionRows(summary.peakMb, size.rows))} |`,
     ),
   ];
   const fit = fitLine(points.map(({ size, summary }) => ({ x: size.rows / 1e6, y: summary.peakMb })));
@@ -206,10 +215,11 @@ function everyRun(run: BenchRun): string[] {
   return [
     '## Every run',
     '',
-    '| round | measurement | cases | wall s | peak MB |',
-    '|--:|---|--:|--:|--:|',
+    '| round | measurement | cases | wall s | CPU s | peak MB |',
+    '|--:|---|--:|--:|--:|--:|',
     ...run.samples.map(
-      (s) => `| ${s.round} | ${s.kind} | ${integer(s.cases)} | ${seconds(s.wallSeconds)} | ${megabytes(s.peakMb)} |`,
+      (s) =>
+        `| ${s.round} | ${s.kind} | ${integer(s.cases)} | ${seconds(s.wallSeconds)} | ${seconds(s.cpuSeconds)} | ${megabytes(s.peakMb)} |`,
     ),
   ];
 }

@@ -1,5 +1,6 @@
 // `npm run bench`: generates (or reuses) a seeded export, then times the floor, the full audit and the loader in child processes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ensureExport, type BenchExport } from './export.js';
@@ -70,12 +71,12 @@ async function measure(task: Task, round: number, firstOfItsKind: boolean): Prom
     case 'floor': {
       const run = await runMeasured(compiled('floor'), [target.folder]);
       checkRows(kind, (JSON.parse(run.stdout) as { rows: number }).rows, target);
-      return { sample: { ...base, wallSeconds: run.wallSeconds, peakMb: run.peakMb } };
+      return { sample: { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb } };
     }
     case 'loader': {
       const run = await runMeasured(compiled('load'), [target.folder]);
       checkRows(kind, (JSON.parse(run.stdout) as { rows: number }).rows, target);
-      return { sample: { ...base, wallSeconds: run.wallSeconds, peakMb: run.peakMb } };
+      return { sample: { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb } };
     }
     case 'phases': {
       const report = join(reports, `phases-${target.cases}.json`);
@@ -88,14 +89,14 @@ async function measure(task: Task, round: number, firstOfItsKind: boolean): Prom
         findings: detail.findings,
         pending: detail.pending,
       };
-      return { sample: { ...base, wallSeconds: run.wallSeconds, peakMb: run.peakMb, phases } };
+      return { sample: { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb, phases } };
     }
     case 'audit': {
       const report = join(reports, `audit-${target.cases}.json`);
       const args = ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', report, '-q'];
       // Exit 1 means the audit found breaches, which a realistic export always has.
       const run = await runMeasured(CLI, args, { okExitCodes: [0, 1] });
-      const sample = { ...base, wallSeconds: run.wallSeconds, peakMb: run.peakMb };
+      const sample = { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb };
       if (!firstOfItsKind) return { sample };
       const { rows, findings } = rowsInReport(report);
       checkRows(kind, rows, target);
@@ -126,6 +127,7 @@ async function main(argv: readonly string[]): Promise<void> {
     ...scaling.map((target): Task => ({ kind: 'audit', target })),
   ];
   const samples: Sample[] = [];
+  const loadBefore = loadavg()[0] ?? 0;
   let findings: number | null = null;
   for (let round = 1; round <= options.runs; round += 1) {
     for (const task of tasks) {
@@ -134,12 +136,13 @@ async function main(argv: readonly string[]): Promise<void> {
       if (found !== undefined && task.target === main) findings = found;
       log(
         `round ${round}/${options.runs}  ${task.kind.padEnd(6)} ${task.target.cases.toLocaleString('en-GB').padStart(7)} cases  ` +
-          `${sample.wallSeconds.toFixed(2).padStart(6)} s  ${sample.peakMb.toFixed(0).padStart(5)} MB`,
+          `${sample.wallSeconds.toFixed(2).padStart(6)} s  ${sample.cpuSeconds.toFixed(2).padStart(6)} s CPU  ${sample.peakMb.toFixed(0).padStart(5)} MB`,
       );
     }
   }
 
-  const run: BenchRun = { machine, asOf: AS_OF, runs: options.runs, main, scaling, samples, findings };
+  const load = { before: loadBefore, after: loadavg()[0] ?? 0 };
+  const run: BenchRun = { machine, asOf: AS_OF, runs: options.runs, main, scaling, samples, findings, load };
   const resultsFile =
     options.results ??
     (options.cases === DEFAULT_CASES ? join(BENCH_FOLDER, 'RESULTS.md') : join(OUT_FOLDER, `RESULTS-${options.cases}-cases.md`));

@@ -1,17 +1,29 @@
 // The command line: parses arguments, runs a command and returns its exit code (only bin/ sets process.exitCode).
+import { dirname, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CHECKS } from '../checks/index.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from './config/config.js';
 import { REGIONS, type Region } from './dates/calendar.js';
 import { runAudit } from './engine/audit.js';
 import { findStandard, INTEGRITY, STANDARD_IDS } from './engine/catalogue.js';
-import { KnownError, UsageError } from './errors.js';
+import { InputError, KnownError, UsageError } from './errors.js';
 import { renderIntegrityPage, renderStandardPage } from './explain.js';
+import {
+  COMPARISON_FORMAT_NAMES,
+  formatComparisonJson,
+  formatComparisonMarkdown,
+  formatComparisonTable,
+} from './formatters/comparison.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from './formatters/index.js';
 import { loadExport } from './load/index.js';
 import { DATE_FORMS, parseDate, UnreadableDate } from './load/values.js';
 import type { IsoDate } from './model/types.js';
-import { writeWhole } from './output.js';
+import { writeAllWhole, writeWhole } from './output.js';
+import { applyBaseline, readBaselineFile } from './report/baseline.js';
+import { compareReports } from './report/compare.js';
+import { readSavedReport } from './report/saved-report.js';
+import type { ReportFinding } from './report/types.js';
+import { applyWaivers, readWaiversFile } from './report/waivers.js';
 import { renderStandardsList } from './standards-list.js';
 import { VERSION } from './version.js';
 
@@ -30,8 +42,20 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, findings: 1, failure: 2 } as const;
 
-const FAIL_ON = ['error', 'warning', 'never'] as const;
+const FAIL_ON = ['error', 'warning', 'new', 'never'] as const;
 type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * The findings that fail the run. A waived finding never does. `new` needs a baseline: only error-severity
+ * findings the baseline did not hold fail, so a nightly job fails on what changed, not on known breaches.
+ */
+export function failingFindings(findings: readonly ReportFinding[], failOn: FailOn): ReportFinding[] {
+  return findings.filter((finding) => {
+    if (finding.waiver !== undefined || failOn === 'never') return false;
+    if (failOn === 'new') return finding.severity === 'error' && finding.baseline === 'new';
+    return failOn === 'warning' || finding.severity === 'error';
+  });
+}
 
 interface AuditOptions {
   readonly format: string[];
@@ -42,6 +66,8 @@ interface AuditOptions {
   readonly config?: string;
   readonly only?: string;
   readonly failOn: string;
+  readonly waivers?: string;
+  readonly baseline?: string;
   readonly region?: string;
   readonly groupBy?: string;
   readonly quiet?: boolean;
@@ -116,6 +142,14 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
   const config = resolveConfig(configFile, CHECKS, INTEGRITY, options.config);
   const region: Region = options.region === undefined ? config.region : oneOf(options.region, REGIONS, '--region');
+  // Read before the export, so a bad waiver or baseline file stops the run before minutes of loading.
+  const waiversFile =
+    options.waivers ?? (config.waivers === null || options.config === undefined ? null : resolvePath(dirname(options.config), config.waivers));
+  const waivers = waiversFile === null ? null : readWaiversFile(waiversFile, STANDARD_IDS);
+  if (failOn === 'new' && options.baseline === undefined) {
+    throw new UsageError('--fail-on new needs --baseline', {}, '--baseline <report.json> from an earlier run with -f json');
+  }
+  const baseline = options.baseline === undefined ? null : readBaselineFile(options.baseline);
 
   const showProgress = io.stderr.isTTY === true && !options.quiet;
   const loaded = await loadExport(paths, {
@@ -125,23 +159,59 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   });
   if (showProgress) io.stderr.write('\r\x1b[K');
 
-  const report = runAudit(loaded, CHECKS, INTEGRITY, {
+  const audited = runAudit(loaded, CHECKS, INTEGRITY, {
     asOf,
     period: { from, to },
     region,
     standards: config.standards,
     only,
   });
+  const waived = waivers === null ? audited : applyWaivers(audited, waivers);
+  const report = baseline === null ? waived : applyBaseline(waived, baseline);
 
+  // Every format is rendered before any is written, and the files are written all or none.
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const rendered: { file: string | null; content: string | Uint8Array }[] = [];
   for (const { format, file } of outputs) {
-    const rendered = await FORMATTERS[format](report, { color: file === null && color, groupBy });
-    if (file === null) io.stdout.write(rendered);
-    else writeWhole(file, rendered);
+    rendered.push({ file, content: await FORMATTERS[format](report, { color: file === null && color, groupBy }) });
   }
+  writeAllWhole(rendered.flatMap(({ file, content }) => (file === null ? [] : [{ file, content }])));
+  for (const { file, content } of rendered) if (file === null) io.stdout.write(content);
 
-  const failing = report.findings.filter((f) => (failOn === 'never' ? false : failOn === 'warning' || f.severity === 'error'));
-  return failing.length > 0 ? EXIT.findings : EXIT.ok;
+  return failingFindings(report.findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+interface CompareOptions {
+  readonly format: string;
+  readonly output?: string;
+  readonly failOn: string;
+}
+
+function compare(olderFile: string, newerFile: string, options: CompareOptions): { code: number; text: string | null } {
+  const format = oneOf(options.format, COMPARISON_FORMAT_NAMES, '--format');
+  const failOn = oneOf(options.failOn, ['new', 'never'] as const, '--fail-on');
+  const older = readSavedReport(olderFile, 'report', InputError);
+  const newer = readSavedReport(newerFile, 'report', InputError);
+  if (older.asOf > newer.asOf) {
+    throw new UsageError(
+      `${olderFile} (as of ${older.asOf}) is later than ${newerFile} (as of ${newer.asOf})`,
+      {},
+      'the earlier report first: compare <old.json> <new.json>',
+    );
+  }
+  const comparison = compareReports(older, newer, { before: olderFile, after: newerFile });
+  const text =
+    format === 'json'
+      ? formatComparisonJson(comparison, { name: 'practice-audit', version: VERSION })
+      : format === 'markdown'
+        ? formatComparisonMarkdown(comparison)
+        : formatComparisonTable(comparison);
+  const code = failOn === 'new' && comparison.summary.newErrors > 0 ? EXIT.findings : EXIT.ok;
+  if (options.output !== undefined) {
+    writeWhole(options.output, text);
+    return { code, text: null };
+  }
+  return { code, text };
 }
 
 function parseOnly(value: string): string[] {
@@ -180,11 +250,27 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--to <date>', 'audit period end: only findings dated on or before it')
     .option('-c, --config <file>', 'configuration file (JSON): severities, options, region')
     .option('--only <ids>', 'comma-separated standards to run')
-    .option('--fail-on <level>', `exit 1 on findings at or above: ${FAIL_ON.join(', ')}`, 'error')
+    .option('--fail-on <level>', `exit 1 on findings at or above: ${FAIL_ON.join(', ')} (new: new errors since --baseline)`, 'error')
+    .option('--waivers <file>', 'accepted breaches (JSON): reported as waived, never fail the run')
+    .option('--baseline <report.json>', 'an earlier JSON report: mark findings new or known, list resolved breaches')
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)
     .option('--group-by <key>', 'compliance breakdown in human formats: team or worker', 'team')
     .option('-q, --quiet', 'no progress on standard error')
     .action(async (paths: string[], options: AuditOptions) => setExit(await audit(paths, options, io)));
+
+  program
+    .command('compare')
+    .description('compare two JSON reports: compliance then and now per standard and team, breaches resolved and new')
+    .argument('<old.json>', 'the earlier report (audit -f json)')
+    .argument('<new.json>', 'the later report')
+    .option('-f, --format <name>', `${COMPARISON_FORMAT_NAMES.join(', ')}`, 'table')
+    .option('-o, --output <file>', 'write to a file, whole or not at all')
+    .option('--fail-on <level>', 'never (default), or new: exit 1 when the later report has new unwaived errors', 'never')
+    .action((older: string, newer: string, options: CompareOptions) => {
+      const { code, text } = compare(older, newer, options);
+      if (text !== null) io.stdout.write(text);
+      setExit(code);
+    });
 
   program
     .command('standards')

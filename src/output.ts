@@ -1,5 +1,5 @@
 // Writes a report file whole or not at all: to a temporary file beside it, then renamed into place.
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -12,5 +12,42 @@ export function writeWhole(file: string, content: string | Uint8Array): void {
     rmSync(temporary, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`cannot write the report${code ? ` (${code})` : ''}`, { file }, 'a writable path');
+  }
+}
+
+/**
+ * Writes several report files all or none: each goes to a temporary file beside its target first, and only when
+ * every one was written are they renamed into place. A scheduler that sees exit 2 finds no new file of the run.
+ */
+export function writeAllWhole(outputs: readonly { readonly file: string; readonly content: string | Uint8Array }[]): void {
+  const staged: { temporary: string; file: string }[] = [];
+  const discard = () => {
+    for (const { temporary } of staged) rmSync(temporary, { force: true });
+  };
+  for (const { file, content } of outputs) {
+    const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${staged.length}.partial`);
+    try {
+      // A folder as the target would only fail at the rename, after other files were put in place.
+      if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
+        throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+      }
+      writeFileSync(temporary, content);
+    } catch (error) {
+      rmSync(temporary, { force: true });
+      discard();
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(`cannot write the report${code ? ` (${code})` : ''}`, { file }, 'a writable path');
+    }
+    staged.push({ temporary, file });
+  }
+  for (const [index, { temporary, file }] of staged.entries()) {
+    try {
+      renameSync(temporary, file);
+    } catch (error) {
+      // Only the ones not yet renamed can be taken back (a rename within a folder almost never fails).
+      for (const rest of staged.slice(index)) rmSync(rest.temporary, { force: true });
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new InputError(`cannot write the report${code ? ` (${code})` : ''}`, { file }, 'a writable path');
+    }
   }
 }

@@ -22,6 +22,8 @@ export const configSchema = z.strictObject({
   $schema: z.string().optional(),
   region: z.enum(REGIONS).optional(),
   mapping: z.string().optional(),
+  /** Waiver file (see src/report/waivers.ts); a relative path is read from the configuration file's folder. */
+  waivers: z.string().min(1).optional(),
   standards: z.record(z.string(), standardSetting).optional(),
 });
 export type ConfigFile = z.output<typeof configSchema>;
@@ -36,6 +38,8 @@ export interface StandardSettings {
 export interface ResolvedConfig {
   readonly region: Region;
   readonly mapping: string | null;
+  /** As written in the configuration file (the CLI resolves it against the file's folder). */
+  readonly waivers: string | null;
   readonly standards: ReadonlyMap<string, StandardSettings>;
 }
 
@@ -106,5 +110,5 @@ export function resolveConfig(
     }
     resolved.set(standard.id, { severity: severityOf(setting, standard.defaultSeverity), options: {}, effectiveFrom: null });
   }
-  return { region: config.region ?? 'england-and-wales', mapping: config.mapping ?? null, standards: resolved };
+  return { region: config.region ?? 'england-and-wales', mapping: config.mapping ?? null, waivers: config.waivers ?? null, standards: resolved };
 }

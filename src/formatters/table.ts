@@ -2,17 +2,17 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { complianceByGroup } from '../report/breakdown.js';
-import type { Report } from '../report/types.js';
+import type { Report, ReportFinding } from '../report/types.js';
 import {
   caseLabel,
   evidenceLine,
+  findingStatus,
   findingStatusLabel,
   formatRate,
   groupByOf,
   itemsByCase,
   periodLabel,
   rateBand,
-  showsFindingStatus,
   sourceLabel,
   standardRate,
   statusLabel,
@@ -122,9 +122,13 @@ function findingLines(report: Report, paint: Palette): string[] {
   const cases = itemsByCase(report).filter((entry) => entry.findings.length > 0);
   if (cases.length === 0) return ['No breaches found.'];
   const standardWidth = Math.max(...report.findings.map((finding) => finding.standard.length));
-  const withStatus = showsFindingStatus(report);
-  const statusTag = (status: string) =>
-    status === 'new' ? chalk.red(`[${status}]`) : status === 'breach' || status === 'known' ? `[${status}]` : chalk.dim(`[${status}]`);
+  // Only a status that says more than "breach" is tagged: waived, or new or known against a baseline.
+  const statusTag = (finding: ReportFinding) => {
+    const status = findingStatus(finding);
+    if (status === 'breach') return '';
+    const tag = `[${findingStatusLabel(finding)}]`;
+    return `  ${status === 'new' ? chalk.red(tag) : status === 'waived' ? chalk.dim(tag) : tag}`;
+  };
   const lines: string[] = [];
   for (const entry of cases) {
     const who = [
@@ -134,9 +138,8 @@ function findingLines(report: Report, paint: Palette): string[] {
     lines.push(`${chalk.bold(terminalText(caseLabel(entry.caseId)))}  ${chalk.dim(who.join(' · '))}`);
     for (const finding of entry.findings) {
       const record = terminalText(finding.recordId ?? sourceLabel(finding));
-      const status = withStatus ? `  ${statusTag(findingStatusLabel(finding))}` : '';
       lines.push(
-        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}${status}`,
+        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}${statusTag(finding)}`,
       );
       lines.push(`    ${terminalText(finding.message)}`);
       if (finding.waiver !== undefined) lines.push(chalk.dim(`    ${terminalText(waiverLine(finding.waiver))}`));

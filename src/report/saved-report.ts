@@ -59,7 +59,7 @@ export type SavedFinding = z.output<typeof savedFindingSchema>;
 
 /** Validates a parsed JSON value as a schema-version-1 report; `what` names the file's role in messages. */
 export function parseSavedReport(raw: unknown, file: string, what: string, ErrorClass: KnownErrorClass): SavedReport {
-  const expected = `a JSON report written by \`practice-audit audit -f json\` (schemaVersion ${SUPPORTED_SCHEMA_VERSION})`;
+  const expected = 'a JSON report written by `practice-audit audit -f json`';
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw) || !('schemaVersion' in raw)) {
     throw new ErrorClass(`${what} is not a practice-audit JSON report (no schemaVersion)`, { file }, expected);
   }

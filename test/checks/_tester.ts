@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyCheckModule, Finding } from '../../checks/types.js';
 import { createCalendar, type Region } from '../../src/dates/calendar.js';
-import type { CaseRecord, CaseRow, ChildTableName, TableRows } from '../../src/model/types.js';
+import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type TableRows } from '../../src/model/types.js';
 
 type RowInput<T extends ChildTableName> = Omit<TableRows[T], 'source' | 'case_id'> & { case_id?: string };
 
@@ -11,19 +11,7 @@ export type CaseInput = { case?: Partial<Omit<CaseRow, 'source'>> } & {
   [T in ChildTableName]?: RowInput<T>[];
 };
 
-const CHILD_TABLES: readonly ChildTableName[] = [
-  'plans',
-  'people',
-  'contact_attempts',
-  'assessments',
-  'assessment_views',
-  'meetings',
-  'meeting_parents',
-  'visits',
-  'incidents',
-  'allegations',
-  'letters',
-];
+const CHILD_TABLES = TABLE_NAMES.filter((table): table is ChildTableName => table !== 'cases');
 
 /** Builds a CaseRecord from a short description; rows get the case id and a source line of their own. */
 export function caseOf(input: CaseInput = {}): CaseRecord {

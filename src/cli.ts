@@ -15,10 +15,13 @@ import {
   formatComparisonTable,
 } from './formatters/comparison.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from './formatters/index.js';
+import { scanHeaders } from './load/headers.js';
 import { loadExport } from './load/index.js';
+import { INPUT_OPTION_HELP, inputOptions, type InputArguments } from './load/options.js';
 import { DATE_FORMS, parseDate, UnreadableDate } from './load/values.js';
 import type { IsoDate } from './model/types.js';
 import { writeAllWhole, writeWhole } from './output.js';
+import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText } from './preflight.js';
 import { applyBaseline, readBaselineFile } from './report/baseline.js';
 import { compareReports } from './report/compare.js';
 import { readSavedReport } from './report/saved-report.js';
@@ -57,7 +60,7 @@ export function failingFindings(findings: readonly ReportFinding[], failOn: Fail
   });
 }
 
-interface AuditOptions {
+interface AuditOptions extends InputArguments {
   readonly format: string[];
   readonly output: string[];
   readonly asOf?: string;
@@ -151,8 +154,11 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   }
   const baseline = options.baseline === undefined ? null : readBaselineFile(options.baseline);
 
+  const input = inputOptions(options, config.mapping, options.config);
+
   const showProgress = io.stderr.isTTY === true && !options.quiet;
   const loaded = await loadExport(paths, {
+    ...input,
     ...(showProgress
       ? { onProgress: ({ file, rows }) => io.stderr.write(`\rreading ${file}: ${rows.toLocaleString('en-GB')} rows`) }
       : {}),
@@ -214,6 +220,33 @@ function compare(olderFile: string, newerFile: string, options: CompareOptions):
   return { code, text };
 }
 
+interface PreflightOptions extends InputArguments {
+  readonly config?: string;
+  readonly only?: string;
+  readonly format: string;
+}
+
+/** Exit 0 when every selected standard would be assessed in full, 1 otherwise, 2 when the inputs cannot be read. */
+async function preflightCommand(paths: string[], options: PreflightOptions, io: CliIo): Promise<number> {
+  const format = oneOf(options.format, ['table', 'json'] as const, '--format');
+  const only = options.only === undefined ? null : parseOnly(options.only);
+  const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
+  const config = resolveConfig(configFile, CHECKS, INTEGRITY, options.config);
+  const scan = await scanHeaders(paths, inputOptions(options, config.mapping, options.config));
+  const report = preflight(
+    scan,
+    CHECKS.map((check) => check.meta),
+    (id) =>
+      only !== null && !only.includes(id)
+        ? { off: true, reason: 'not selected by --only' }
+        : config.standards.get(id)?.severity === 'off'
+          ? { off: true, reason: 'switched off in the configuration' }
+          : { off: false },
+  );
+  io.stdout.write(format === 'json' ? renderPreflightJson(report) : renderPreflightText(report));
+  return preflightExitCode(report);
+}
+
 function parseOnly(value: string): string[] {
   const ids = value
     .split(',')
@@ -256,7 +289,22 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)
     .option('--group-by <key>', 'compliance breakdown in human formats: team or worker', 'team')
     .option('-q, --quiet', 'no progress on standard error')
+    .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
+    .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
+    .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
     .action(async (paths: string[], options: AuditOptions) => setExit(await audit(paths, options, io)));
+
+  program
+    .command('preflight')
+    .description('before an audit: the tables and columns the inputs offer, and which standards will be assessed')
+    .argument('<path...>', 'export folder or files')
+    .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
+    .option('-c, --config <file>', 'configuration file (JSON): standards switched off, mapping')
+    .option('--only <ids>', 'comma-separated standards to consider')
+    .option('-f, --format <name>', 'table (default) or json', 'table')
+    .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
+    .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
+    .action(async (paths: string[], options: PreflightOptions) => setExit(await preflightCommand(paths, options, io)));
 
   program
     .command('compare')

@@ -1,16 +1,17 @@
 // Decodes a CSV file, streamed, into its header and records, each with the physical line the record starts on.
-import { createReadStream } from 'node:fs';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { CsvError, Parser } from 'csv-parse';
 import { InputError } from '../errors.js';
+import { delimiterName, detectDelimiter, firstContentLine, type Delimiter } from './dialect.js';
 import { isFileSystemError, readError } from './files.js';
 import type { TabularSink } from './tabular.js';
+import { bodyStream, decodeHead, decodingStage, readHead, textLayout, type TextEncoding } from './text.js';
 
 export type { TabularSink } from './tabular.js';
 
-const CSV_EXPECTED =
-  'CSV with a header row; a cell holding a comma, quote or line break enclosed in double quotes, a quote inside it doubled ("")';
+const csvExpected = (delimiter: Delimiter) =>
+  `delimited text with a header row; a cell holding a ${delimiterName(delimiter)}, quote or line break enclosed in double quotes, a quote inside it doubled ("")`;
 
 const CR = 13;
 const LF = 10;
@@ -44,11 +45,16 @@ class LineTrackingParser extends Parser {
   private previousEndLine = 0;
   private headerSeen = false;
 
-  constructor(private readonly sink: TabularSink) {
+  constructor(
+    private readonly sink: TabularSink,
+    delimiter: Delimiter,
+    private readonly headerOnly: boolean,
+  ) {
     // Every line end is accepted in every row: csv-parse would otherwise fix the first one it meets, and a
     // file with mixed line ends (exports glued together) would break at its first quoted last cell.
     super({
       bom: true,
+      delimiter,
       columns: false,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -80,6 +86,10 @@ class LineTrackingParser extends Parser {
       } else {
         this.headerSeen = true;
         this.sink.header(cells, start);
+        if (this.headerOnly) {
+          this.destroy(new HeaderRead());
+          return false;
+        }
       }
     } catch (error) {
       this.destroy(error as Error);
@@ -97,29 +107,55 @@ const discard = () =>
     },
   });
 
-const CSV_PROBLEMS: Readonly<Record<string, string>> = {
-  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
-  CSV_INVALID_CLOSING_QUOTE: 'a closing quote is followed by something other than a comma or the end of the line',
-  CSV_INVALID_OPENING_QUOTE: 'a quote appears inside a cell that does not start with one',
-  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'a closing quote is followed by something other than a comma',
-  CSV_MAX_RECORD_SIZE: 'a record is too large',
-};
+/** Ends the reading of a file once its header is known, when that is all that is wanted. */
+class HeaderRead extends Error {}
 
-/** Streams the file through the sink; a malformed file becomes an InputError at the record's line. */
-export async function readCsv(file: string, sink: TabularSink): Promise<void> {
-  const parser = new LineTrackingParser(sink);
+const csvProblems = (delimiter: Delimiter): Readonly<Record<string, string>> => ({
+  CSV_QUOTE_NOT_CLOSED: 'a quoted cell is never closed',
+  CSV_INVALID_CLOSING_QUOTE: `a closing quote is followed by something other than a ${delimiterName(delimiter)} or the end of the line`,
+  CSV_INVALID_OPENING_QUOTE: 'a quote appears inside a cell that does not start with one',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: `a closing quote is followed by something other than a ${delimiterName(delimiter)}`,
+  CSV_MAX_RECORD_SIZE: 'a record is too large',
+});
+
+export interface CsvOptions {
+  /** The file's encoding; by default its byte-order mark's, else UTF-8 (checked). */
+  readonly encoding?: TextEncoding | undefined;
+  /** The cell separator; by default the one the header line uses most. */
+  readonly delimiter?: Delimiter | undefined;
+  /** Stop once the header has reached the sink. */
+  readonly headerOnly?: boolean;
+}
+
+/** How a delimited text file was read. */
+export interface CsvDialect {
+  readonly encoding: TextEncoding;
+  readonly delimiter: Delimiter;
+}
+
+/**
+ * Streams the file through the sink: decoded (see text.ts), split on its delimiter. A malformed file
+ * becomes an InputError at the record's line.
+ */
+export async function readCsv(file: string, sink: TabularSink, options: CsvOptions = {}): Promise<CsvDialect> {
+  const head = await readHead(file);
+  const layout = textLayout(file, head, options.encoding);
+  const delimiter = options.delimiter ?? detectDelimiter(firstContentLine(decodeHead(head, layout)));
+  const parser = new LineTrackingParser(sink, delimiter, options.headerOnly === true);
   try {
-    await pipeline(createReadStream(file), parser, discard());
+    await pipeline(bodyStream(file, layout), decodingStage(file, layout), parser, discard());
   } catch (error) {
+    if (error instanceof HeaderRead) return { encoding: layout.encoding, delimiter };
     if (error instanceof InputError) throw error;
     if (error instanceof CsvError) {
-      const problem = CSV_PROBLEMS[error.code] ?? `the CSV cannot be parsed (${error.code})`;
+      const problem = csvProblems(delimiter)[error.code] ?? `the file cannot be parsed (${error.code})`;
       throw new InputError(
-        `malformed CSV: ${problem} (in the record starting here)`,
+        `malformed ${delimiter === ',' ? 'CSV' : `${delimiterName(delimiter)}-separated text`}: ${problem} (in the record starting here)`,
         { file, line: parser.currentRecordLine() },
-        CSV_EXPECTED,
+        csvExpected(delimiter),
       );
     }
     throw isFileSystemError(error) ? readError(file, error) : error;
   }
+  return { encoding: layout.encoding, delimiter };
 }

@@ -3,7 +3,8 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 
-export type InputFormat = 'csv' | 'json' | 'ndjson';
+/** `csv` is any delimited text (comma, semicolon, tab or pipe); `xlsx` an Excel workbook. */
+export type InputFormat = 'csv' | 'json' | 'ndjson' | 'xlsx';
 
 export interface InputFile {
   /** As given on the command line, or the folder given joined with the file's name. */
@@ -13,14 +14,30 @@ export interface InputFile {
 
 const FORMATS: ReadonlyMap<string, InputFormat> = new Map([
   ['.csv', 'csv'],
+  ['.tsv', 'csv'],
   ['.json', 'json'],
   ['.ndjson', 'ndjson'],
   ['.jsonl', 'ndjson'],
+  ['.xlsx', 'xlsx'],
 ]);
 
-const INPUT_EXPECTED = 'a folder of CSV files, or .csv, .json, .ndjson or .jsonl files';
+/** Excel's "Unicode text" is saved as .txt: read as delimited text when given by name or named by the mapping. */
+const TEXT_EXTENSION = '.txt';
 
-const formatOf = (path: string): InputFormat | undefined => FORMATS.get(extname(path).toLowerCase());
+const INPUT_EXPECTED = 'a folder of CSV files, or .csv, .tsv, .xlsx, .json, .ndjson or .jsonl files';
+
+const formatOf = (path: string, named: boolean): InputFormat | undefined => {
+  const extension = extname(path).toLowerCase();
+  return FORMATS.get(extension) ?? (named && extension === TEXT_EXTENSION ? 'csv' : undefined);
+};
+
+/** What a mapping says about input files: which it names and which it ignores. */
+export interface FileSelection {
+  names(path: string): boolean;
+  ignores(path: string): boolean;
+}
+
+const NO_SELECTION: FileSelection = { names: () => false, ignores: () => false };
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder',
@@ -43,7 +60,7 @@ export function readError(file: string, error: unknown): InputError {
   return new InputError(`cannot read: ${reason}`, { file }, INPUT_EXPECTED);
 }
 
-async function folderFiles(folder: string): Promise<InputFile[]> {
+async function folderFiles(folder: string, selection: FileSelection, ignored: string[]): Promise<InputFile[]> {
   let names: string[];
   try {
     names = await readdir(folder);
@@ -52,25 +69,34 @@ async function folderFiles(folder: string): Promise<InputFile[]> {
   }
   const files: InputFile[] = [];
   for (const name of names.sort()) {
-    const format = formatOf(name);
+    const format = formatOf(name, selection.names(name));
     if (!format) continue;
     const path = join(folder, name);
     const entry = await stat(path).catch(() => undefined);
-    if (entry?.isFile()) files.push({ path, format });
+    if (!entry?.isFile()) continue;
+    if (selection.ignores(name)) ignored.push(path);
+    else files.push({ path, format });
   }
-  if (files.length === 0) {
-    throw new InputError('the folder holds no .csv, .json, .ndjson or .jsonl file', { file: folder }, INPUT_EXPECTED);
+  if (files.length === 0 && ignored.length === 0) {
+    throw new InputError('the folder holds no .csv, .tsv, .xlsx, .json, .ndjson or .jsonl file', { file: folder }, INPUT_EXPECTED);
   }
   return files;
+}
+
+/** The files to read, and those left out because the mapping's `ignore` list names them. */
+export interface InputFiles {
+  readonly files: InputFile[];
+  readonly ignored: string[];
 }
 
 /**
  * Every input file, in the order given (a folder's files sorted by name, subfolders not entered).
  * A file reached twice (given twice, or both alone and through its folder) is read once.
  */
-export async function listInputFiles(paths: readonly string[]): Promise<InputFile[]> {
+export async function listInputFiles(paths: readonly string[], selection: FileSelection = NO_SELECTION): Promise<InputFiles> {
   if (paths.length === 0) throw new InputError('no input given', {}, INPUT_EXPECTED);
   const files: InputFile[] = [];
+  const ignored: string[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
     let entry;
@@ -81,12 +107,16 @@ export async function listInputFiles(paths: readonly string[]): Promise<InputFil
     }
     let found: InputFile[];
     if (entry.isDirectory()) {
-      found = await folderFiles(path);
+      found = await folderFiles(path, selection, ignored);
     } else {
-      const format = formatOf(path);
+      const format = formatOf(path, true);
       if (!format) {
         const extension = extname(path) || 'without an extension';
         throw new InputError(`unsupported file type (${extension})`, { file: path }, INPUT_EXPECTED);
+      }
+      if (selection.ignores(path)) {
+        ignored.push(path);
+        continue;
       }
       found = [{ path, format }];
     }
@@ -97,5 +127,5 @@ export async function listInputFiles(paths: readonly string[]): Promise<InputFil
       files.push(file);
     }
   }
-  return files;
+  return { files, ignored };
 }

@@ -13,11 +13,13 @@ export interface RowOrigin {
   readonly file: string;
   readonly line: number;
   readonly jsonPath: string | null;
+  /** Canonical column → the export's own name for it, when a mapping renamed it. */
+  readonly labels?: ReadonlyMap<string, string> | undefined;
 }
 
-/** How a column is named in a finding: its name in CSV, its path in JSON. */
+/** How a column is named in a finding: its name in CSV (the export's, when mapped), its path in JSON. */
 export const columnLabel = (origin: RowOrigin, column: string): string =>
-  origin.jsonPath === null ? column : `${origin.jsonPath}.${column}`;
+  origin.jsonPath === null ? (origin.labels?.get(column) ?? column) : `${origin.jsonPath}.${column}`;
 
 const readableId = (value: unknown): string | null => {
   if (typeof value !== 'string') return null;
@@ -201,4 +203,22 @@ export function duplicateId(table: TableName, row: AuditedRow, recordId: string,
     evidence: [evidence],
     source: row.source,
   };
+}
+
+/**
+ * An orphan or duplicate finding (built from a validated row, which no longer knows its file's header) with
+ * its columns named as the export names them, when a mapping renamed them.
+ */
+export function withSourceLabels(finding: LocatedFinding, labels: ReadonlyMap<string, string> | undefined): LocatedFinding {
+  if (!labels || labels.size === 0) return finding;
+  const data: Record<string, string | number> = { ...finding.data };
+  const column = data['column'];
+  const label = typeof column === 'string' ? labels.get(column) : undefined;
+  if (label !== undefined) data['column'] = label;
+  if (typeof data['key'] === 'string') data['key'] = data['key'].split('/').map((part) => labels.get(part) ?? part).join('/');
+  const evidence =
+    label === undefined
+      ? finding.evidence
+      : finding.evidence.map((item) => (item.note.startsWith(`${String(column)} `) ? { ...item, note: `${label}${item.note.slice(String(column).length)}` } : item));
+  return { ...finding, data, evidence };
 }

@@ -1,20 +1,30 @@
 // The loader: input paths → decoded rows → validated tables → the case model, with data-integrity findings.
 import type { Finding } from '../../checks/types.js';
 import { InputError } from '../errors.js';
-import type { CaseRecord, TableName } from '../model/types.js';
+import { TABLE_NAMES, type CaseRecord, type TableName } from '../model/types.js';
 import type { InputSummary } from '../report/types.js';
 import { readCsv } from './csv.js';
+import type { Delimiter } from './dialect.js';
 import { listInputFiles, type InputFormat } from './files.js';
 import { assembleCases } from './integrity.js';
 import { readJsonFile, readNdjsonFile } from './json.js';
+import { MappingIndex, type Mapping } from './mapping.js';
 import { compareStrings, RowCollector } from './rows.js';
 import { TableSink, type ProgressReporter } from './tabular.js';
+import type { TextEncoding } from './text.js';
+import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
 
 export { INTEGRITY_STANDARDS, type IntegrityStandardId, type IntegrityStandardMeta } from './standards.js';
 
 export interface LoadOptions {
   /** Called now and then while reading, for a progress line on a TTY. */
   readonly onProgress?: (progress: { file: string; rows: number }) => void;
+  /** How the export's own files, columns and values map onto the input contract. */
+  readonly mapping?: Mapping | undefined;
+  /** The encoding of every text input; by default each file's byte-order mark, else UTF-8. */
+  readonly encoding?: TextEncoding | undefined;
+  /** The delimiter of every delimited text input; by default each file's header line tells. */
+  readonly delimiter?: Delimiter | undefined;
 }
 
 export interface LoadedExport {
@@ -27,18 +37,47 @@ export interface LoadedExport {
   readonly integrity: readonly Finding[];
 }
 
-type FileReader = (file: string, collector: RowCollector, progress: ProgressReporter) => Promise<void>;
+interface ReadContext {
+  readonly collector: RowCollector;
+  readonly options: LoadOptions;
+  readonly mapping: MappingIndex | undefined;
+  readonly progressFor: (file: string) => ProgressReporter;
+}
 
-async function readCsvFile(file: string, collector: RowCollector, progress: ProgressReporter): Promise<void> {
-  const sink = new TableSink(file, collector, progress);
-  await readCsv(file, sink);
+type FileReader = (file: string, context: ReadContext) => Promise<void>;
+
+async function readCsvFile(file: string, { collector, options, mapping, progressFor }: ReadContext): Promise<void> {
+  const sink = new TableSink(file, collector, progressFor(file), { binding: mapping?.forFile(file) });
+  await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter });
   sink.finish();
+}
+
+/** Reads every sheet named as a table or by the mapping; a workbook offering none of them is an error. */
+async function readXlsxFile(file: string, { collector, mapping, progressFor }: ReadContext): Promise<void> {
+  let read = 0;
+  const sheets = await readWorkbook(file, (sheet) => {
+    const named = tableNamedBySheet(sheet);
+    const binding = mapping?.forSheet(file, sheet, named);
+    if (!named && !binding) return undefined;
+    read++;
+    const display = sheetFile(file, sheet);
+    const sink = new TableSink(display, collector, progressFor(display), { named, binding });
+    return { sink, finish: () => sink.finish() };
+  });
+  if (read === 0) {
+    throw new InputError(
+      `no sheet of the workbook is named as a table${sheets.length > 0 ? ` (its sheets: ${sheets.join(', ')})` : ''}`,
+      { file },
+      `sheets named ${TABLE_NAMES.join(', ')}, or a mapping whose sheet key names them`,
+    );
+  }
 }
 
 const READERS: Readonly<Record<InputFormat, FileReader>> = {
   csv: readCsvFile,
-  json: readJsonFile,
-  ndjson: readNdjsonFile,
+  xlsx: readXlsxFile,
+  json: (file, { collector, options, progressFor }) => readJsonFile(file, collector, progressFor(file), options.encoding),
+  ndjson: (file, { collector, options, progressFor }) => readNdjsonFile(file, collector, progressFor(file), options.encoding),
 };
 
 const byPlace = (a: Finding, b: Finding): number =>
@@ -47,18 +86,20 @@ const byPlace = (a: Finding, b: Finding): number =>
   compareStrings(a.standard, b.standard);
 
 /**
- * Reads every input (folders, CSV, JSON, NDJSON files), validates each row against DATA.md and assembles
+ * Reads every input (folders; delimited text, xlsx, JSON, NDJSON files), applying the mapping to the files
+ * it names, validates each row against DATA.md and assembles
  * the cases. Files are read one after another in the order given, which fixes which of two duplicates is
  * the first. A whole-file problem throws an InputError; a row-level one becomes an integrity finding.
  */
 export async function loadExport(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
-  const files = await listInputFiles(paths);
+  const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
+  const { files } = await listInputFiles(paths, mapping);
   const collector = new RowCollector();
   const { onProgress } = options;
-  for (const { path, format } of files) {
-    const progress: ProgressReporter = onProgress ? (rows) => onProgress({ file: path, rows }) : () => undefined;
-    await READERS[format](path, collector, progress);
-  }
+  const progressFor = (file: string): ProgressReporter =>
+    onProgress ? (rows) => onProgress({ file, rows }) : () => undefined;
+  const context: ReadContext = { collector, options, mapping, progressFor };
+  for (const { path, format } of files) await READERS[format](path, context);
   if (!collector.present.has('cases')) {
     throw new InputError(
       `no cases table among the inputs (${files.map((file) => file.path).join(', ')})`,

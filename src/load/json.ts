@@ -1,5 +1,4 @@
 // Reads JSON (an array of case documents or {"cases": [...]}) and NDJSON (one per line) into raw table rows.
-import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { TABLE_NAMES, type ChildTableName, type TableName } from '../model/types.js';
@@ -9,6 +8,7 @@ import { JsonSyntaxError, scanJson, type DocumentLayout, type JsonLayout } from 
 import type { InputCount, RowCollector } from './rows.js';
 import { PROGRESS_EVERY, type ProgressReporter } from './tabular.js';
 import { decodeObject, DECODERS } from './schemas.js';
+import { decodeWhole, textChunks, type TextEncoding } from './text.js';
 import { presentValue } from './values.js';
 
 const CHILD_TABLES = TABLE_NAMES.filter((name): name is ChildTableName => name !== 'cases');
@@ -110,14 +110,19 @@ function invalidJson(file: string, scan: JsonLayout | JsonSyntaxError, expected:
 }
 
 /** A whole JSON file: read at once (JSON cannot be parsed in pieces), validated with line numbers. */
-export async function readJsonFile(file: string, collector: RowCollector, progress: ProgressReporter): Promise<void> {
-  let text: string;
+export async function readJsonFile(
+  file: string,
+  collector: RowCollector,
+  progress: ProgressReporter,
+  encoding?: TextEncoding,
+): Promise<void> {
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw readError(file, error);
   }
-  if (text.startsWith(BOM)) text = text.slice(1);
+  const text = await decodeWhole(file, bytes, encoding);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -146,7 +151,12 @@ export async function readJsonFile(file: string, collector: RowCollector, progre
 }
 
 /** An NDJSON file, streamed line by line; blank lines are skipped. */
-export async function readNdjsonFile(file: string, collector: RowCollector, progress: ProgressReporter): Promise<void> {
+export async function readNdjsonFile(
+  file: string,
+  collector: RowCollector,
+  progress: ProgressReporter,
+  encoding?: TextEncoding,
+): Promise<void> {
   const reader = new CaseDocumentReader(file, collector, progress);
   let lineNumber = 0;
   const readLine = (text: string) => {
@@ -164,8 +174,8 @@ export async function readNdjsonFile(file: string, collector: RowCollector, prog
   };
   let pending = '';
   try {
-    for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
-      const text = pending + (chunk as string);
+    for await (const chunk of textChunks(file, encoding)) {
+      const text = pending + chunk;
       let start = 0;
       let end = text.indexOf('\n');
       while (end !== -1) {

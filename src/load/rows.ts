@@ -3,7 +3,7 @@ import type { Finding } from '../../checks/types.js';
 import type { ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
 import type { InputSummary } from '../report/types.js';
-import { invalidRow, type ColumnProblem, type LocatedFinding } from './findings.js';
+import { invalidRow, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
 import { DECODERS } from './schemas.js';
 
 export type TableRowLists = { [T in TableName]: TableRows[T][] };
@@ -12,6 +12,8 @@ export type TableRowLists = { [T in TableName]: TableRows[T][] };
 export interface InputCount {
   readonly file: string;
   readonly table: TableName;
+  /** Canonical column → the export's name for it, when a mapping renamed it: findings name the export's. */
+  readonly labels?: ReadonlyMap<string, string> | undefined;
   rows: number;
   rejected: number;
 }
@@ -29,11 +31,11 @@ export class RowCollector {
   private readonly counts = new Map<string, InputCount>();
 
   /** The counter of one (file, table); asking for it makes the table present, even with no rows. */
-  input(file: string, table: TableName): InputCount {
+  input(file: string, table: TableName, labels?: ReadonlyMap<string, string>): InputCount {
     const key = countKey(file, table);
     let count = this.counts.get(key);
     if (!count) {
-      count = { file, table, rows: 0, rejected: 0 };
+      count = { file, table, labels, rows: 0, rejected: 0 };
       this.counts.set(key, count);
       this.present.add(table);
     }
@@ -62,7 +64,7 @@ export class RowCollector {
     }
     const [first, ...rest] = problems;
     if (!first) throw new Error(`a ${count.table} row failed validation without a column issue`);
-    this.reject(count, invalidRow(count.table, decoded, { file, line, jsonPath }, [first, ...rest]));
+    this.reject(count, invalidRow(count.table, decoded, { file, line, jsonPath, labels: count.labels }, [first, ...rest]));
   }
 
   /** Counts a row read but left out before validation (wrong shape), with its finding. */
@@ -81,7 +83,7 @@ export class RowCollector {
   rejectValidated(table: TableName, finding: LocatedFinding): void {
     const count = this.counts.get(countKey(finding.source.file, table));
     if (!count) throw new Error(`no input counted for ${table} from ${finding.source.file}`);
-    this.reject(count, finding);
+    this.reject(count, withSourceLabels(finding, count.labels));
   }
 
   /** One entry per (file, table), sorted by file then table. */

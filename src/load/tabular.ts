@@ -4,8 +4,9 @@ import { InputError } from '../errors.js';
 import { requiredColumns, TABLES } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { wrongCellCount } from './findings.js';
+import { decoderFor, requireUsable, resolveHeader, sourceLabels, type HeaderContext } from './header.js';
 import type { InputCount, RowCollector } from './rows.js';
-import { decodeCells, DECODERS, type TableDecoder } from './schemas.js';
+import { decodeCells, type TableDecoder } from './schemas.js';
 
 /**
  * Receives a tabular file's records as a decoder (CSV now; other encodings, delimiters or spreadsheets
@@ -88,8 +89,8 @@ export type ProgressReporter = (rows: number) => void;
 export const PROGRESS_EVERY = 50_000;
 
 /**
- * A sink that identifies the table from the header, maps each record's cells to the table's columns by
- * position (unknown columns ignored) and hands the raw row to the collector.
+ * A sink that identifies the table from the header (or takes it from the mapping), maps each record's cells
+ * to the table's columns by position (unknown columns ignored) and hands the decoded row to the collector.
  */
 export class TableSink implements TabularSink {
   private count: InputCount | undefined;
@@ -100,27 +101,24 @@ export class TableSink implements TabularSink {
   private positions: readonly number[] = [];
   private rowsRead = 0;
 
+  /** `file` is the name findings give (`book.xlsx#visits` for a sheet); `context` the mapping source or named table. */
   constructor(
     private readonly file: string,
     private readonly collector: RowCollector,
     private readonly progress: ProgressReporter,
+    private readonly context: HeaderContext = {},
   ) {}
 
   header(cells: readonly string[], line: number): void {
-    const header = cells.map(normalizeHeaderName);
-    const table = identifyTable(this.file, header, line);
-    const decoder = DECODERS[table];
-    this.positions = decoder.names.map((name) => {
-      const position = header.indexOf(name);
-      if (position !== -1 && header.indexOf(name, position + 1) !== -1) {
-        throw new InputError(`column ${name} appears more than once in the header`, { file: this.file, line }, 'each column once');
-      }
-      return position;
-    });
-    this.decoder = decoder;
-    this.headerNames = header;
-    this.headerLength = header.length;
-    this.count = this.collector.input(this.file, table);
+    const named = this.context.named ?? (this.context.binding ? undefined : tableNamedBy(this.file));
+    const layout = resolveHeader(this.file, cells, line, { ...this.context, named });
+    requireUsable(layout, this.file, line);
+    this.positions = layout.positions;
+    this.decoder = decoderFor(layout);
+    // Findings name the export's own columns: its header as written when mapped, the contract's names otherwise.
+    this.headerNames = layout.binding ? layout.headerNames : layout.headerNames.map((name) => name.toLowerCase());
+    this.headerLength = cells.length;
+    this.count = this.collector.input(this.file, layout.table, sourceLabels(layout));
   }
 
   record(cells: readonly string[], line: number): void {

@@ -6,35 +6,38 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Finding } from '../../checks/types.js';
 import { InputError } from '../../src/errors.js';
-import { INTEGRITY_STANDARDS, loadExport, type LoadedExport } from '../../src/load/index.js';
+import { INTEGRITY_STANDARDS, loadExport, type LoadedExport, type LoadOptions } from '../../src/load/index.js';
 import { TABLE_NAMES } from '../../src/model/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/load/', import.meta.url));
 
-/** Writes the files (name → exact content) into a fresh temporary folder and returns its path. */
-export async function inputFolder(files: Readonly<Record<string, string>>): Promise<string> {
+/** Writes the files (name → exact content, text or bytes) into a fresh temporary folder and returns its path. */
+export async function inputFolder(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'practice-audit-load-'));
   for (const [name, content] of Object.entries(files)) await writeFile(join(folder, name), content);
   return folder;
 }
 
 /** Loads the files from a fresh folder, checking the accounting invariant and every finding's message. */
-export async function loadFiles(files: Readonly<Record<string, string>>): Promise<LoadedExport & { folder: string }> {
+export async function loadFiles(
+  files: Readonly<Record<string, string | Uint8Array>>,
+  options: LoadOptions = {},
+): Promise<LoadedExport & { folder: string }> {
   const folder = await inputFolder(files);
-  return { ...(await loadChecked([folder])), folder };
+  return { ...(await loadChecked([folder], options)), folder };
 }
 
 /** loadExport, then the invariants every load must keep. */
-export async function loadChecked(paths: readonly string[]): Promise<LoadedExport> {
-  const loaded = await loadExport(paths);
+export async function loadChecked(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
+  const loaded = await loadExport(paths, options);
   expectAccounted(loaded);
   for (const finding of loaded.integrity) render(finding);
   return loaded;
 }
 
 /** The rejection of a load that must fail as a whole. */
-export async function loadFailure(paths: readonly string[]): Promise<InputError> {
-  const error: unknown = await loadExport(paths).then(
+export async function loadFailure(paths: readonly string[], options: LoadOptions = {}): Promise<InputError> {
+  const error: unknown = await loadExport(paths, options).then(
     () => undefined,
     (thrown: unknown) => thrown,
   );

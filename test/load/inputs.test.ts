@@ -9,14 +9,14 @@ import { FIXTURES, inputFolder, loadChecked, loadFailure } from './_helpers.js';
 const CASES = 'case_id,status\nC1,open\n';
 
 describe('paths', () => {
-  it('reads every .csv, .json, .ndjson and .jsonl of a folder, sorted, skipping other files and subfolders', async () => {
+  it('reads every .csv, .json, .ndjson and .jsonl of a folder, sorted, skipping other files (.txt too) and subfolders', async () => {
     const folder = await inputFolder({
       'b.ndjson': `${JSON.stringify({ case_id: 'C3', status: 'open' })}\n`,
       'a.JSON': JSON.stringify([{ case_id: 'C2', status: 'open' }]),
       'cases.csv': CASES,
       'c.jsonl': `${JSON.stringify({ case_id: 'C4', status: 'open' })}\n`,
       'README.md': '# not an input',
-      'visits.xlsx': 'not read yet',
+      'notes.txt': 'a .txt file is read only when given by name or named by the mapping',
     });
     await mkdir(join(folder, 'archive'));
     await writeFile(join(folder, 'archive', 'cases.csv'), 'case_id,status\nC9,open\n');
@@ -36,12 +36,12 @@ describe('paths', () => {
   });
 
   it('refuses a path that does not exist, a file of another type and a folder with no inputs', async () => {
-    const folder = await inputFolder({ 'notes.txt': 'hello' });
+    const folder = await inputFolder({ 'notes.md': 'hello', 'notes.txt': 'hello' });
     expect((await loadFailure([join(folder, 'missing')])).toLine()).toBe(
-      `${join(folder, 'missing')}: cannot read: no such file or folder (expected a folder of CSV files, or .csv, .json, .ndjson or .jsonl files)`,
+      `${join(folder, 'missing')}: cannot read: no such file or folder (expected a folder of CSV files, or .csv, .tsv, .xlsx, .json, .ndjson or .jsonl files)`,
     );
-    expect((await loadFailure([join(folder, 'notes.txt')])).message).toBe('unsupported file type (.txt)');
-    expect((await loadFailure([folder])).message).toBe('the folder holds no .csv, .json, .ndjson or .jsonl file');
+    expect((await loadFailure([join(folder, 'notes.md')])).message).toBe('unsupported file type (.md)');
+    expect((await loadFailure([folder])).message).toBe('the folder holds no .csv, .tsv, .xlsx, .json, .ndjson or .jsonl file');
     expect((await loadFailure([])).message).toBe('no input given');
   });
 

@@ -74,7 +74,7 @@ async function folderFiles(folder: string, selection: FileSelection, ignored: st
     const path = join(folder, name);
     const entry = await stat(path).catch(() => undefined);
     if (!entry?.isFile()) continue;
-    if (selection.ignores(name)) ignored.push(path);
+    if (selection.ignores(path)) ignored.push(path);
     else files.push({ path, format });
   }
   if (files.length === 0 && ignored.length === 0) {

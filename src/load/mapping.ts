@@ -1,5 +1,5 @@
 // The mapping file: which export files hold which table, their column names, value spellings, constants and date formats.
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import { format as formatDate, isValid, parse as parseWithFormat } from 'date-fns';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
@@ -78,14 +78,33 @@ const pathText = (path: readonly PropertyKey[]): string =>
     '',
   );
 
+interface PlacedIssue {
+  readonly path: readonly PropertyKey[];
+  readonly message: string;
+  readonly code: string;
+}
+
+/**
+ * The issue to show for a failed union (a table's source or list of sources): the one from the branch that
+ * got furthest into the value, so a misspelt key inside a source is named rather than "invalid input".
+ */
+function deepestIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): PlacedIssue {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { path, message: issue.message, code: issue.code };
+  const candidates = issue.errors.flatMap((branch) => branch.map((inner) => deepestIssue(inner, path)));
+  const typeOnly = (candidate: PlacedIssue) => candidate.code === 'invalid_type' && candidate.path.length === path.length;
+  const best = candidates.filter((candidate) => !typeOnly(candidate)).sort((a, b) => b.path.length - a.path.length)[0];
+  return best ?? { path, message: issue.message, code: issue.code };
+}
+
 /** Reads and checks a mapping file; any problem is a ConfigError naming the file and the path in it. */
 export function readMappingFile(file: string): Mapping {
   const raw = readJsonFile(file, ConfigError, 'mapping');
   const parsed = mappingSchema.safeParse(raw);
   if (!parsed.success) {
-    const issues = [...parsed.error.issues].sort(
-      (a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'),
-    );
+    const issues = parsed.error.issues
+      .map((issue) => deepestIssue(issue))
+      .sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
     const issue = issues[0];
     const where = issue ? pathText(issue.path) : '';
     throw new ConfigError(`${where ? `${where}: ` : ''}${issue?.message ?? 'invalid mapping'}`, { file });
@@ -215,7 +234,7 @@ function valueProblem(column: ColumnSpec, value: string): string | null {
       return /^\d+$/.test(value) ? null : 'is not a whole number';
     case 'enum': {
       const normalized = value.toLowerCase().replace(SPACES_AND_HYPHENS, '_');
-      return column.values.includes(normalized) ? null : `is not a ${column.name} value (one of ${column.values.join(', ')})`;
+      return column.values.includes(normalized) ? null : `is not one of the ${column.name} values (${column.values.join(', ')})`;
     }
     case 'date':
       return /^\d{4}-\d{2}-\d{2}$/.test(value) || /^\d{1,2}\/\d{1,2}\/\d{4}$/.test(value)
@@ -227,7 +246,15 @@ function valueProblem(column: ColumnSpec, value: string): string | null {
 /** A fixed reference date: two-digit years (yy) fall in 1950–2049 whatever the clock says. */
 const REFERENCE_DATE = new Date(2000, 0, 1);
 
+// date-fns reads Y as the week-numbering year and D as the day of the year, warning on the console when it
+// meets them: a format written the common way (YYYY-MM-DD) is refused here with the date-fns spelling instead.
+const PROTECTED_TOKENS = /[YD]/;
+const QUOTED_TEXT = /'[^']*'/g;
+
 function formatProblem(pattern: string): string | null {
+  if (PROTECTED_TOKENS.test(pattern.replace(QUOTED_TEXT, ''))) {
+    return 'write the year as yyyy (or yy) and the day as dd (or d): YYYY and DD mean the week year and the day of the year';
+  }
   try {
     parseWithFormat('', pattern, REFERENCE_DATE);
   } catch (error) {
@@ -269,11 +296,20 @@ export class ValueTranslation {
 }
 
 const TIME_OF_DAY = /^\s*(T|\s)\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
 
-/** A reader for a date column the export writes in its own format (a time of day after it is allowed). */
-function formattedDateReader(pattern: string): CellReader {
+/**
+ * A reader for a date column the export writes in its own format (a time of day after it is allowed).
+ * An ISO date is read too, as the contract reads it: it cannot be mistaken, and it is how a workbook's
+ * date cells arrive. No other form is: under `MM/dd/yyyy` a UK date would be misread.
+ */
+function formattedDateReader(pattern: string, base: CellReader): CellReader {
   const seen = new Map<string, unknown>();
   const read = (text: string): unknown => {
+    if (ISO_DAY.test(text)) {
+      const iso = base(text);
+      if (typeof iso === 'string') return iso;
+    }
     const whole = parseWithFormat(text, pattern, REFERENCE_DATE);
     if (isValid(whole)) return formatDate(whole, 'yyyy-MM-dd');
     const cut = text.search(/[\sT]\d{1,2}:/);
@@ -309,7 +345,7 @@ export function mappedReader(binding: SourceBinding, column: ColumnSpec, base: C
   const translation = binding.values.get(column.name);
   const pattern = binding.dateFormats.get(column.name);
   const prefix = binding.prefixes.get(column.name);
-  let reader = pattern === undefined ? base : formattedDateReader(pattern);
+  let reader = pattern === undefined ? base : formattedDateReader(pattern, base);
   if (prefix !== undefined) {
     const inner = reader;
     reader = (raw) => {
@@ -358,8 +394,9 @@ export class MappingIndex {
     return this.byFile.has(basename(path).toLowerCase());
   }
 
-  /** Ignored: matches an `ignore` pattern and is not named by a source. */
+  /** Ignored: the mapping file itself (kept beside the export), or a file matching an `ignore` pattern that no source names. */
   ignores(path: string): boolean {
+    if (resolve(path) === resolve(this.mapping.file)) return true;
     const name = basename(path);
     return !this.names(path) && this.ignored.some((pattern) => pattern.test(name));
   }

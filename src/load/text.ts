@@ -86,9 +86,8 @@ export function textLayout(file: string, head: Uint8Array, given: TextEncoding |
     return { encoding: mark.encoding, skip: mark.bytes.length, declared: true };
   }
   if (given !== undefined) return { encoding: given, skip: 0, declared: true };
-  const nul = head.indexOf(0);
-  if (nul !== -1) {
-    const likely = nul % 2 === 1 ? 'utf16le' : 'utf16be';
+  const likely = utf16Pattern(head);
+  if (likely !== null) {
     throw new InputError(
       `the file holds NUL bytes: it looks like ${encodingName(likely)} without a byte-order mark`,
       { file, line: 1 },
@@ -96,6 +95,24 @@ export function textLayout(file: string, head: Uint8Array, given: TextEncoding |
     );
   }
   return { encoding: 'utf8', skip: 0, declared: false };
+}
+
+/**
+ * Whether the head looks like UTF-16 without a mark: Latin text in UTF-16 has a NUL in every other byte.
+ * A stray NUL in a UTF-8 cell is only a character, so it takes NULs in a quarter of one parity's bytes.
+ */
+function utf16Pattern(head: Uint8Array): 'utf16le' | 'utf16be' | null {
+  let even = 0;
+  let odd = 0;
+  for (let i = 0; i < head.length; i++) {
+    if (head[i] !== 0) continue;
+    if (i % 2 === 0) even++;
+    else odd++;
+  }
+  const threshold = Math.max(1, head.length / 8);
+  if (odd >= threshold && odd > even) return 'utf16le';
+  if (even >= threshold && even > odd) return 'utf16be';
+  return null;
 }
 
 /** Decodes the head of a file for a look at its first lines; an incomplete last character is left out. */

@@ -1,8 +1,11 @@
 // End to end through the built CLI: the CareFirst and SSD mapping profiles on their sample exports, audit and preflight.
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../src/preflight.js';
 import type { Report } from '../../src/report/types.js';
-import { runBuiltCli } from '../e2e/run-cli.js';
+import { ROOT, runBuiltCli } from '../e2e/run-cli.js';
 
 const AS_OF = ['--as-of', '2026-10-31'];
 
@@ -170,5 +173,44 @@ describe('SSD profile on samples/ssd-export', () => {
     expect(judged['child-seen']).toMatchObject({ status: 'assessed', constantColumns: ['visits.type', 'visits.outcome'] });
     expect(judged['nrp-invited']).toMatchObject({ status: 'not-assessed', missingTables: ['people', 'meeting_parents'] });
     expect(preflight.ignored.map(fileName)).toEqual(['ssd_involvements.csv', 'ssd_person.csv']);
+  });
+});
+
+describe('the mapping from the command line and the configuration', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-mapping-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const configFile = join(scratch, 'config.json');
+  // The configuration's mapping is found relative to the configuration file.
+  writeFileSync(configFile, JSON.stringify({ mapping: relative(scratch, join(ROOT, 'samples/mappings/ssd.json')) }));
+
+  it('takes the mapping from the configuration, and --mapping over it', () => {
+    const fromConfig = runBuiltCli(['audit', 'samples/ssd-export', '-c', configFile, ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(fromConfig.stdout) as Report).summary.cases).toBe(8);
+    const overridden = runBuiltCli(['audit', 'samples/carefirst-export', '-c', configFile, '--mapping', 'samples/mappings/carefirst.json', ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(overridden.stdout) as Report).summary.cases).toBe(12);
+  });
+
+  it('exits 2 with one line on a bad mapping, and on a column the export lacks', () => {
+    const badMapping = join(scratch, 'bad.json');
+    writeFileSync(badMapping, JSON.stringify({ tables: { visits: { file: 'Visits_Export.csv', colums: {} } } }));
+    const bad = runBuiltCli(['audit', 'samples/carefirst-export', '--mapping', badMapping, ...AS_OF]);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', `practice-audit: ${badMapping}: tables.visits: Unrecognized key: "colums"\n`]);
+    const wrongColumn = join(scratch, 'wrong-column.json');
+    writeFileSync(wrongColumn, JSON.stringify({ tables: { cases: { file: 'Case_List.csv', columns: { case_id: 'Case Number', status: 'Case Status' } } } }));
+    const missing = runBuiltCli(['preflight', 'samples/carefirst-export', '--mapping', wrongColumn]);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain(
+      'samples/carefirst-export/Case_List.csv:1: the mapping (tables.cases.columns.case_id) names column "Case Number", which this file does not have',
+    );
+    const audited = runBuiltCli(['audit', 'samples/carefirst-export/Case_List.csv', '--mapping', wrongColumn, ...AS_OF]);
+    expect(audited.status).toBe(2);
+    expect(audited.stderr).toMatch(/^practice-audit: samples\/carefirst-export\/Case_List\.csv:1: the mapping \(tables\.cases\.columns\.case_id\) names column "Case Number", which this file does not have/);
+  });
+
+  it('refuses an unknown --encoding or --delimiter', () => {
+    const encoding = runBuiltCli(['audit', 'samples/monthly-export', '--encoding', 'latin9']);
+    expect([encoding.status, encoding.stderr]).toEqual([2, 'practice-audit: --encoding "latin9" is not recognised (expected one of utf8, utf16le, utf16be, windows-1252)\n']);
+    const delimiter = runBuiltCli(['preflight', 'samples/monthly-export', '--delimiter', ':']);
+    expect([delimiter.status, delimiter.stderr]).toEqual([2, 'practice-audit: --delimiter ":" is not recognised (expected one of , ; | or tab)\n']);
   });
 });

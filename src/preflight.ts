@@ -234,7 +234,7 @@ export function renderPreflightText(report: PreflightReport): string {
   );
   for (const file of report.ignored) lines.push(`  (ignored)  ${file}  the mapping's ignore list`);
   for (const sheet of report.skippedSheets) lines.push(`  (skipped)  ${sheet}  not named as a table or by the mapping`);
-  for (const name of report.mappingFilesNotFound) lines.push(`  (absent)   ${name}  named by the mapping, not among the inputs`);
+  for (const name of report.mappingFilesNotFound) lines.push(`  (absent)   ${name}  named by the mapping, not found among the inputs`);
 
   if (report.problems.length > 0) {
     lines.push('', 'Problems (the audit would stop on these)');

@@ -193,7 +193,7 @@ describe('scanning headers', () => {
       JSON.stringify({
         tables: {
           cases: { file: 'Case_List.csv', columns: { case_id: 'Case No', status: 'Status' } },
-          visits: { file: 'Visits.xlsx', sheet: 'CP Visits', columns: { case_id: 'Case No', visit_id: 'Ref', date: 'Visit Date', child_seen: 'Seen' }, constants: { outcome: 'completed' } },
+          visits: { file: 'Visits.xlsx', sheet: ['CP Visits', 'CIN Visits'], columns: { case_id: 'Case No', visit_id: 'Ref', date: 'Visit Date', child_seen: 'Seen' }, constants: { outcome: 'completed' } },
           letters: { file: 'Letters.csv' },
         },
         ignore: ['ssd_*'],
@@ -206,6 +206,6 @@ describe('scanning headers', () => {
     ]);
     expect(scan.ignored.map((file) => file.split(/[\\/]/).pop())).toEqual(['ssd_person.csv']);
     expect(scan.skippedSheets.map((file) => file.split(/[\\/]/).pop())).toEqual(['Visits.xlsx#About']);
-    expect(scan.mappingFilesNotFound).toEqual(['Letters.csv']);
+    expect(scan.mappingFilesNotFound).toEqual(['Letters.csv', 'Visits.xlsx#CIN Visits']);
   });
 });

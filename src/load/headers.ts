@@ -1,5 +1,6 @@
 // Reads only what each input says about its tables and columns (a tabular file's header, JSON's keys), for the pre-flight.
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { InputError, KnownError } from '../errors.js';
 import { tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
@@ -42,7 +43,7 @@ export interface HeaderScan {
   readonly ignored: readonly string[];
   /** Workbook sheets neither named as a table nor named by the mapping. */
   readonly skippedSheets: readonly string[];
-  /** File names the mapping names that are not among the inputs. */
+  /** File names the mapping names that are not among the inputs, and sheets it names that a workbook lacks (`book.xlsx#sheet`). */
   readonly mappingFilesNotFound: readonly string[];
 }
 
@@ -104,9 +105,9 @@ async function scanDelimited(file: string, options: ScanOptions, mapping: Mappin
   return probe.result('csv', `${encodingName(dialect.encoding)}, ${delimiterName(dialect.delimiter)}`);
 }
 
-async function scanWorkbook(file: string, mapping: MappingIndex | undefined, skipped: string[]): Promise<FileHeader[]> {
+async function scanWorkbook(file: string, mapping: MappingIndex | undefined, skipped: string[], notFound: string[]): Promise<FileHeader[]> {
   const probes: HeaderProbe[] = [];
-  await readWorkbook(file, (sheet) => {
+  const sheets = await readWorkbook(file, (sheet) => {
     const named = tableNamedBySheet(sheet);
     const binding = mapping?.forSheet(file, sheet, named);
     if (!named && !binding) {
@@ -117,6 +118,10 @@ async function scanWorkbook(file: string, mapping: MappingIndex | undefined, ski
     probes.push(probe);
     return { sink: probe, headerOnly: true, finish: () => undefined };
   });
+  const present = new Set(sheets.map((sheet) => sheet.trim().toLowerCase()));
+  for (const sheet of mapping?.sheetsNamed(file) ?? []) {
+    if (!present.has(sheet.trim().toLowerCase())) notFound.push(`${basename(file)}#${sheet}`);
+  }
   if (probes.length === 0) {
     const problem = 'no sheet of the workbook is named as a table';
     return [{ file, format: 'xlsx', table: null, mapping: null, dialect: null, line: null, columns: [], missingRequired: [], missingMapped: [], repeated: [], unused: 0, problem }];
@@ -229,13 +234,14 @@ export async function scanHeaders(paths: readonly string[], options: ScanOptions
   const { files, ignored } = await listInputFiles(paths, mapping);
   const headers: FileHeader[] = [];
   const skippedSheets: string[] = [];
+  const sheetsNotFound: string[] = [];
   for (const { path, format } of files) {
     if (format === 'csv') headers.push(await scanDelimited(path, options, mapping));
-    else if (format === 'xlsx') headers.push(...(await scanWorkbook(path, mapping, skippedSheets)));
+    else if (format === 'xlsx') headers.push(...(await scanWorkbook(path, mapping, skippedSheets, sheetsNotFound)));
     else if (format === 'json') headers.push(...(await scanJson(path, options)));
     else headers.push(...(await scanNdjson(path, options)));
   }
   const found = new Set(files.map((file) => file.path.split(/[\\/]/).pop()?.toLowerCase()));
-  const mappingFilesNotFound = mapping ? mapping.namedFiles().filter((name) => !found.has(name.toLowerCase())) : [];
+  const mappingFilesNotFound = mapping ? [...mapping.namedFiles().filter((name) => !found.has(name.toLowerCase())), ...sheetsNotFound] : [];
   return { files: headers, ignored, skippedSheets, mappingFilesNotFound };
 }

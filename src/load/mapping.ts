@@ -416,6 +416,11 @@ export class MappingIndex {
     );
   }
 
+  /** The sheets the mapping names in this workbook, as it writes them. */
+  sheetsNamed(path: string): string[] {
+    return (this.byFile.get(basename(path).toLowerCase()) ?? []).flatMap((binding) => binding.sheets ?? []);
+  }
+
   /** Files the mapping names, for the pre-flight's list of what was not found. */
   namedFiles(): string[] {
     return [...new Set(this.mapping.sources.flatMap(({ files }) => files))].sort();

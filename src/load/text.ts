@@ -211,7 +211,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-const hex = (byte: number | undefined) => (byte === undefined ? 'end of file' : `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`);
+const hex = (byte: number) => `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`;
 
 /**
  * Checks UTF-8 as it streams and passes the bytes on unchanged (the CSV parser decodes UTF-8 itself).
@@ -233,7 +233,8 @@ class Utf8Check extends Transform {
     const whole = completeLength(bytes);
     const checked = whole === bytes.length ? bytes : bytes.subarray(0, whole);
     if (!isUtf8(checked)) {
-      this.fail(this.offset + firstInvalidUtf8(checked), checked[firstInvalidUtf8(checked)], done);
+      const bad = firstInvalidUtf8(checked);
+      this.fail(this.offset + bad, checked[bad], done);
       return;
     }
     this.carried = whole === bytes.length ? null : Buffer.from(bytes.subarray(whole));
@@ -287,7 +288,7 @@ class SingleByteDecode extends Transform {
       this.lines.add(text, bad);
       done(
         new InputError(
-          `byte ${hex(chunk[bad])} is not a character in Windows-1252`,
+          `byte ${hex(chunk[bad] as number)} is not a character in Windows-1252`,
           { file: this.file, line: this.lines.line },
           'text in the encoding given with --encoding; UTF-8 if unsure',
         ),

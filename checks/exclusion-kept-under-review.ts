@@ -78,12 +78,20 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const meetings = meetingById(caseRecord);
   const byParent = new Map<string, Attendance[]>();
+  let anyExcluded = false;
   for (const row of caseRecord.meeting_parents) {
     const meeting = meetings.get(row.meeting_id);
     if (meeting === undefined) continue;
-    if (row.excluded === true) outcome.applicable();
-    byParent.set(row.person_id, [...(byParent.get(row.person_id) ?? []), { meeting, row }]);
+    if (row.excluded === true) {
+      outcome.applicable();
+      anyExcluded = true;
+    }
+    const attendances = byParent.get(row.person_id);
+    if (attendances) attendances.push({ meeting, row });
+    else byParent.set(row.person_id, [{ meeting, row }]);
   }
+  // Without a single exclusion there is no run to measure: skip sorting every parent's meetings.
+  if (!anyExcluded) return outcome.done();
   const max = ctx.options.maxConsecutive;
   const reports: { readonly personId: string; readonly date: string; readonly report: Report }[] = [];
   for (const [personId, attendances] of byParent) {

@@ -71,9 +71,9 @@ function exemption(parent: PersonRow): string | undefined {
 
 export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
-  const people = personById(caseRecord);
   const nonResidentParents = caseRecord.people.filter(isNonResidentParent);
-  if (nonResidentParents.length === 0) return outcome.done();
+  if (nonResidentParents.length === 0 || caseRecord.letters.length === 0) return outcome.done();
+  const people = personById(caseRecord);
 
   for (const [letterId, rows] of groupByLetter(caseRecord.letters)) {
     const recipients = new Set(rows.map((row) => row.recipient));

@@ -99,11 +99,11 @@ function evidenceFor(meeting: MeetingRow, parent: PersonRow, row: MeetingParentR
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const parents = caseRecord.people.filter((p) => isNonResidentParent(p) && !isUncontactable(p));
+  if (parents.length === 0) return outcome.done();
   const meetingTypes = new Set(ctx.options.meetingTypes);
   const meetings = caseRecord.meetings
     .filter((m) => meetingTypes.has(m.type))
-    .toSorted((a, b) => a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id));
-  if (parents.length === 0) return outcome.done();
+    .sort((a, b) => a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id));
   for (const meeting of meetings) {
     outcome.applicable();
     for (const parent of parents) {

@@ -83,25 +83,28 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   for (const { assessment, completed } of completedAssessments) {
     const assessmentId = assessment.assessment_id;
     const viewsOf = (personId: string) => viewsByKey.get(viewsKey(assessmentId, personId));
-    const context: Evidence[] = [
-      { table: 'assessments', id: assessmentId, date: completed, note: 'assessment completed' },
-      ...parents
-        .filter((parent) => viewsOf(parent.person_id)?.views_recorded === true)
-        .map(
+    // Built only for an assessment with a breach: most have none, and these notes are most of the check's work.
+    let context: Evidence[] | undefined;
+    const contextEvidence = (): Evidence[] =>
+      (context ??= [
+        { table: 'assessments', id: assessmentId, date: completed, note: 'assessment completed' },
+        ...parents
+          .filter((parent) => viewsOf(parent.person_id)?.views_recorded === true)
+          .map(
+            (parent): Evidence => ({
+              table: 'assessment_views',
+              id: `${assessmentId}/${parent.person_id}`,
+              note: `views of parent ${parent.person_id} recorded in assessment ${assessmentId} (views_recorded Y)`,
+            }),
+          ),
+        ...parents.filter(isUncontactable).map(
           (parent): Evidence => ({
-            table: 'assessment_views',
-            id: `${assessmentId}/${parent.person_id}`,
-            note: `views of parent ${parent.person_id} recorded in assessment ${assessmentId} (views_recorded Y)`,
+            table: 'people',
+            id: parent.person_id,
+            note: `parent ${parent.person_id} marked un-contactable (contactable N): exempt`,
           }),
         ),
-      ...parents.filter(isUncontactable).map(
-        (parent): Evidence => ({
-          table: 'people',
-          id: parent.person_id,
-          note: `parent ${parent.person_id} marked un-contactable (contactable N): exempt`,
-        }),
-      ),
-    ];
+      ]);
 
     for (const parent of parents) {
       if (isUncontactable(parent)) continue;
@@ -116,7 +119,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
           messageId: 'noViewsRow',
           data,
           evidence: [
-            ...context,
+            ...contextEvidence(),
             {
               table: 'assessment_views',
               id: `${assessmentId}/${parent.person_id}`,
@@ -134,7 +137,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
         messageId: 'viewsNotRecorded',
         data: { ...data, viewsRecorded },
         evidence: [
-          ...context,
+          ...contextEvidence(),
           {
             table: 'assessment_views',
             id: `${assessmentId}/${parent.person_id}`,

@@ -77,6 +77,7 @@ function latestShareDate(meetingDate: IsoDate, options: Options, calendar: Worki
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
+  if (caseRecord.meeting_parents.length === 0) return outcome.done();
   const meetings = meetingById(caseRecord);
   const meetingTypes = new Set(ctx.options.meetingTypes);
   const rows = caseRecord.meeting_parents
@@ -84,16 +85,22 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       const meeting = meetings.get(row.meeting_id);
       return row.invited === true && meeting !== undefined && meetingTypes.has(meeting.type) ? [{ row, meeting }] : [];
     })
-    .toSorted(
+    .sort(
       (a, b) =>
         a.meeting.date.localeCompare(b.meeting.date) ||
         a.row.meeting_id.localeCompare(b.row.meeting_id) ||
         a.row.person_id.localeCompare(b.row.person_id),
     );
+  // The rows come in meeting-date order and the due date depends on the date alone: one per date, not per parent.
+  let dueFor: IsoDate | undefined;
+  let due: IsoDate = '';
   for (const { row, meeting } of rows) {
     outcome.applicable();
     if (row.report_withheld_agreed === true) continue;
-    const due = latestShareDate(meeting.date, ctx.options, ctx.calendar);
+    if (meeting.date !== dueFor) {
+      dueFor = meeting.date;
+      due = latestShareDate(meeting.date, ctx.options, ctx.calendar);
+    }
     const shared = row.report_shared !== undefined && row.report_shared <= ctx.asOf ? row.report_shared : undefined;
     if (shared !== undefined && shared <= due) continue;
     const data = {

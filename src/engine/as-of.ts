@@ -1,25 +1,54 @@
 // Drops from a case the rows dated after the as-of date, so no check ever sees the future.
 import type { CaseRecord, IsoDate } from '../model/types.js';
 
-const notAfter =
-  (asOf: IsoDate) =>
-  <T extends { date: IsoDate }>(row: T): boolean =>
-    row.date <= asOf;
+/**
+ * The rows `keep` accepts: the very same array when it accepts them all. In most exports nearly every row
+ * is dated before the as-of date, and copying every table of every case was most of this step's cost.
+ * Checks never modify the case they are given, so sharing the arrays is safe.
+ */
+function kept<T>(rows: readonly T[], keep: (row: T) => boolean): readonly T[] {
+  for (let i = 0; i < rows.length; i++) {
+    if (!keep(rows[i] as T)) return rows.filter(keep);
+  }
+  return rows;
+}
 
-/** The case as it stood on the as-of date (rows whose own date is later are left out). */
+/** The case as it stood on the as-of date (rows whose own date is later are left out); the case itself when none is. */
 export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
-  const dated = notAfter(asOf);
-  const meetings = caseRecord.meetings.filter(dated);
-  const meetingIds = new Set(meetings.map((m) => m.meeting_id));
+  const dated = <T extends { date: IsoDate }>(row: T): boolean => row.date <= asOf;
+  const meetings = kept(caseRecord.meetings, dated);
+  let meetingParents = caseRecord.meeting_parents;
+  if (meetingParents.length > 0) {
+    const meetingIds = new Set(meetings.map((m) => m.meeting_id));
+    meetingParents = kept(meetingParents, (row) => meetingIds.has(row.meeting_id));
+  }
+  const plans = kept(caseRecord.plans, (plan) => plan.start <= asOf);
+  const contactAttempts = kept(caseRecord.contact_attempts, dated);
+  const visits = kept(caseRecord.visits, dated);
+  const incidents = kept(caseRecord.incidents, dated);
+  const allegations = kept(caseRecord.allegations, dated);
+  const letters = kept(caseRecord.letters, dated);
+  if (
+    plans === caseRecord.plans &&
+    contactAttempts === caseRecord.contact_attempts &&
+    meetings === caseRecord.meetings &&
+    meetingParents === caseRecord.meeting_parents &&
+    visits === caseRecord.visits &&
+    incidents === caseRecord.incidents &&
+    allegations === caseRecord.allegations &&
+    letters === caseRecord.letters
+  ) {
+    return caseRecord;
+  }
   return {
     ...caseRecord,
-    plans: caseRecord.plans.filter((plan) => plan.start <= asOf),
-    contact_attempts: caseRecord.contact_attempts.filter(dated),
+    plans,
+    contact_attempts: contactAttempts,
     meetings,
-    meeting_parents: caseRecord.meeting_parents.filter((row) => meetingIds.has(row.meeting_id)),
-    visits: caseRecord.visits.filter(dated),
-    incidents: caseRecord.incidents.filter(dated),
-    allegations: caseRecord.allegations.filter(dated),
-    letters: caseRecord.letters.filter(dated),
+    meeting_parents: meetingParents,
+    visits,
+    incidents,
+    allegations,
+    letters,
   };
 }

@@ -1,8 +1,8 @@
 // Runs every selected standard over every case and assembles the sorted, deterministic report.
-import type { AnyCheckModule, Finding, PendingItem, Severity } from '../../checks/types.js';
+import type { AnyCheckModule, CheckContext, Finding, PendingItem, Severity } from '../../checks/types.js';
 import type { StandardSettings } from '../config/config.js';
 import { createCalendar, type Region } from '../dates/calendar.js';
-import type { CaseRecord, IsoDate, TableName } from '../model/types.js';
+import type { CaseRecord, CaseRow, IsoDate, TableName } from '../model/types.js';
 import type {
   CaseResult,
   InputSummary,
@@ -38,6 +38,16 @@ export interface AuditSettings {
   readonly standards: ReadonlyMap<string, StandardSettings>;
   /** Run only these check ids (the data-integrity standards are always reported unless switched off). */
   readonly only: readonly string[] | null;
+}
+
+interface Running {
+  readonly check: AnyCheckModule;
+  readonly severity: Severity;
+  /** The check's context, the same for every case: built once rather than for each of them. */
+  readonly context: CheckContext<unknown>;
+  /** Whether a finding falls on or after the standard's effective date and inside the audit period. */
+  readonly keep: (finding: Finding) => boolean;
+  readonly tally: Tally;
 }
 
 interface Tally {
@@ -92,9 +102,9 @@ export function runAudit(
     settings.standards.get(id) ?? { severity: defaultSeverity, options: undefined, effectiveFrom: null };
 
   const summaries: StandardSummary[] = [];
-  const running: { check: AnyCheckModule; severity: Severity; options: unknown; effectiveFrom: IsoDate | null; tally: Tally }[] =
-    [];
-  for (const check of checks) {
+  const running: Running[] = [];
+  // Run in id order, so each case's applicable and breached lists come out sorted.
+  for (const check of [...checks].sort((a, b) => compareText(a.meta.id, b.meta.id))) {
     const { id, title, defaultSeverity } = check.meta;
     const standard = settingsOf(id, defaultSeverity);
     const empty = { applicable: 0, compliant: 0, breaches: 0, pending: 0 };
@@ -119,7 +129,14 @@ export function runAudit(
       continue;
     }
     const options = standard.options === undefined ? check.meta.options.parse({}) : standard.options;
-    running.push({ check, severity: standard.severity, options, effectiveFrom: standard.effectiveFrom, tally: { ...empty } });
+    const { effectiveFrom } = standard;
+    running.push({
+      check,
+      severity: standard.severity,
+      context: { asOf: settings.asOf, options, calendar },
+      keep: (f: Finding) => onOrAfter(f.date, effectiveFrom) && inPeriod(f.date, settings.period),
+      tally: { ...empty },
+    });
   }
 
   const findings: ReportFinding[] = [];
@@ -129,9 +146,16 @@ export function runAudit(
   const teamOf = (caseId: string) => casesById.get(caseId)?.case.team ?? null;
   const workerOf = (caseId: string) => casesById.get(caseId)?.case.worker ?? null;
 
-  const toReport = (finding: Finding, severity: Severity, messages: Readonly<Record<string, string>>): ReportFinding => {
+  /** `caseRow` is the finding's own case when the caller has it at hand, saving a lookup per finding. */
+  const toReport = (
+    finding: Finding,
+    severity: Severity,
+    messages: Readonly<Record<string, string>>,
+    caseRow?: CaseRow,
+  ): ReportFinding => {
     const template = messages[finding.messageId];
     if (template === undefined) throw new Error(`${finding.standard}: no message template "${finding.messageId}"`);
+    const ownCase = caseRow !== undefined && caseRow.case_id === finding.caseId;
     return {
       standard: finding.standard,
       severity,
@@ -140,8 +164,8 @@ export function runAudit(
       date: finding.date,
       message: renderMessage(template, finding.data, finding.standard),
       messageId: finding.messageId,
-      team: teamOf(finding.caseId),
-      worker: workerOf(finding.caseId),
+      team: ownCase ? (caseRow.team ?? null) : teamOf(finding.caseId),
+      worker: ownCase ? (caseRow.worker ?? null) : workerOf(finding.caseId),
       source: finding.source ?? null,
       evidence: finding.evidence,
     };
@@ -149,14 +173,15 @@ export function runAudit(
 
   for (const caseRecord of input.cases) {
     const asOfCase = caseAsOf(caseRecord, settings.asOf);
+    const caseRow = caseRecord.case;
     const applicable: string[] = [];
     const breached: string[] = [];
-    for (const { check, severity, options, effectiveFrom, tally } of running) {
-      const outcome = check.run(asOfCase, { asOf: settings.asOf, options, calendar });
+    for (const { check, severity, context, keep, tally } of running) {
+      const outcome = check.run(asOfCase, context);
       if (!outcome.applicable) continue;
-      const keep = (f: Finding) => onOrAfter(f.date, effectiveFrom) && inPeriod(f.date, settings.period);
-      const kept = outcome.findings.filter(keep);
-      const keptPending = outcome.pending.filter(keep);
+      // Most outcomes have nothing to report: filtering them would only allocate.
+      const kept = outcome.findings.length === 0 ? outcome.findings : outcome.findings.filter(keep);
+      const keptPending = outcome.pending.length === 0 ? outcome.pending : outcome.pending.filter(keep);
       tally.applicable += 1;
       applicable.push(check.meta.id);
       if (kept.length > 0) {
@@ -166,18 +191,18 @@ export function runAudit(
         tally.compliant += 1;
       }
       tally.pending += keptPending.length;
-      for (const finding of kept) findings.push(toReport(finding, severity, check.meta.messages));
+      for (const finding of kept) findings.push(toReport(finding, severity, check.meta.messages, caseRow));
       for (const item of keptPending as readonly PendingItem[]) {
-        const { severity: _severity, ...rest } = toReport(item, severity, check.meta.messages);
+        const { severity: _severity, ...rest } = toReport(item, severity, check.meta.messages, caseRow);
         pending.push({ ...rest, due: item.due });
       }
     }
     caseResults.push({
-      caseId: caseRecord.case.case_id,
-      team: caseRecord.case.team ?? null,
-      worker: caseRecord.case.worker ?? null,
-      applicable: applicable.sort(compareText),
-      breached: breached.sort(compareText),
+      caseId: caseRow.case_id,
+      team: caseRow.team ?? null,
+      worker: caseRow.worker ?? null,
+      applicable,
+      breached,
     });
   }
   for (const { check, severity, tally } of running) {

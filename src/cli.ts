@@ -301,7 +301,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('-c, --config <file>', 'configuration file (JSON): standards switched off, mapping')
     .option('--only <ids>', 'comma-separated standards to consider')
-    .option('-f, --format <name>', 'table (default) or json', 'table')
+    .option('-f, --format <name>', 'table or json', 'table')
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
     .action(async (paths: string[], options: PreflightOptions) => setExit(await preflightCommand(paths, options, io)));

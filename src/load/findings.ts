@@ -44,8 +44,15 @@ function identity(table: TableName, raw: Readonly<Record<string, unknown>>) {
 
 const sourceOf = (origin: RowOrigin): SourceRef => ({ file: origin.file, line: origin.line });
 
-/** Kinds whose values are safe to repeat in a report: they hold no names or free text. */
+/** Kinds whose values may be repeated in a report, when they look like what the column should hold. */
 const ECHOED_KINDS: ReadonlySet<ColumnSpec['kind']> = new Set(['date', 'bool', 'enum', 'int']);
+
+// A value that failed its check is not known to be safe: a name typed into a date or flag column must
+// not reach the report. Only digits, date punctuation, month names and AM/PM are repeated
+// (e.g. "31/02/2026", "31-Feb-2026", "-1").
+const NUMERIC_LIKE = /^[-+]?\d[\d ./:T+-]*Z?$/;
+const MONTH_OR_MERIDIEM = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|am|pm)\b/gi;
+const looksLikeADateOrNumber = (text: string): boolean => NUMERIC_LIKE.test(text.replace(MONTH_OR_MERIDIEM, '0'));
 
 export interface ColumnProblem {
   readonly column: ColumnSpec;
@@ -93,7 +100,7 @@ function echo(value: unknown): string | undefined {
   else if (typeof value === 'string') text = value.trim().replace(/\s+/g, ' ');
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else return undefined;
-  if (text === '') return undefined;
+  if (text === '' || !looksLikeADateOrNumber(text)) return undefined;
   return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT - 1)}…` : text;
 }
 

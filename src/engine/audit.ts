@@ -42,6 +42,11 @@ export interface AuditSettings {
 
 interface Running {
   readonly check: AnyCheckModule;
+  // The registry holds ES module namespaces, whose properties are slow to read in a loop that runs for
+  // every case and check: what the loop needs is read from them once, here.
+  readonly id: string;
+  readonly run: AnyCheckModule['run'];
+  readonly messages: Readonly<Record<string, string>>;
   readonly severity: Severity;
   /** The check's context, the same for every case: built once rather than for each of them. */
   readonly context: CheckContext<unknown>;
@@ -132,6 +137,9 @@ export function runAudit(
     const { effectiveFrom } = standard;
     running.push({
       check,
+      id,
+      run: check.run.bind(check),
+      messages: check.meta.messages,
       severity: standard.severity,
       context: { asOf: settings.asOf, options, calendar },
       keep: (f: Finding) => onOrAfter(f.date, effectiveFrom) && inPeriod(f.date, settings.period),
@@ -176,24 +184,24 @@ export function runAudit(
     const caseRow = caseRecord.case;
     const applicable: string[] = [];
     const breached: string[] = [];
-    for (const { check, severity, context, keep, tally } of running) {
-      const outcome = check.run(asOfCase, context);
+    for (const { id, run, messages, severity, context, keep, tally } of running) {
+      const outcome = run(asOfCase, context);
       if (!outcome.applicable) continue;
       // Most outcomes have nothing to report: filtering them would only allocate.
       const kept = outcome.findings.length === 0 ? outcome.findings : outcome.findings.filter(keep);
       const keptPending = outcome.pending.length === 0 ? outcome.pending : outcome.pending.filter(keep);
       tally.applicable += 1;
-      applicable.push(check.meta.id);
+      applicable.push(id);
       if (kept.length > 0) {
-        breached.push(check.meta.id);
+        breached.push(id);
         tally.breaches += kept.length;
       } else {
         tally.compliant += 1;
       }
       tally.pending += keptPending.length;
-      for (const finding of kept) findings.push(toReport(finding, severity, check.meta.messages, caseRow));
+      for (const finding of kept) findings.push(toReport(finding, severity, messages, caseRow));
       for (const item of keptPending as readonly PendingItem[]) {
-        const { severity: _severity, ...rest } = toReport(item, severity, check.meta.messages, caseRow);
+        const { severity: _severity, ...rest } = toReport(item, severity, messages, caseRow);
         pending.push({ ...rest, due: item.due });
       }
     }

@@ -56,7 +56,7 @@ export const meta: CheckMeta<Options> = {
     '`exclusion_recorded_by` naming one of the chair roles (option `chairRoles`, default CPRO and IRO, compared case-insensitively and ignoring surrounding spaces);',
     'and `alternative_offered` = Y.',
     'An empty value is not evidenced and counts as missing; `alternative_offered` = N is missing too.',
-    'One finding per exclusion, naming every missing element (the reason is never quoted; the recording role is named).',
+    'One finding per exclusion, naming every missing element (the reason is never quoted; the recording role is named only when it is a recognised role such as social_worker or team_manager, since the column may hold a name).',
     'The finding is dated on the meeting’s date; a row whose meeting is not in the case (for instance held after the as-of date) is not looked at.',
     'A case with no exclusion is not applicable.',
   ].join(' '),
@@ -68,12 +68,37 @@ export const meta: CheckMeta<Options> = {
   },
 };
 
+// `exclusion_recorded_by` is a text column and real exports put names in it: only a recognised role
+// is ever repeated in a report.
+const NAMEABLE_ROLES: ReadonlySet<string> = new Set([
+  'social_worker',
+  'sw',
+  'team_manager',
+  'tm',
+  'manager',
+  'senior_manager',
+  'practice_manager',
+  'family_support_worker',
+  'admin',
+  'administrator',
+  'business_support',
+  'chair',
+  'cpro',
+  'iro',
+]);
+
+/** The role as it may appear in a report, or a neutral phrase when it may be a person's name. */
+function reportableRole(recordedBy: string): string {
+  const role = recordedBy.toLowerCase().replace(/[\s-]+/g, '_');
+  return NAMEABLE_ROLES.has(role) ? recordedBy : 'someone not in a chair role';
+}
+
 function missingElements(row: MeetingParentRow, chairRoles: ReadonlySet<string>): string[] {
   const missing: string[] = [];
   if (!isRecorded(row.exclusion_reason)) missing.push('reason');
   const recordedBy = row.exclusion_recorded_by?.trim();
   if (recordedBy === undefined || recordedBy === '') missing.push('recorded by chair (not recorded)');
-  else if (!chairRoles.has(recordedBy.toLowerCase())) missing.push(`recorded by chair (was ${recordedBy})`);
+  else if (!chairRoles.has(recordedBy.toLowerCase())) missing.push(`recorded by chair (was ${reportableRole(recordedBy)})`);
   if (row.alternative_offered === false) missing.push('alternative offered (was N)');
   else if (row.alternative_offered === undefined) missing.push('alternative offered (not recorded)');
   return missing;
@@ -112,7 +137,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
           note: [
             `parent ${row.person_id} excluded`,
             `exclusion_reason ${isRecorded(row.exclusion_reason) ? 'recorded' : 'not recorded'}`,
-            `exclusion_recorded_by ${row.exclusion_recorded_by?.trim() || 'not recorded'}`,
+            `exclusion_recorded_by ${row.exclusion_recorded_by?.trim() ? reportableRole(row.exclusion_recorded_by.trim()) : 'not recorded'}`,
             `alternative_offered ${row.alternative_offered === undefined ? 'not recorded' : row.alternative_offered ? 'Y' : 'N'}`,
           ].join('; '),
         },

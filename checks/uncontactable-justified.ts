@@ -41,7 +41,7 @@ export const meta: CheckMeta<Options> = {
   rule: [
     'For every person with `parent` = Y and `contactable` = N, every other person of the same case who is not themselves marked `contactable` = N must have been asked for the parent’s contact details:',
     'a `contact_attempts` row with `person_id` = the parent and `asked_person_id` = that person, dated on or before the parent’s `uncontactable_date` when that date is recorded.',
-    'An attempt dated after `uncontactable_date` does not count. An `uncontactable_date` after the as-of date counts as not recorded, so every attempt up to the as-of date counts.',
+    'An attempt dated after `uncontactable_date` does not count. A parent whose `uncontactable_date` is after the as-of date was not yet marked un-contactable on that date, so is not looked at (the engine reads the case as it stood then, for every standard).',
     'A parent with anyone not asked is a breach (`notAllAsked`, naming by id everyone not asked); a parent with no other person in the case who could be asked is a breach too (`noOneToAsk`), because the record shows no family member was asked.',
     'One finding per un-contactable parent, dated on the `uncontactable_date` (or undated when it is not recorded).',
     'A case with no parent marked `contactable` = N is not applicable; an empty `contactable` is not un-contactable.',

@@ -114,11 +114,8 @@ export function pairOutputs(formats: readonly string[], outputs: readonly string
       format = oneOf(given, FORMAT_NAMES, '--format');
     } else if (file !== null) {
       const extension = file.split('.').pop()?.toLowerCase() ?? '';
-      const inferred = EXTENSIONS[extension];
-      if (!inferred) {
-        throw new UsageError(`cannot tell the format of --output "${file}" from its extension`, {}, `-f before -o, one of ${FORMAT_NAMES.join(', ')}`);
-      }
-      format = inferred;
+      // An extension that names no format (report.txt, audit.log) gets the default format, as with no -o.
+      format = EXTENSIONS[extension] ?? 'table';
     } else {
       format = 'table';
     }
@@ -351,8 +348,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   });
   try {
     if (argv.length === 0) {
-      io.stdout.write(program.helpInformation());
-      return EXIT.ok;
+      // No command is a usage mistake (a scheduled job with a broken command line must not pass).
+      io.stderr.write(program.helpInformation());
+      return EXIT.failure;
     }
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;

@@ -1,5 +1,5 @@
 // Drops from a case the rows dated after the as-of date, so no check ever sees the future.
-import type { CaseRecord, IsoDate } from '../model/types.js';
+import type { CaseRecord, IsoDate, PersonRow } from '../model/types.js';
 
 /**
  * The rows `keep` accepts: the very same array when it accepts them all. In most exports nearly every row
@@ -11,6 +11,16 @@ function kept<T>(rows: readonly T[], keep: (row: T) => boolean): readonly T[] {
     if (!keep(rows[i] as T)) return rows.filter(keep);
   }
   return rows;
+}
+
+/** A later marking is not yet on the record: as of that date the parent was not un-contactable. */
+function peopleAsOf(people: readonly PersonRow[], asOf: IsoDate): readonly PersonRow[] {
+  const markedLater = (person: PersonRow): boolean =>
+    person.contactable === false && person.uncontactable_date !== undefined && person.uncontactable_date > asOf;
+  if (!people.some(markedLater)) return people;
+  return people.map((person) =>
+    markedLater(person) ? { ...person, contactable: undefined, uncontactable_date: undefined } : person,
+  );
 }
 
 /** The case as it stood on the as-of date (rows whose own date is later are left out); the case itself when none is. */
@@ -28,7 +38,9 @@ export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
   const incidents = kept(caseRecord.incidents, dated);
   const allegations = kept(caseRecord.allegations, dated);
   const letters = kept(caseRecord.letters, dated);
+  const people = peopleAsOf(caseRecord.people, asOf);
   if (
+    people === caseRecord.people &&
     plans === caseRecord.plans &&
     contactAttempts === caseRecord.contact_attempts &&
     meetings === caseRecord.meetings &&
@@ -42,6 +54,7 @@ export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
   }
   return {
     ...caseRecord,
+    people,
     plans,
     contact_attempts: contactAttempts,
     meetings,

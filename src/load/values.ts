@@ -97,9 +97,10 @@ export function dateValue(raw: unknown): unknown {
 
 export const DATE_FORMS = 'YYYY-MM-DD or DD/MM/YYYY, optionally followed by a time';
 
-// The time after a date: HH:MM, optional seconds and fraction, optional zone (Z or ±HH:MM). The date is
+// The time after a date: H:MM or HH:MM, optional seconds, optional AM/PM and fraction, optional zone (Z or ±HH:MM). The date is
 // taken as written; a zone never moves it to another day, since exports record local dates.
-const TIME = '(?:[T ]([01]\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?)?';
+const TIME =
+  '(?:[T ]([01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?(?: ?[AaPp][Mm])?(?:Z|[+-](?:[01]\\d|2[0-3]):?[0-5]\\d)?)?';
 const ISO_DATE = new RegExp(`^(\\d{4})-(\\d{2})-(\\d{2})${TIME}$`);
 const UK_DATE = new RegExp(`^(\\d{1,2})/(\\d{1,2})/(\\d{4})${TIME}$`);
 

@@ -62,6 +62,30 @@ ruleTester(check, {
   ],
   invalid: [
     {
+      name: 'a name in exclusion_recorded_by is never repeated, only that it is not a chair role',
+      case: caseOf({
+        meetings: [{ meeting_id: 'MT9', type: 'cp_conference', date: '2026-05-04' }],
+        meeting_parents: [
+          {
+            meeting_id: 'MT9',
+            person_id: 'F1',
+            excluded: true,
+            exclusion_reason: 'risk to mother',
+            exclusion_recorded_by: 'Sarah Connor (SW)',
+            alternative_offered: true,
+          },
+        ],
+      }),
+      findings: [
+        {
+          recordId: 'MT9',
+          messageId: 'exclusionIncomplete',
+          data: { missing: 'recorded by chair (was someone not in a chair role)' },
+          evidence: [{ table: 'meeting_parents', note: 'exclusion_recorded_by someone not in a chair role' }],
+        },
+      ],
+    },
+    {
       name: 'reason missing',
       case: caseOf({ people, meetings: [conference], meeting_parents: [{ ...recordedExclusion, exclusion_reason: undefined }] }),
       findings: [

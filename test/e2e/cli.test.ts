@@ -228,6 +228,13 @@ describe('exit 2: the run could not be done', () => {
     expect(existsSync(target)).toBe(false);
   });
 
+  it('on no command at all, printing the usage on stderr', () => {
+    const run = runBuiltCli([]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/Usage: practice-audit/);
+  });
+
   it('on an unknown standard for explain', () => {
     expectOneLine(runBuiltCli(['explain', 'nope']), /unknown standard "nope"/);
   });
@@ -248,6 +255,12 @@ describe('exit 1 on data-integrity errors', () => {
 });
 
 describe('-o writes the report file', () => {
+  it('in the default table format when the extension names no format', () => {
+    const target = join(scratch, 'audit.log');
+    expect(runBuiltCli(['audit', 'test/fixtures/e2e/clean', ...AS_OF, '-o', target]).status).toBe(0);
+    expect(readFileSync(target, 'utf8')).toContain('No breaches found.');
+  });
+
   it('writes the same bytes as stdout', () => {
     const target = join(scratch, 'report.json');
     const run = runBuiltCli(['audit', 'samples/monthly-export', ...AS_OF, '-f', 'json', '-o', target]);

@@ -129,6 +129,22 @@ export function pairOutputs(formats: readonly string[], outputs: readonly string
   return pairs;
 }
 
+/** A one-line progress display on a terminal: the file, the files done, rows read in all and the rate. */
+function progressLine(stderr: OutputStream): (progress: { file: string; rows: number }) => void {
+  const started = performance.now();
+  // Rows read so far per file (the loader reports a running count for the file it is reading).
+  const rowsByFile = new Map<string, number>();
+  return ({ file, rows }) => {
+    rowsByFile.set(file, rows);
+    const total = [...rowsByFile.values()].reduce((sum, n) => sum + n, 0);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(total / seconds).toLocaleString('en-GB') : '—';
+    stderr.write(
+      `\r\x1b[Kreading ${file} (file ${rowsByFile.size}): ${total.toLocaleString('en-GB')} rows, ${rate} rows/s`,
+    );
+  };
+}
+
 async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise<number> {
   const outputs = pairOutputs(options.format, options.output);
   const asOf = options.asOf === undefined ? io.today() : parseDateArgument(options.asOf, '--as-of');
@@ -154,12 +170,7 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   const input = inputOptions(options, config.mapping, options.config);
 
   const showProgress = io.stderr.isTTY === true && !options.quiet;
-  const loaded = await loadExport(paths, {
-    ...input,
-    ...(showProgress
-      ? { onProgress: ({ file, rows }) => io.stderr.write(`\rreading ${file}: ${rows.toLocaleString('en-GB')} rows`) }
-      : {}),
-  });
+  const loaded = await loadExport(paths, { ...input, ...(showProgress ? { onProgress: progressLine(io.stderr) } : {}) });
   if (showProgress) io.stderr.write('\r\x1b[K');
 
   const audited = runAudit(loaded, CHECKS, INTEGRITY, {

@@ -6,8 +6,16 @@ import { fitLine, median } from './stats.js';
 
 export type Kind = 'floor' | 'audit' | 'loader' | 'phases';
 
+interface PhaseTimes {
+  readonly load: number;
+  readonly engine: number;
+  readonly format: number;
+  readonly write: number;
+}
+
 export interface PhaseDetail {
-  readonly seconds: { readonly load: number; readonly engine: number; readonly format: number; readonly write: number };
+  readonly seconds: PhaseTimes;
+  readonly cpuSeconds: PhaseTimes;
   readonly retainedMb: {
     readonly baseline: number;
     readonly model: number;
@@ -137,13 +145,15 @@ function scaling(run: BenchRun): string[] {
 function phases(run: BenchRun): string[] {
   const details = samplesOf(run, 'phases', run.main.cases).flatMap((sample) => (sample.phases ? [sample.phases] : []));
   if (details.length === 0) return [];
-  const phaseSeconds = {
-    load: median(details.map((d) => d.seconds.load)),
-    engine: median(details.map((d) => d.seconds.engine)),
-    format: median(details.map((d) => d.seconds.format)),
-    write: median(details.map((d) => d.seconds.write)),
-  };
-  const total = phaseSeconds.load + phaseSeconds.engine + phaseSeconds.format + phaseSeconds.write;
+  const medians = (pick: (detail: PhaseDetail) => PhaseTimes): PhaseTimes => ({
+    load: median(details.map((d) => pick(d).load)),
+    engine: median(details.map((d) => pick(d).engine)),
+    format: median(details.map((d) => pick(d).format)),
+    write: median(details.map((d) => pick(d).write)),
+  });
+  const wall = medians((d) => d.seconds);
+  const cpu = medians((d) => d.cpuSeconds);
+  const total = wall.load + wall.engine + wall.format + wall.write;
   const retained = {
     baseline: median(details.map((d) => d.retainedMb.baseline)),
     model: median(details.map((d) => d.retainedMb.model)),
@@ -157,12 +167,16 @@ function phases(run: BenchRun): string[] {
     '',
     `The same pipeline as (b) in one process (\`bench/phases.ts\`, run with \`--expose-gc\`), each phase timed apart; median of ${details.length}.`,
     '',
-    '| phase | s | share |',
-    '|---|--:|--:|',
-    `| load: read, parse, validate, assemble cases (\`loadExport\`) | ${seconds(phaseSeconds.load)} | ${share(phaseSeconds.load)} |`,
-    `| engine: as-of, 19 checks, messages, tallies, sorting (\`runAudit\`) | ${seconds(phaseSeconds.engine)} | ${share(phaseSeconds.engine)} |`,
-    `| JSON report text (\`formatJson\`) | ${seconds(phaseSeconds.format)} | ${share(phaseSeconds.format)} |`,
-    `| writing the file (\`writeWhole\`) | ${seconds(phaseSeconds.write)} | ${share(phaseSeconds.write)} |`,
+    '| phase | wall s | share of wall | CPU s |',
+    '|---|--:|--:|--:|',
+    ...(
+      [
+        ['load: read, parse, validate, assemble cases (`loadExport`)', 'load'],
+        ['engine: as-of, 19 checks, messages, tallies, sorting (`runAudit`)', 'engine'],
+        ['JSON report text (`formatJson`)', 'format'],
+        ['writing the file (`writeWhole`)', 'write'],
+      ] as const
+    ).map(([label, phase]) => `| ${label} | ${seconds(wall[phase])} | ${share(wall[phase])} | ${seconds(cpu[phase])} |`),
     '',
     'Heap still reachable after a full garbage collection, at each point:',
     '',

@@ -85,6 +85,7 @@ async function measure(task: Task, round: number, firstOfItsKind: boolean): Prom
       checkRows(kind, detail.rows, target);
       const phases: PhaseDetail = {
         seconds: detail.seconds,
+        cpuSeconds: detail.cpuSeconds,
         retainedMb: detail.retainedMb,
         findings: detail.findings,
         pending: detail.pending,

@@ -47,12 +47,16 @@ const sourceOf = (origin: RowOrigin): SourceRef => ({ file: origin.file, line: o
 /** Kinds whose values may be repeated in a report, when they look like what the column should hold. */
 const ECHOED_KINDS: ReadonlySet<ColumnSpec['kind']> = new Set(['date', 'bool', 'enum', 'int']);
 
-// A value that failed its check is not known to be safe: a name typed into a date or flag column must
-// not reach the report. Only digits, date punctuation, month names and AM/PM are repeated
-// (e.g. "31/02/2026", "31-Feb-2026", "-1").
+// A value that failed its check is not known to be safe: a name or a sentence typed into a date or flag
+// column must not reach the report. Date and number columns repeat only digits, date punctuation, month
+// names and AM/PM ("31/02/2026", "31-Feb-2026", "-1"); listed-value and flag columns also repeat a single
+// short code ("Rescheduled", "DNA"), which is what a mapping needs to be told, but never several words.
 const NUMERIC_LIKE = /^[-+]?\d[\d ./:T+-]*Z?$/;
 const MONTH_OR_MERIDIEM = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|am|pm)\b/gi;
 const looksLikeADateOrNumber = (text: string): boolean => NUMERIC_LIKE.test(text.replace(MONTH_OR_MERIDIEM, '0'));
+const SINGLE_CODE = /^[A-Za-z0-9_-]{1,20}$/;
+const isRepeatable = (text: string, kind: ColumnSpec['kind']): boolean =>
+  looksLikeADateOrNumber(text) || ((kind === 'enum' || kind === 'bool') && SINGLE_CODE.test(text));
 
 export interface ColumnProblem {
   readonly column: ColumnSpec;
@@ -67,7 +71,7 @@ export function invalidRow(
   problems: readonly [ColumnProblem, ...ColumnProblem[]],
 ): LocatedFinding {
   const [first] = problems;
-  const value = ECHOED_KINDS.has(first.column.kind) ? echo(raw[first.column.name]) : undefined;
+  const value = ECHOED_KINDS.has(first.column.kind) ? echo(raw[first.column.name], first.column.kind) : undefined;
   const data: MessageData = {
     table,
     column: columnLabel(origin, first.column.name),
@@ -94,13 +98,13 @@ export function invalidRow(
 const ECHO_LIMIT = 40;
 
 /** The offending value on one line and cut short: a misused column may still hold free text. */
-function echo(value: unknown): string | undefined {
+function echo(value: unknown, kind: ColumnSpec['kind']): string | undefined {
   let text: string;
   if (value instanceof UnreadableDate) text = value.text.replace(/\s+/g, ' ');
   else if (typeof value === 'string') text = value.trim().replace(/\s+/g, ' ');
   else if (typeof value === 'number' || typeof value === 'boolean') text = String(value);
   else return undefined;
-  if (text === '' || !looksLikeADateOrNumber(text)) return undefined;
+  if (text === '' || !isRepeatable(text, kind)) return undefined;
   return text.length > ECHO_LIMIT ? `${text.slice(0, ECHO_LIMIT - 1)}…` : text;
 }
 

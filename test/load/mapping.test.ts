@@ -236,7 +236,7 @@ describe('applying the mapping', () => {
     expect(loaded.integrity.map((finding) => render(finding))).toEqual([
       'people row left out of the audit: case K9 has no audited row in cases.',
       `people row left out of the audit: Person No P1 already appears in case K1 at ${join(loaded.inputs[1]?.file.split('People.csv')[0] ?? '', 'People.csv')}:2, which is the row audited.`,
-      'people row left out of the audit: Is Parent is not valid (expected Y/N, Yes/No, true/false or 1/0).',
+      'people row left out of the audit: Is Parent "Perhaps" is not valid (expected Y/N, Yes/No, true/false or 1/0).',
       'people row left out of the audit: it has 3 cell(s) but the header has 4 column(s).',
     ]);
     expect(loaded.integrity[2]?.evidence.map((item) => item.note)).toEqual(['Is Parent: expected Y/N, Yes/No, true/false or 1/0']);

@@ -177,17 +177,19 @@ describe('values in rows', () => {
       {
         line: 3,
         recordId: 'M2',
-        messageId: 'invalidField',
+        messageId: 'invalidValue',
         table: 'meetings',
         column: 'type',
+        value: 'tea_party',
         reason: expect.stringMatching(/^expected one of cp_conference, core_group/),
       },
       {
         line: 4,
         recordId: 'M3',
-        messageId: 'invalidField',
+        messageId: 'invalidValue',
         table: 'meetings',
         column: 'split',
+        value: 'maybe',
         reason: 'expected Y/N, Yes/No, true/false or 1/0',
       },
       {

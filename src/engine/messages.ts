@@ -22,12 +22,14 @@ function compile(template: string): CompiledTemplate {
 /** Fills `{{name}}` placeholders; a placeholder without data is a bug in the check, so it throws. */
 export function renderMessage(template: string, data: MessageData, where: string): string {
   const parts = compile(template);
-  let message = parts[0] as string;
+  // Joined once rather than concatenated piece by piece: the message is kept until the report is written,
+  // and a joined string is one flat string where a chain of concatenations is a rope of many.
+  const pieces = parts.slice();
   for (let i = 1; i < parts.length; i += 2) {
     const name = parts[i] as string;
     const value = data[name];
     if (value === undefined) throw new Error(`${where}: message data has no "${name}"`);
-    message += String(value) + (parts[i + 1] as string);
+    pieces[i] = String(value);
   }
-  return message;
+  return pieces.join('');
 }

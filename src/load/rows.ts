@@ -4,7 +4,7 @@ import type { ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
 import type { InputSummary } from '../report/types.js';
 import { invalidRow, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
-import { DECODERS } from './schemas.js';
+import { DECODERS, plainlyValidRow } from './schemas.js';
 
 export type TableRowLists = { [T in TableName]: TableRows[T][] };
 
@@ -45,7 +45,13 @@ export class RowCollector {
   /** Validates one decoded row (see schemas.ts): a typed row in its table, or a data-invalid-row finding. */
   validate(count: InputCount, decoded: Record<string, unknown>, file: string, line: number, jsonPath: string | null): void {
     count.rows++;
-    const result = DECODERS[count.table].schema.safeParse(decoded);
+    const decoder = DECODERS[count.table];
+    if (plainlyValidRow(decoder, decoded)) {
+      decoded['source'] = { file, line };
+      (this.rows[count.table] as unknown[]).push(decoded);
+      return;
+    }
+    const result = decoder.schema.safeParse(decoded);
     if (result.success) {
       const row = result.data;
       row['source'] = { file, line };

@@ -1,6 +1,6 @@
 // Assembles the case model from validated rows, leaving out orphans and duplicates with a finding for each.
 import { tableSpec } from '../model/tables.js';
-import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceRef, type TableName, type TableRows } from '../model/types.js';
+import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceRef, type TableRows } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from './findings.js';
 import { compareStrings, type RowCollector } from './rows.js';
 
@@ -21,37 +21,82 @@ const CHILD_TABLES_IN_DEPENDENCY_ORDER: readonly ChildTableName[] = [
 
 type ReferencedTable = 'people' | 'assessments' | 'meetings';
 
-const ID_COLUMN: Readonly<Record<ReferencedTable, string>> = {
-  people: 'person_id',
-  assessments: 'assessment_id',
-  meetings: 'meeting_id',
-};
-
 type CaseTables = { -readonly [T in ChildTableName]: TableRows[T][] };
+
+type AnyRow = Readonly<Record<string, unknown>> & { case_id: string; readonly source: SourceRef };
+
+/** Below this many accepted rows, a case's table is searched by scanning it: cheaper than a map per case and table. */
+const SCAN_LIMIT = 16;
 
 interface CaseUnderConstruction {
   readonly tables: CaseTables & { readonly case: CaseRow };
-  /** Ids of the audited people, assessments and meetings of the case. */
-  readonly ids: Readonly<Record<ReferencedTable, Set<string>>>;
-  /** The first row of each key, per table, for duplicate detection. */
-  readonly firstByKey: Map<TableName, Map<string, SourceRef>>;
+  /** Accepted rows by key, per table, made only once a table of the case outgrows a scan. */
+  indexes: Map<ChildTableName, Map<string, AnyRow>> | undefined;
 }
 
 function caseUnderConstruction(row: CaseRow): CaseUnderConstruction {
   const tables = { case: row } as CaseTables & { case: CaseRow };
   for (const table of TABLE_NAMES) if (table !== 'cases') (tables as unknown as Record<string, unknown[]>)[table] = [];
-  return {
-    tables,
-    ids: { people: new Set(), assessments: new Set(), meetings: new Set() },
-    firstByKey: new Map(),
-  };
+  return { tables, indexes: undefined };
 }
 
-type AnyRow = Readonly<Record<string, unknown>> & { readonly case_id: string; readonly source: SourceRef };
-
-function keyOf(row: AnyRow, key: readonly string[]): string {
+function keyOf(row: Readonly<Record<string, unknown>>, key: readonly string[]): string {
   if (key.length === 1) return row[key[0] as string] as string;
   return key.map((column) => row[column] as string).join('\u0000');
+}
+
+const acceptedRows = (target: CaseUnderConstruction, table: ChildTableName): AnyRow[] =>
+  target.tables[table] as unknown as AnyRow[];
+
+/** The case's index of a table's accepted rows by key, made now if the table has outgrown a scan. */
+function indexOf(target: CaseUnderConstruction, table: ChildTableName, key: readonly string[]): Map<string, AnyRow> | undefined {
+  let index = target.indexes?.get(table);
+  if (index) return index;
+  const rows = acceptedRows(target, table);
+  if (rows.length < SCAN_LIMIT) return undefined;
+  index = new Map();
+  for (const row of rows) index.set(keyOf(row, key), row);
+  target.indexes ??= new Map();
+  target.indexes.set(table, index);
+  return index;
+}
+
+/** The accepted row of the case with the same key as `row` (all of `key`'s columns equal), if any. */
+function acceptedWithSameKey(
+  target: CaseUnderConstruction,
+  table: ChildTableName,
+  key: readonly string[],
+  row: Readonly<Record<string, unknown>>,
+): AnyRow | undefined {
+  const index = indexOf(target, table, key);
+  if (index) return index.get(keyOf(row, key));
+  for (const other of acceptedRows(target, table)) {
+    let same = true;
+    for (const column of key) {
+      if (other[column] !== row[column]) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return other;
+  }
+  return undefined;
+}
+
+/** The accepted row of the case whose single key column holds `id`, if any. */
+function acceptedWithId(target: CaseUnderConstruction, table: ReferencedTable, key: readonly string[], id: string): AnyRow | undefined {
+  const index = indexOf(target, table, key);
+  if (index) return index.get(id);
+  const column = key[0] as string;
+  for (const other of acceptedRows(target, table)) if (other[column] === id) return other;
+  return undefined;
+}
+
+interface Reference {
+  readonly column: string;
+  readonly referenced: ReferencedTable;
+  /** The referenced table's key, its id column alone. */
+  readonly key: readonly string[];
 }
 
 /**
@@ -72,22 +117,32 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
 
   for (const table of CHILD_TABLES_IN_DEPENDENCY_ORDER) {
     const spec = tableSpec(table);
-    const references = spec.columns.flatMap((column) =>
+    const references: Reference[] = spec.columns.flatMap((column) =>
       column.references && column.references !== 'cases' && collector.present.has(column.references)
-        ? [{ column: column.name, referenced: column.references }]
+        ? [{ column: column.name, referenced: column.references, key: tableSpec(column.references).key }]
         : [],
     );
-    const idColumn = table in ID_COLUMN ? ID_COLUMN[table as ReferencedTable] : undefined;
+    // An export lists a case's rows together, so the case of the row before is usually the case of this one.
+    let lastCaseId: string | undefined;
+    let lastTarget: CaseUnderConstruction | undefined;
     for (const row of collector.rows[table] as unknown as AnyRow[]) {
-      const target = cases.get(row.case_id);
+      const target = row.case_id === lastCaseId ? lastTarget : cases.get(row.case_id);
       if (!target) {
         collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)));
         continue;
       }
-      const missing = references.find(({ column, referenced }) => {
-        const id = row[column];
-        return typeof id === 'string' && !target.ids[referenced].has(id);
-      });
+      lastCaseId = row.case_id;
+      lastTarget = target;
+      // The same id text, held once: the case's own string instead of a copy per row.
+      row.case_id = target.tables.case.case_id;
+      let missing: Reference | undefined;
+      for (const reference of references) {
+        const id = row[reference.column];
+        if (typeof id === 'string' && !acceptedWithId(target, reference.referenced, reference.key, id)) {
+          missing = reference;
+          break;
+        }
+      }
       if (missing) {
         const missingId = row[missing.column] as string;
         collector.rejectValidated(
@@ -96,20 +151,13 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
         );
         continue;
       }
-      let firstOfTable = target.firstByKey.get(table);
-      if (!firstOfTable) {
-        firstOfTable = new Map();
-        target.firstByKey.set(table, firstOfTable);
-      }
-      const key = keyOf(row, spec.key);
-      const first = firstOfTable.get(key);
+      const first = acceptedWithSameKey(target, table, spec.key, row);
       if (first) {
-        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? key, first));
+        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), first.source));
         continue;
       }
-      firstOfTable.set(key, row.source);
-      (target.tables[table] as unknown as AnyRow[]).push(row);
-      if (idColumn !== undefined) target.ids[table as ReferencedTable].add(row[idColumn] as string);
+      acceptedRows(target, table).push(row);
+      target.indexes?.get(table)?.set(keyOf(row, spec.key), row);
     }
   }
 

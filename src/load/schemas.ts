@@ -108,6 +108,21 @@ export interface TableDecoder {
   readonly schema: RowSchema;
   /** Per column, a test that passes only values the schema accepts as they are (see plainlyValid). */
   readonly plainTests: readonly ValueTest[];
+  readonly rowFromCells: RowFromCells;
+  readonly rowFromObject: RowFromObject;
+}
+
+type RowFromCells = (readers: readonly CellReader[], cells: readonly string[], positions: readonly number[]) => Record<string, unknown>;
+type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
+// A row is built as one object literal holding every column and `source` (set once the row is valid):
+// V8 then lays each row out in one block sized to its keys, where keys added one by one to `{}` mostly
+// land in a separate property store that is regrown as it fills (more memory per row, more garbage).
+// The literal can only be written per table at run time; its text is made from the contract's own
+// column names (tables.ts), never from an input.
+function rowBuilder<Builder>(names: readonly string[], parameters: readonly string[], valueOf: (i: number, name: string) => string): Builder {
+  const entries = names.map((name, i) => `${JSON.stringify(name)}: ${valueOf(i, JSON.stringify(name))}`);
+  return new Function(...parameters, `return { ${entries.join(', ')}, source: undefined };`) as Builder;
 }
 
 function tableDecoder(name: TableName): TableDecoder {
@@ -118,12 +133,19 @@ function tableDecoder(name: TableName): TableDecoder {
       return [column.name, column.required ? value : value.optional()];
     }),
   );
+  const names = columns.map((column) => column.name);
   return {
     columns,
-    names: columns.map((column) => column.name),
+    names,
     readers: columns.map(readerFor),
     schema: z.object(shape) as RowSchema,
     plainTests: columns.map(plainlyValid),
+    rowFromCells: rowBuilder<RowFromCells>(
+      names,
+      ['readers', 'cells', 'positions'],
+      (i) => `positions[${i}] < 0 ? undefined : readers[${i}](cells[positions[${i}]])`,
+    ),
+    rowFromObject: rowBuilder<RowFromObject>(names, ['readers', 'raw'], (i, name) => `readers[${i}](raw[${name}])`),
   };
 }
 
@@ -144,10 +166,7 @@ export function plainlyValidRow(decoder: TableDecoder, row: Readonly<Record<stri
 
 /** Decodes a JSON row (or any object keyed by column name); other keys are left behind. */
 export function decodeObject(decoder: TableDecoder, raw: Readonly<Record<string, unknown>>): Record<string, unknown> {
-  const { names, readers } = decoder;
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) row[names[i] as string] = (readers[i] as CellReader)(raw[names[i] as string]);
-  return row;
+  return decoder.rowFromObject(decoder.readers, raw);
 }
 
 /** Decodes a tabular record; `positions[i]` is the cell of column i, -1 when the file has no such column. */
@@ -156,11 +175,5 @@ export function decodeCells(
   cells: readonly string[],
   positions: readonly number[],
 ): Record<string, unknown> {
-  const { names, readers } = decoder;
-  const row: Record<string, unknown> = {};
-  for (let i = 0; i < names.length; i++) {
-    const position = positions[i] as number;
-    row[names[i] as string] = position < 0 ? undefined : (readers[i] as CellReader)(cells[position]);
-  }
-  return row;
+  return decoder.rowFromCells(decoder.readers, cells, positions);
 }

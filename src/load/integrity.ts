@@ -138,10 +138,14 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
       let missing: Reference | undefined;
       for (const reference of references) {
         const id = row[reference.column];
-        if (typeof id === 'string' && !acceptedWithId(target, reference.referenced, reference.key, id)) {
+        if (typeof id !== 'string') continue;
+        const referenced = acceptedWithId(target, reference.referenced, reference.key, id);
+        if (!referenced) {
           missing = reference;
           break;
         }
+        // As with case_id: the referenced row's own string, not a copy per referring row.
+        (row as Record<string, unknown>)[reference.column] = referenced[reference.key[0] as string];
       }
       if (missing) {
         const missingId = row[missing.column] as string;

@@ -63,12 +63,14 @@ const SPACES_AND_HYPHENS = /[\s-]+/g;
  * and `no-access` are `no_access`). A value still not on the list comes back as written, to be refused.
  */
 export function enumReader(values: readonly string[]): (raw: unknown) => unknown {
-  const allowed: ReadonlySet<unknown> = new Set(values);
+  // Each listed value comes back as the contract's own string, one copy shared by every row that holds it.
+  const canonical: ReadonlyMap<unknown, string> = new Map(values.map((value) => [value, value]));
   return (raw) => {
     const value = presentValue(raw);
-    if (typeof value !== 'string' || allowed.has(value)) return value;
-    const normalized = value.toLowerCase().replace(SPACES_AND_HYPHENS, '_');
-    return allowed.has(normalized) ? normalized : value;
+    if (typeof value !== 'string') return value;
+    const listed = canonical.get(value);
+    if (listed !== undefined) return listed;
+    return canonical.get(value.toLowerCase().replace(SPACES_AND_HYPHENS, '_')) ?? value;
   };
 }
 
@@ -89,10 +91,22 @@ export class UnreadableDate {
   ) {}
 }
 
+/** Dates recently read, by the text as written: an export's dates fall on few days, each then held once. */
+const recentDates = new Map<string, string>();
+const RECENT_DATES_HELD = 8192;
+
 /** A date cell as an ISO date string, or as an UnreadableDate; other JSON types pass through. */
 export function dateValue(raw: unknown): unknown {
   const value = presentValue(raw);
-  return typeof value === 'string' ? parseDate(value) : value;
+  if (typeof value !== 'string') return value;
+  const known = recentDates.get(value);
+  if (known !== undefined) return known;
+  const parsed = parseDate(value);
+  if (typeof parsed === 'string') {
+    if (recentDates.size >= RECENT_DATES_HELD) recentDates.clear();
+    recentDates.set(value, parsed);
+  }
+  return parsed;
 }
 
 export const DATE_FORMS = 'YYYY-MM-DD or DD/MM/YYYY, optionally followed by a time';

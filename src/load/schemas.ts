@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
-import { boolValue, DATE_FORMS, dateValue, enumReader, intValue, presentValue, UnreadableDate } from './values.js';
+import { boolValue, DATE_FORMS, dateValue, enumReader, idReader, intValue, presentValue, UnreadableDate } from './values.js';
 
 export const MISSING_REQUIRED = 'a required value is missing';
 
@@ -85,6 +85,7 @@ function plainlyValid(column: ColumnSpec): ValueTest {
 function readerFor(column: ColumnSpec): CellReader {
   switch (column.kind) {
     case 'id':
+      return idReader();
     case 'text':
       return presentValue;
     case 'date':

@@ -21,6 +21,20 @@ export function presentValue(raw: unknown): unknown {
   return raw === null ? undefined : raw;
 }
 
+/**
+ * A reader for one id column: a present value, and when it repeats the row before's (a case's rows come
+ * together), that row's very string, so the rows of a case share one copy rather than each keeping its own.
+ */
+export function idReader(): (raw: unknown) => unknown {
+  let previous: unknown;
+  return (raw) => {
+    const value = presentValue(raw);
+    if (value === previous) return previous;
+    previous = value;
+    return value;
+  };
+}
+
 /** `Y`/`N`, `Yes`/`No`, `true`/`false`, `1`/`0` in any case, and JSON 1 and 0, become booleans. */
 export function boolValue(raw: unknown): unknown {
   const value = presentValue(raw);

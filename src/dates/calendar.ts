@@ -29,7 +29,16 @@ const MS_PER_DAY = 86_400_000;
 // time zone or a clock change, which local-time Date arithmetic can.
 const dayNumber = (date: IsoDate): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / MS_PER_DAY;
-const dateOf = (day: number): IsoDate => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+// Deadlines fall on a few hundred distinct days per audit, computed again for every case: remember them.
+const isoByDay = new Map<number, IsoDate>();
+const dateOf = (day: number): IsoDate => {
+  let iso = isoByDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    isoByDay.set(day, iso);
+  }
+  return iso;
+};
 
 /** The date `n` calendar days after `date` (negative n: before). */
 export function addCalendarDays(date: IsoDate, n: number): IsoDate {

@@ -22,12 +22,27 @@ export const hasRiskFlag = (p: PersonRow): boolean => p.risk_flag === true;
 /** History of violence or threats (`violence_flag` = Y). */
 export const hasViolenceFlag = (p: PersonRow): boolean => p.violence_flag === true;
 
+// Several checks look people and meetings up by id in the same case; a case is never modified, so
+// each index is built once per case (and dropped with it).
+const peopleIndex = new WeakMap<readonly PersonRow[], ReadonlyMap<string, PersonRow>>();
+const meetingIndex = new WeakMap<readonly MeetingRow[], ReadonlyMap<string, MeetingRow>>();
+
 export function personById(caseRecord: CaseRecord): ReadonlyMap<string, PersonRow> {
-  return new Map(caseRecord.people.map((p) => [p.person_id, p]));
+  let index = peopleIndex.get(caseRecord.people);
+  if (!index) {
+    index = new Map(caseRecord.people.map((p) => [p.person_id, p]));
+    peopleIndex.set(caseRecord.people, index);
+  }
+  return index;
 }
 
 export function meetingById(caseRecord: CaseRecord): ReadonlyMap<string, MeetingRow> {
-  return new Map(caseRecord.meetings.map((m) => [m.meeting_id, m]));
+  let index = meetingIndex.get(caseRecord.meetings);
+  if (!index) {
+    index = new Map(caseRecord.meetings.map((m) => [m.meeting_id, m]));
+    meetingIndex.set(caseRecord.meetings, index);
+  }
+  return index;
 }
 
 /** The plan of the given type in force on `date` (start ≤ date ≤ end, an empty end being current). */

@@ -111,10 +111,12 @@ export interface TableDecoder {
   readonly plainTests: readonly ValueTest[];
   readonly rowFromCells: RowFromCells;
   readonly rowFromObject: RowFromObject;
+  readonly passesPlainTests: PassesPlainTests;
 }
 
 type RowFromCells = (readers: readonly CellReader[], cells: readonly string[], positions: readonly number[]) => Record<string, unknown>;
 type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+type PassesPlainTests = (tests: readonly ValueTest[], row: Readonly<Record<string, unknown>>) => boolean;
 
 // A row is built as one object literal holding every column and `source` (set once the row is valid):
 // V8 then lays each row out in one block sized to its keys, where keys added one by one to `{}` mostly
@@ -124,6 +126,12 @@ type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<strin
 function rowBuilder<Builder>(names: readonly string[], parameters: readonly string[], valueOf: (i: number, name: string) => string): Builder {
   const entries = names.map((name, i) => `${JSON.stringify(name)}: ${valueOf(i, JSON.stringify(name))}`);
   return new Function(...parameters, `return { ${entries.join(', ')}, source: undefined };`) as Builder;
+}
+
+/** The plain tests of every column in turn, written out per table (as rowBuilder, for loads by a fixed name). */
+function plainTestsOfRow(names: readonly string[]): PassesPlainTests {
+  const tests = names.map((name, i) => `tests[${i}](row[${JSON.stringify(name)}])`);
+  return new Function('tests', 'row', `return ${tests.join(' && ')};`) as PassesPlainTests;
 }
 
 function tableDecoder(name: TableName): TableDecoder {
@@ -147,6 +155,7 @@ function tableDecoder(name: TableName): TableDecoder {
       (i) => `positions[${i}] < 0 ? undefined : readers[${i}](cells[positions[${i}]])`,
     ),
     rowFromObject: rowBuilder<RowFromObject>(names, ['readers', 'raw'], (i, name) => `readers[${i}](raw[${name}])`),
+    passesPlainTests: plainTestsOfRow(names),
   };
 }
 
@@ -160,9 +169,7 @@ export const DECODERS: Readonly<Record<TableName, TableDecoder>> = Object.fromEn
  * return an equal copy of it: then it can be kept as it is.
  */
 export function plainlyValidRow(decoder: TableDecoder, row: Readonly<Record<string, unknown>>): boolean {
-  const { names, plainTests } = decoder;
-  for (let i = 0; i < names.length; i++) if (!(plainTests[i] as ValueTest)(row[names[i] as string])) return false;
-  return true;
+  return decoder.passesPlainTests(decoder.plainTests, row);
 }
 
 /** Decodes a JSON row (or any object keyed by column name); other keys are left behind. */

@@ -61,6 +61,26 @@ function indexOf(target: CaseUnderConstruction, table: ChildTableName, key: read
   return index;
 }
 
+type SameKeyScan = (rows: readonly AnyRow[], probe: Readonly<Record<string, unknown>>) => AnyRow | undefined;
+type IdScan = (rows: readonly AnyRow[], id: string) => AnyRow | undefined;
+
+// The scans are written out per table, as schemas.ts writes its row literals, so that each reads its key
+// columns by a fixed name from rows of one shape (a fast load) rather than by a column held in a variable.
+// Their text is made from the contract's own column names (tables.ts), never from an input.
+function sameKeyScan(key: readonly string[]): SameKeyScan {
+  const same = key.map((column) => `other[${JSON.stringify(column)}] === probe[${JSON.stringify(column)}]`).join(' && ');
+  return new Function('rows', 'probe', `for (const other of rows) if (${same}) return other; return undefined;`) as SameKeyScan;
+}
+
+function idScan(column: string): IdScan {
+  return new Function('rows', 'id', `for (const other of rows) if (other[${JSON.stringify(column)}] === id) return other; return undefined;`) as IdScan;
+}
+
+const SAME_KEY_SCANS = new Map(CHILD_TABLES_IN_DEPENDENCY_ORDER.map((table) => [table, sameKeyScan(tableSpec(table).key)]));
+const ID_SCANS = new Map(
+  (['people', 'assessments', 'meetings'] as const).map((table) => [table, idScan(tableSpec(table).key[0] as string)]),
+);
+
 /** The accepted row of the case with the same key as `row` (all of `key`'s columns equal), if any. */
 function acceptedWithSameKey(
   target: CaseUnderConstruction,
@@ -70,26 +90,14 @@ function acceptedWithSameKey(
 ): AnyRow | undefined {
   const index = indexOf(target, table, key);
   if (index) return index.get(keyOf(row, key));
-  for (const other of acceptedRows(target, table)) {
-    let same = true;
-    for (const column of key) {
-      if (other[column] !== row[column]) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return other;
-  }
-  return undefined;
+  return (SAME_KEY_SCANS.get(table) as SameKeyScan)(acceptedRows(target, table), row);
 }
 
 /** The accepted row of the case whose single key column holds `id`, if any. */
 function acceptedWithId(target: CaseUnderConstruction, table: ReferencedTable, key: readonly string[], id: string): AnyRow | undefined {
   const index = indexOf(target, table, key);
   if (index) return index.get(id);
-  const column = key[0] as string;
-  for (const other of acceptedRows(target, table)) if (other[column] === id) return other;
-  return undefined;
+  return (ID_SCANS.get(table) as IdScan)(acceptedRows(target, table), id);
 }
 
 interface Reference {

@@ -1,4 +1,4 @@
-// Reads an .xlsx workbook, streamed sheet by sheet, into header and records with the sheet's row numbers.
+// Reads an .xlsx workbook, sheet by sheet, into header and records with the sheet's row numbers.
 import { InputError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import type { TabularSink } from './tabular.js';
@@ -75,40 +75,37 @@ function rowCells(values: readonly unknown[]): string[] {
 }
 
 /**
- * Streams every sheet of the workbook through the reader its chooser gives (sheets it declines are skipped),
+ * Reads every sheet of the workbook through the reader its chooser gives (sheets it declines are skipped),
  * in the workbook's order. A row is the sheet's row number; empty rows are skipped like blank lines. A
  * record shorter than the header is padded, since a workbook does not store trailing empty cells; one with
  * a filled cell right of the header keeps its length and is reported for it.
+ *
+ * The workbook is read whole rather than streamed: exceljs's streaming reader names a sheet from the
+ * workbook part, which it may not have parsed yet when the sheet arrives, and then fails now and then.
+ * A worksheet holds at most about a million rows, so a whole workbook fits comfortably in memory.
  */
 export async function readWorkbook(file: string, choose: SheetChooser): Promise<string[]> {
   const sheets: string[] = [];
-  const { stream } = (await import('exceljs')).default;
-  const workbook = new stream.xlsx.WorkbookReader(file, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    entries: 'ignore',
-  });
+  const { Workbook } = (await import('exceljs')).default;
+  const workbook = new Workbook();
   try {
-    for await (const worksheet of workbook) {
-      // exceljs's types leave it out, but the streaming reader names each sheet from the workbook's list.
-      const name = (worksheet as unknown as { name: string }).name;
-      sheets.push(name);
-      const reader = choose(name);
+    await workbook.xlsx.readFile(file);
+    for (const worksheet of workbook.worksheets) {
+      sheets.push(worksheet.name);
+      const reader = choose(worksheet.name);
       if (!reader) continue;
       let headerLength = -1;
-      for await (const row of worksheet) {
-        const cells = rowCells(row.values as unknown[]);
+      for (let number = 1; number <= worksheet.rowCount; number++) {
+        const cells = rowCells(worksheet.getRow(number).values as unknown[]);
         if (cells.length === 0) continue;
         if (headerLength === -1) {
           headerLength = cells.length;
-          reader.sink.header(cells, row.number);
+          reader.sink.header(cells, number);
           if (reader.headerOnly) break;
           continue;
         }
         while (cells.length < headerLength) cells.push('');
-        reader.sink.record(cells, row.number);
+        reader.sink.record(cells, number);
       }
       reader.finish();
     }

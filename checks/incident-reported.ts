@@ -1,8 +1,8 @@
 // Standard: every threat or violent incident is reported to the manager at once, other agencies are alerted and the person is flagged.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { hasViolenceFlag, personById } from '../src/model/roles.js';
-import type { CaseRecord, IsoDate } from '../src/model/types.js';
+import { dateRecordedBy, hasViolenceFlag, personById } from '../src/model/roles.js';
+import type { CaseRecord } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -77,16 +77,13 @@ export const meta: CheckMeta<Options> = {
 const yesNo = (value: boolean | undefined): string => (value === undefined ? 'not recorded' : value ? 'Y' : 'N');
 
 /** A field date counts only once it has happened by the as-of date. */
-const recordedBy = (date: IsoDate | undefined, asOf: IsoDate): IsoDate | undefined =>
-  date !== undefined && date <= asOf ? date : undefined;
-
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const people = personById(caseRecord);
   for (const incident of caseRecord.incidents) {
     outcome.applicable();
     const due = ctx.calendar.addWorkingDays(incident.date, ctx.options.workingDays);
-    const reportedOn = recordedBy(incident.reported_to_manager, ctx.asOf);
+    const reportedOn = dateRecordedBy(incident.reported_to_manager, ctx.asOf);
     const report = reportedOn !== undefined && reportedOn >= incident.date ? reportedOn : undefined;
     const person = incident.person_id === undefined ? undefined : people.get(incident.person_id);
 

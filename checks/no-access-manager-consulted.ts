@@ -1,7 +1,8 @@
 // Standard: when access to the child or home is denied, a manager is consulted within one working day.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import type { CaseRecord, IsoDate } from '../src/model/types.js';
+import { dateRecordedBy } from '../src/model/roles.js';
+import type { CaseRecord } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -52,16 +53,13 @@ export const meta: CheckMeta<Options> = {
 };
 
 /** A field date counts only once it has happened by the as-of date. */
-const recordedBy = (date: IsoDate | undefined, asOf: IsoDate): IsoDate | undefined =>
-  date !== undefined && date <= asOf ? date : undefined;
-
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   for (const visit of caseRecord.visits) {
     if (visit.outcome !== 'no_access') continue;
     outcome.applicable();
     const due = ctx.calendar.addWorkingDays(visit.date, ctx.options.workingDays);
-    const informed = recordedBy(visit.manager_informed, ctx.asOf);
+    const informed = dateRecordedBy(visit.manager_informed, ctx.asOf);
     const informedBeforeVisit = informed !== undefined && informed < visit.date;
     if (informed !== undefined && !informedBeforeVisit && informed <= due) continue;
 

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
-import { meetingById } from '../src/model/roles.js';
+import { dateRecordedBy, meetingById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
 import type { CaseRecord, IsoDate } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
@@ -101,7 +101,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       dueFor = meeting.date;
       due = latestShareDate(meeting.date, ctx.options, ctx.calendar);
     }
-    const shared = row.report_shared !== undefined && row.report_shared <= ctx.asOf ? row.report_shared : undefined;
+    const shared = dateRecordedBy(row.report_shared, ctx.asOf);
     if (shared !== undefined && shared <= due) continue;
     const data = {
       meetingId: meeting.meeting_id,

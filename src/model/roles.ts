@@ -62,7 +62,11 @@ export const isRecorded = (value: string | undefined): value is string =>
 
 /** An assessment counts as completed on `date` when its `completed` date is recorded and not after `date`. */
 export const isAssessmentCompletedBy = (assessment: AssessmentRow, date: IsoDate): boolean =>
-  assessment.completed !== undefined && assessment.completed <= date;
+  dateRecordedBy(assessment.completed, date) !== undefined;
+
+/** A date field as the record stood on `asOf`: a date after it was not yet on the record. */
+export const dateRecordedBy = (date: IsoDate | undefined, asOf: IsoDate): IsoDate | undefined =>
+  date !== undefined && date <= asOf ? date : undefined;
 
 /**
  * The case is open on `date`: opened (when recorded) on or before it, and either `status` = open or

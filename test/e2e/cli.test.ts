@@ -1,10 +1,11 @@
 // End to end: the built CLI on samples/ — stdout, the JSON report, stderr and the exit status for 0, 1 and 2.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { runBuiltCli } from './run-cli.js';
+import { ROOT, runBuiltCli } from './run-cli.js';
 
 const AS_OF = ['--as-of', '2026-10-31'];
 const ANSI_ESCAPE = String.fromCharCode(27) + '[';
@@ -288,5 +289,21 @@ describe('standards and explain', () => {
     expect(run.stdout).toContain('`visits`');
     expect(run.stdout).toContain('`threshold`');
     expect(run.stdout).toContain('Breaches:');
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends quietly when the pipe closes (practice-audit … | head), keeping the exit code', async () => {
+    const child = spawn(process.execPath, ['bin/practice-audit.js', 'audit', 'samples/monthly-export', ...AS_OF, '-f', 'json'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    // The reader goes away before the report is written, as `| head -c 0` does.
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
+    expect(status).toBe(1);
   });
 });

@@ -134,7 +134,8 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     const details = page.locator('details', { hasText: 'C004' });
     expect(await details.evaluate((element) => (element as unknown as Details).open)).toBe(false);
     await page.click('#findings-table a:text-is("C004")');
-    expect(await details.evaluate((element) => (element as unknown as Details).open)).toBe(true);
+    // The page opens the case on the link's hashchange, which runs after the click has returned.
+    await expect.poll(() => details.evaluate((element) => (element as unknown as Details).open), { timeout: 5000 }).toBe(true);
     await expect(details.locator('ul.evidence li').first().isVisible()).resolves.toBe(true);
   });
 

@@ -12,6 +12,7 @@ import type {
   StandardSummary,
 } from '../report/types.js';
 import { VERSION } from '../version.js';
+import { compareFindingLike, compareText } from '../report/order.js';
 import { caseAsOf } from './as-of.js';
 import { renderMessage } from './messages.js';
 
@@ -62,24 +63,13 @@ interface Tally {
   pending: number;
 }
 
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const compareNullable = (a: string | null, b: string | null): number =>
-  a === b ? 0 : a === null ? -1 : b === null ? 1 : compareText(a, b);
-
-function compareFindings(a: ReportFinding, b: ReportFinding): number {
-  return (
-    compareText(a.caseId, b.caseId) ||
-    compareText(a.standard, b.standard) ||
-    compareNullable(a.date, b.date) ||
-    compareNullable(a.recordId, b.recordId) ||
-    compareText(a.messageId, b.messageId) ||
-    compareText(a.message, b.message) ||
-    (a.source?.line ?? 0) - (b.source?.line ?? 0)
-  );
+/** The report's order (case, standard, date, record, message id), then wording and line to break ties. */
+function compareListed(a: ReportPending | ReportFinding, b: ReportPending | ReportFinding): number {
+  return compareFindingLike(a, b) || compareText(a.message, b.message) || (a.source?.line ?? 0) - (b.source?.line ?? 0);
 }
 
 function comparePending(a: ReportPending, b: ReportPending): number {
-  return compareFindings(a as unknown as ReportFinding, b as unknown as ReportFinding) || compareText(a.due, b.due);
+  return compareListed(a, b) || compareText(a.due, b.due);
 }
 
 /** Inside the audit period (findings without a date, e.g. a parent's record, are always inside). */
@@ -237,7 +227,7 @@ export function runAudit(
     summaries.push({ id: standard.id, title: standard.title, severity, status: 'assessed', ...empty, breaches: own.length });
   }
 
-  findings.sort(compareFindings);
+  findings.sort(compareListed);
   pending.sort(comparePending);
   summaries.sort((a, b) => compareText(a.id, b.id));
   caseResults.sort((a, b) => compareText(a.caseId, b.caseId));

@@ -2,6 +2,7 @@
 import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import { caseLabel, evidenceLine, isDataIntegrity, sourceLabel, waiverLine } from './shared.js';
+import { compareText } from '../util/order.js';
 
 interface TestCase {
   readonly name: string;
@@ -22,10 +23,6 @@ interface TestSuite {
 const ALL_ROWS_CASE = '(all rows)';
 const NOT_ASSESSED_CASE = '(not assessed)';
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function caseTestCases(report: Report, standard: StandardSummary): TestCase[] {
   const findings = report.findings.filter((finding) => finding.standard === standard.id);
   const pending = report.pending.filter((item) => item.standard === standard.id);
@@ -35,7 +32,7 @@ function caseTestCases(report: Report, standard: StandardSummary): TestCase[] {
     ...findings.map((finding) => finding.caseId),
     ...pending.map((item) => item.caseId),
   ]);
-  return [...caseIds].sort(byCodeUnits).map((caseId) => {
+  return [...caseIds].sort(compareText).map((caseId) => {
     const own = findings.filter((finding) => finding.caseId === caseId);
     return {
       name: caseLabel(caseId),

@@ -3,6 +3,7 @@ import type { Evidence } from '../../checks/types.js';
 import type { GroupBy } from '../report/breakdown.js';
 import type { Report, ReportFinding, ReportPending, StandardSummary, WaiverEntry } from '../report/types.js';
 import type { FormatOptions } from './types.js';
+import { compareText } from '../util/order.js';
 
 /** Data-integrity findings about a row that belongs to no known case carry an empty case id. */
 export const NO_CASE_LABEL = '(no case)';
@@ -58,10 +59,6 @@ export interface CaseItems {
   readonly pending: readonly ReportPending[];
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Findings and pending items per case, cases in id order, each list keeping the report's order. */
 export function itemsByCase(report: Report): CaseItems[] {
   const caseResults = new Map(report.cases.map((caseResult) => [caseResult.caseId, caseResult]));
@@ -80,7 +77,7 @@ export function itemsByCase(report: Report): CaseItems[] {
   for (const finding of report.findings) entry(finding).findings.push(finding);
   for (const pending of report.pending) entry(pending).pending.push(pending);
   return [...byCase.entries()]
-    .sort(([a], [b]) => byCodeUnits(a, b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([caseId, items]) => ({ caseId, ...items }));
 }
 
@@ -88,7 +85,7 @@ export function itemsByCase(report: Report): CaseItems[] {
 export function distinctSorted(values: Iterable<string | null>): string[] {
   const set = new Set<string>();
   for (const value of values) if (value !== null && value !== '') set.add(value);
-  return [...set].sort(byCodeUnits);
+  return [...set].sort(compareText);
 }
 
 export function standardSeverities(report: Report): ReadonlyMap<string, StandardSummary['severity']> {

@@ -9,10 +9,11 @@ import { listInputFiles, type InputFormat } from './files.js';
 import { assembleCases } from './integrity.js';
 import { readJsonFile, readNdjsonFile } from './json.js';
 import { MappingIndex, type Mapping } from './mapping.js';
-import { compareStrings, RowCollector } from './rows.js';
+import { RowCollector } from './rows.js';
 import { TableSink, type ProgressReporter } from './tabular.js';
 import type { TextEncoding } from './text.js';
 import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
+import { compareText } from '../util/order.js';
 
 export { INTEGRITY_STANDARDS, type IntegrityStandardId, type IntegrityStandardMeta } from './standards.js';
 
@@ -81,9 +82,9 @@ const READERS: Readonly<Record<InputFormat, FileReader>> = {
 };
 
 const byPlace = (a: Finding, b: Finding): number =>
-  compareStrings(a.source?.file ?? '', b.source?.file ?? '') ||
+  compareText(a.source?.file ?? '', b.source?.file ?? '') ||
   (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
-  compareStrings(a.standard, b.standard);
+  compareText(a.standard, b.standard);
 
 /**
  * Reads every input (folders; delimited text, xlsx, JSON, NDJSON files), applying the mapping to the files

@@ -2,7 +2,8 @@
 import { tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceRef, type TableRows } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from './findings.js';
-import { compareStrings, type RowCollector } from './rows.js';
+import { type RowCollector } from './rows.js';
+import { compareText } from '../util/order.js';
 
 // Tables other rows refer to come first, so their ids are known when the referring rows are checked.
 const CHILD_TABLES_IN_DEPENDENCY_ORDER: readonly ChildTableName[] = [
@@ -175,5 +176,5 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
 
   return [...cases.values()]
     .map((built) => built.tables as CaseRecord)
-    .sort((a, b) => compareStrings(a.case.case_id, b.case.case_id));
+    .sort((a, b) => compareText(a.case.case_id, b.case.case_id));
 }

@@ -5,6 +5,7 @@ import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
 import type { InputSummary } from '../report/types.js';
 import { invalidRow, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
 import { DECODERS, plainlyValidRow } from './schemas.js';
+import { compareText } from '../util/order.js';
 
 export type TableRowLists = { [T in TableName]: TableRows[T][] };
 
@@ -96,9 +97,7 @@ export class RowCollector {
   summaries(): InputSummary[] {
     return [...this.counts.values()]
       .map(({ file, table, rows, rejected }) => ({ table, file, rows, rejected }))
-      .sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.table, b.table));
+      .sort((a, b) => compareText(a.file, b.file) || compareText(a.table, b.table));
   }
 }
 
-/** Code-unit order, the same on every machine and locale. */
-export const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

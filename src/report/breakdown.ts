@@ -1,5 +1,6 @@
 // Compliance rates per standard, per team and per worker, computed from the report's per-case results.
 import type { CaseResult } from './types.js';
+import { compareText } from '../util/order.js';
 
 export type GroupBy = 'team' | 'worker';
 
@@ -42,10 +43,6 @@ function applicableStandards(caseResult: CaseResult): ReadonlySet<string> {
   return new Set([...caseResult.applicable, ...caseResult.breached]);
 }
 
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 function tallyByStandard(cases: readonly CaseResult[]): StandardCompliance[] {
   const tally = new Map<string, { applicable: number; breached: number }>();
   for (const caseResult of cases) {
@@ -58,7 +55,7 @@ function tallyByStandard(cases: readonly CaseResult[]): StandardCompliance[] {
     }
   }
   return [...tally.entries()]
-    .sort(([a], [b]) => byCodeUnits(a, b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([standard, counts]) => ({ standard, ...complianceRate(counts.applicable, counts.breached) }));
 }
 
@@ -94,7 +91,7 @@ export function complianceByGroup(cases: readonly CaseResult[], groupBy: GroupBy
   }
   const unassigned = UNASSIGNED_LABEL[groupBy];
   return [...members.entries()]
-    .sort(([a], [b]) => (a === unassigned ? 1 : b === unassigned ? -1 : byCodeUnits(a, b)))
+    .sort(([a], [b]) => (a === unassigned ? 1 : b === unassigned ? -1 : compareText(a, b)))
     .map(([group, groupCases]) => ({
       group,
       cases: groupCases.length,

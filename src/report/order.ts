@@ -1,14 +1,8 @@
 // Orderings shared by the report steps, so waivers, baselines and comparisons sort exactly as the engine does.
 
-/** By UTF-16 code units, never by locale: the same ids sort the same on every machine. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
+import { compareNullable, compareText } from '../util/order.js';
 
-/** Null (no record id, no date) sorts first. */
-export function compareNullable(a: string | null, b: string | null): number {
-  return a === b ? 0 : a === null ? -1 : b === null ? 1 : compareText(a, b);
-}
+export { compareNullable, compareText };
 
 export interface FindingLike {
   readonly standard: string;

@@ -1,7 +1,7 @@
 // Standard: a parent is marked un-contactable only after every other family member was asked for contact details.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isParent, isUncontactable } from '../src/model/roles.js';
+import { dateRecordedBy, isParent, isUncontactable } from '../src/model/roles.js';
 import type { CaseRecord, ContactAttemptRow } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
@@ -60,10 +60,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     if (!isParent(parent) || !isUncontactable(parent)) continue;
     outcome.applicable();
     const parentId = parent.person_id;
-    const cutOff =
-      parent.uncontactable_date !== undefined && parent.uncontactable_date <= ctx.asOf
-        ? parent.uncontactable_date
-        : undefined;
+    const cutOff = dateRecordedBy(parent.uncontactable_date, ctx.asOf);
     const parentEvidence: Evidence = {
       table: 'people',
       id: parentId,

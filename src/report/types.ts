@@ -27,9 +27,9 @@ export interface StandardSummary {
   readonly pending: number;
 }
 
-export interface ReportFinding {
+/** What a listed breach and a pending deadline both carry. */
+interface ListedItem {
   readonly standard: string;
-  readonly severity: Severity;
   readonly caseId: string;
   readonly recordId: string | null;
   readonly date: IsoDate | null;
@@ -39,6 +39,10 @@ export interface ReportFinding {
   readonly worker: string | null;
   readonly source: SourceRef | null;
   readonly evidence: readonly Evidence[];
+}
+
+export interface ReportFinding extends ListedItem {
+  readonly severity: Severity;
   /** Set when an unexpired waiver accepts this breach: it is reported but does not count toward the exit code. */
   readonly waiver?: FindingWaiver;
   /** Set when the run was given a baseline report: whether the baseline already held this breach. */
@@ -54,18 +58,8 @@ export interface FindingWaiver {
 
 export type BaselineStatus = 'new' | 'known';
 
-export interface ReportPending {
-  readonly standard: string;
-  readonly caseId: string;
-  readonly recordId: string | null;
-  readonly date: IsoDate | null;
+export interface ReportPending extends ListedItem {
   readonly due: IsoDate;
-  readonly message: string;
-  readonly messageId: string;
-  readonly team: string | null;
-  readonly worker: string | null;
-  readonly source: SourceRef | null;
-  readonly evidence: readonly Evidence[];
 }
 
 /** Per case: which assessed standards applied and which of those it breached (for team/worker rates). */
@@ -108,17 +102,10 @@ export interface WaiverOutcome {
 }
 
 /** A breach of the baseline (or older report) that the newer run no longer finds. */
-export interface ResolvedFinding {
-  readonly standard: string;
-  readonly severity: Severity;
-  readonly caseId: string;
-  readonly recordId: string | null;
-  readonly date: IsoDate | null;
-  readonly message: string;
-  readonly messageId: string;
-  readonly team: string | null;
-  readonly worker: string | null;
-}
+export type ResolvedFinding = Pick<
+  ReportFinding,
+  'standard' | 'severity' | 'caseId' | 'recordId' | 'date' | 'message' | 'messageId' | 'team' | 'worker'
+>;
 
 export interface BaselineOutcome {
   readonly asOf: IsoDate;

@@ -5,6 +5,7 @@ import { requiredColumns, TABLES } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { wrongCellCount } from './findings.js';
 import { decoderFor, requireUsable, resolveHeader, sourceLabels, type HeaderContext } from './header.js';
+import type { RecordReceiver } from './csv-tokenizer.js';
 import type { InputCount, RowCollector } from './rows.js';
 import { decodeCells, type TableDecoder } from './schemas.js';
 
@@ -15,6 +16,8 @@ import { decodeCells, type TableDecoder } from './schemas.js';
 export interface TabularSink {
   header(cells: readonly string[], line: number): void;
   record(cells: readonly string[], line: number): void;
+  /** Records the reader may pass over unread, by one cell (see RecordReceiver in csv-tokenizer.ts). */
+  readonly skip?: RecordReceiver['skip'];
 }
 
 /** Header names are compared trimmed and in any case. */

@@ -389,7 +389,8 @@ export function decodingStage(file: string, layout: TextLayout): Transform {
 }
 
 /** The file's bytes after the byte-order mark. */
-export const bodyStream = (file: string, layout: TextLayout) => createReadStream(file, { start: layout.skip });
+export const bodyStream = (file: string, layout: TextLayout, readSize?: number) =>
+  createReadStream(file, { start: layout.skip, ...(readSize === undefined ? {} : { highWaterMark: readSize }) });
 
 /** The whole file as checked text, chunk by chunk (for NDJSON, which is split into lines as it comes). */
 export async function* textChunks(file: string, given: TextEncoding | undefined): AsyncGenerator<string> {

@@ -1,0 +1,259 @@
+// Splits decoded delimited text, chunk by chunk, into records of cells, each with the physical line it starts on.
+
+/** Why a file cannot be split into records (the caller words it for the user). */
+export type CsvProblem = 'quote-not-closed' | 'invalid-closing-quote' | 'invalid-opening-quote';
+
+export class CsvSyntaxError extends Error {
+  constructor(
+    readonly problem: CsvProblem,
+    /** The physical line the record holding the problem starts on. */
+    readonly line: number,
+  ) {
+    super(`${problem} in the record starting on line ${line}`);
+  }
+}
+
+/**
+ * Where the records go. `skip`, when set, is asked about a record's cell at `skip.cell` before the record is
+ * split any further: a record it skips is never built (a worker that audits only some cases reads past the
+ * others' rows this way). It is only set once the header has been read.
+ */
+export interface RecordReceiver {
+  header(cells: readonly string[], line: number): void;
+  record(cells: readonly string[], line: number): void;
+  readonly skip?: { readonly cell: number; readonly test: (value: string | undefined) => boolean } | undefined;
+}
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** Line breaks inside a quoted cell: CRLF, LF or a lone CR each count one, as editors show them. */
+function lineBreaksIn(text: string): number {
+  let breaks = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) breaks++;
+  for (let at = text.indexOf('\r'); at !== -1; at = text.indexOf('\r', at + 1)) if (text.charCodeAt(at + 1) !== LF) breaks++;
+  return breaks;
+}
+
+function isBlankRecord(cells: readonly string[]): boolean {
+  for (const cell of cells) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** A quoted record that runs past the text at hand: more text is needed to finish it. */
+const NEED_MORE = -1;
+
+/**
+ * An RFC 4180 tokenizer with the dialect csv-parse was given before it (any of CRLF, LF or a lone CR ends
+ * a record, empty lines are skipped, records may have any number of cells, a byte-order mark is the
+ * decoder's business). Lines without a quote, nearly all of an export, are split with `indexOf` alone;
+ * a record holding a quote goes through the full state machine. Records whose cells are all blank are
+ * passed over, as blank lines are.
+ */
+export class CsvTokenizer {
+  private rest = '';
+  /** The physical line `rest` starts on. */
+  private line = 1;
+  private headerSeen = false;
+  private readonly delimiter: number;
+  private readonly delimiterText: string;
+
+  constructor(
+    private readonly receiver: RecordReceiver,
+    delimiter: string,
+    /** Stop (and return false from `write`) once the header has been handed over. */
+    private readonly headerOnly = false,
+  ) {
+    this.delimiterText = delimiter;
+    this.delimiter = delimiter.charCodeAt(0);
+  }
+
+  /** Takes the next piece of text; false once the header alone was wanted and has been read. */
+  write(chunk: string): boolean {
+    return this.consume(this.rest === '' ? chunk : this.rest + chunk, false);
+  }
+
+  /** After the last piece: the record left unfinished, if any, is finished or refused. */
+  end(): void {
+    if (this.rest !== '') this.consume(this.rest, true);
+  }
+
+  private consume(text: string, final: boolean): boolean {
+    const length = text.length;
+    let pos = 0;
+    let line = this.line;
+    let quoteAt = text.indexOf('"');
+    let crAt = text.indexOf('\r');
+    while (pos < length) {
+      if (crAt !== -1 && crAt < pos) crAt = text.indexOf('\r', pos);
+      if (quoteAt !== -1 && quoteAt < pos) quoteAt = text.indexOf('"', pos);
+      let lineEnd = text.indexOf('\n', pos);
+      let next: number;
+      if (crAt !== -1 && (lineEnd === -1 || crAt < lineEnd)) {
+        // A CR ends the record; followed by LF it is one line end, so a CR at the end of the text waits.
+        if (crAt === length - 1 && !final) break;
+        lineEnd = crAt;
+        next = text.charCodeAt(crAt + 1) === LF ? crAt + 2 : crAt + 1;
+      } else if (lineEnd === -1) {
+        if (!final) break;
+        lineEnd = length;
+        next = length;
+      } else {
+        next = lineEnd + 1;
+      }
+      if (quoteAt !== -1 && quoteAt < lineEnd) {
+        const end = this.quotedRecord(text, pos, line, final);
+        if (end === NEED_MORE) break;
+        pos = end.next;
+        line = end.nextLine;
+        if (this.headerOnly && this.headerSeen) return this.finishHeader(text, pos, line);
+        continue;
+      }
+      if (lineEnd > pos) {
+        const skip = this.headerSeen ? this.receiver.skip : undefined;
+        if (!skip || !skip.test(this.cellAt(text, pos, lineEnd, skip.cell))) {
+          this.deliver(this.split(text, pos, lineEnd), line);
+          if (this.headerOnly && this.headerSeen) return this.finishHeader(text, next, line + 1);
+        }
+      }
+      pos = next;
+      line++;
+    }
+    this.rest = pos >= length ? '' : text.slice(pos);
+    this.line = line;
+    return true;
+  }
+
+  private finishHeader(text: string, pos: number, line: number): boolean {
+    this.rest = text.slice(pos);
+    this.line = line;
+    return false;
+  }
+
+  private deliver(cells: string[], line: number): void {
+    if (isBlankRecord(cells)) return;
+    if (this.headerSeen) {
+      this.receiver.record(cells, line);
+    } else {
+      this.headerSeen = true;
+      this.receiver.header(cells, line);
+    }
+  }
+
+  private split(text: string, start: number, end: number): string[] {
+    const cells: string[] = [];
+    const delimiter = this.delimiterText;
+    let from = start;
+    for (let at = text.indexOf(delimiter, from); at !== -1 && at < end; at = text.indexOf(delimiter, from)) {
+      cells.push(text.slice(from, at));
+      from = at + 1;
+    }
+    cells.push(text.slice(from, end));
+    return cells;
+  }
+
+  /** The unquoted record's cell at `index` (undefined when it has fewer cells), without splitting the rest. */
+  private cellAt(text: string, start: number, end: number, index: number): string | undefined {
+    const delimiter = this.delimiterText;
+    let from = start;
+    for (let i = 0; i < index; i++) {
+      const at = text.indexOf(delimiter, from);
+      if (at === -1 || at >= end) return undefined;
+      from = at + 1;
+    }
+    const at = text.indexOf(delimiter, from);
+    return text.slice(from, at === -1 || at > end ? end : at);
+  }
+
+  /**
+   * A record with a quote somewhere in it, cell by cell from `start`: where the next record starts and on
+   * which line, or NEED_MORE when the text ends inside it before the last piece.
+   */
+  private quotedRecord(text: string, start: number, line: number, final: boolean): { next: number; nextLine: number } | typeof NEED_MORE {
+    const length = text.length;
+    const delimiter = this.delimiter;
+    const cells: string[] = [];
+    let breaks = 0;
+    let pos = start;
+    for (;;) {
+      if (text.charCodeAt(pos) === QUOTE) {
+        let value = '';
+        let from = pos + 1;
+        let closed = -1;
+        for (;;) {
+          const quote = text.indexOf('"', from);
+          if (quote === -1) {
+            if (final) throw new CsvSyntaxError('quote-not-closed', line);
+            return NEED_MORE;
+          }
+          if (quote === length - 1 && !final) return NEED_MORE;
+          if (text.charCodeAt(quote + 1) === QUOTE) {
+            value += text.slice(from, quote + 1);
+            from = quote + 2;
+            continue;
+          }
+          value += text.slice(from, quote);
+          closed = quote;
+          break;
+        }
+        breaks += lineBreaksIn(value);
+        cells.push(value);
+        pos = closed + 1;
+        if (pos >= length) {
+          if (!final) return NEED_MORE;
+          return this.recordEnds(cells, line, breaks, length);
+        }
+        const after = text.charCodeAt(pos);
+        if (after === delimiter) {
+          pos++;
+          if (pos >= length && !final) return NEED_MORE;
+          if (pos >= length) {
+            cells.push('');
+            return this.recordEnds(cells, line, breaks, length);
+          }
+          continue;
+        }
+        if (after === LF) return this.recordEnds(cells, line, breaks, pos + 1);
+        if (after === CR) {
+          if (pos + 1 >= length && !final) return NEED_MORE;
+          return this.recordEnds(cells, line, breaks, text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1);
+        }
+        throw new CsvSyntaxError('invalid-closing-quote', line);
+      }
+      // An unquoted cell: up to the next delimiter or line end; a quote inside it is misplaced.
+      let end = pos;
+      while (end < length) {
+        const code = text.charCodeAt(end);
+        if (code === delimiter || code === LF || code === CR) break;
+        if (code === QUOTE) throw new CsvSyntaxError('invalid-opening-quote', line);
+        end++;
+      }
+      if (end >= length) {
+        if (!final) return NEED_MORE;
+        cells.push(text.slice(pos, end));
+        return this.recordEnds(cells, line, breaks, length);
+      }
+      cells.push(text.slice(pos, end));
+      const code = text.charCodeAt(end);
+      if (code === delimiter) {
+        pos = end + 1;
+        if (pos >= length) {
+          if (!final) return NEED_MORE;
+          cells.push('');
+          return this.recordEnds(cells, line, breaks, length);
+        }
+        continue;
+      }
+      if (code === LF) return this.recordEnds(cells, line, breaks, end + 1);
+      if (end + 1 >= length && !final) return NEED_MORE;
+      return this.recordEnds(cells, line, breaks, text.charCodeAt(end + 1) === LF ? end + 2 : end + 1);
+    }
+  }
+
+  private recordEnds(cells: string[], line: number, breaks: number, next: number): { next: number; nextLine: number } {
+    const skip = this.headerSeen ? this.receiver.skip : undefined;
+    if (!skip || !skip.test(cells[skip.cell])) this.deliver(cells, line);
+    return { next, nextLine: line + breaks + 1 };
+  }
+}

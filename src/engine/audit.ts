@@ -64,11 +64,11 @@ interface Tally {
 }
 
 /** The report's order (case, standard, date, record, message id), then wording and line to break ties. */
-function compareListed(a: ReportPending | ReportFinding, b: ReportPending | ReportFinding): number {
+export function compareListed(a: ReportPending | ReportFinding, b: ReportPending | ReportFinding): number {
   return compareFindingLike(a, b) || compareText(a.message, b.message) || (a.source?.line ?? 0) - (b.source?.line ?? 0);
 }
 
-function comparePending(a: ReportPending, b: ReportPending): number {
+export function comparePending(a: ReportPending, b: ReportPending): number {
   return compareListed(a, b) || compareText(a.due, b.due);
 }
 

@@ -9,7 +9,7 @@ import { listInputFiles, type InputFormat } from './files.js';
 import { assembleCases } from './integrity.js';
 import { readJsonFile, readNdjsonFile } from './json.js';
 import { MappingIndex, type Mapping } from './mapping.js';
-import { RowCollector } from './rows.js';
+import { RowCollector, type CasePartition } from './rows.js';
 import { TableSink, type ProgressReporter } from './tabular.js';
 import type { TextEncoding } from './text.js';
 import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
@@ -26,6 +26,8 @@ export interface LoadOptions {
   readonly encoding?: TextEncoding | undefined;
   /** The delimiter of every delimited text input; by default each file's header line tells. */
   readonly delimiter?: Delimiter | undefined;
+  /** Read only the rows of this part of the cases (see src/engine/parallel.ts); every row, without it. */
+  readonly partition?: CasePartition | undefined;
 }
 
 export interface LoadedExport {
@@ -95,7 +97,11 @@ const byPlace = (a: Finding, b: Finding): number =>
 export async function loadExport(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
   const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
   const { files } = await listInputFiles(paths, mapping);
-  const collector = new RowCollector();
+  // Only delimited text is read by part: its rows are filtered one by one (src/load/tabular.ts).
+  if (options.partition !== undefined && files.some((file) => file.format !== 'csv')) {
+    throw new Error('an export is read by part only when every input is delimited text');
+  }
+  const collector = new RowCollector(options.partition);
   const { onProgress } = options;
   const progressFor = (file: string): ProgressReporter =>
     onProgress ? (rows) => onProgress({ file, rows }) : () => undefined;

@@ -25,11 +25,37 @@ const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map
 
 const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
 
+/** One of `count` disjoint parts of an export, by case: a worker audits only the cases of its part. */
+export interface CasePartition {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The part a case id falls in (FNV-1a over its code units): a row and its case always land in the same part. */
+export function partOfCase(caseId: unknown, count: number): number {
+  if (typeof caseId !== 'string' || count <= 1) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i++) {
+    hash ^= caseId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % count;
+}
+
 export class RowCollector {
   readonly rows: TableRowLists = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
   readonly present = new Set<TableName>();
   readonly findings: Finding[] = [];
   private readonly counts = new Map<string, InputCount>();
+
+  /** With a partition, rows of other parts' cases are neither counted nor kept: those parts account for them. */
+  constructor(readonly partition: CasePartition | undefined = undefined) {}
+
+  /** Whether a row with this (decoded) case id belongs to the part being read; always, without a partition. */
+  owns(caseId: unknown): boolean {
+    const { partition } = this;
+    return partition === undefined || partOfCase(caseId, partition.count) === partition.index;
+  }
 
   /** The counter of one (file, table); asking for it makes the table present, even with no rows. */
   input(file: string, table: TableName, labels?: ReadonlyMap<string, string>): InputCount {

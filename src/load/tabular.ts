@@ -8,6 +8,7 @@ import { decoderFor, requireUsable, resolveHeader, sourceLabels, type HeaderCont
 import type { RecordReceiver } from './csv-tokenizer.js';
 import type { InputCount, RowCollector } from './rows.js';
 import { decodeCells, type TableDecoder } from './schemas.js';
+import { presentValue } from './values.js';
 
 /**
  * Receives a tabular file's records as a decoder (CSV now; other encodings, delimiters or spreadsheets
@@ -103,6 +104,7 @@ export class TableSink implements TabularSink {
   /** For each of the table's columns, its cell in this file's records, or -1. */
   private positions: readonly number[] = [];
   private rowsRead = 0;
+  skip: TabularSink['skip'] = undefined;
 
   /** `file` is the name findings give (`book.xlsx#visits` for a sheet); `context` the mapping source or named table. */
   constructor(
@@ -122,11 +124,19 @@ export class TableSink implements TabularSink {
     this.headerNames = layout.binding ? layout.headerNames : layout.headerNames.map((name) => name.toLowerCase());
     this.headerLength = cells.length;
     this.count = this.collector.input(this.file, layout.table, sourceLabels(layout));
+    // Reading one part of the cases: the reader may pass over other parts' records by their case_id cell,
+    // unsplit, when that cell is read as it stands (no mapping translates it).
+    const caseIdCell = this.positions[this.decoder.names.indexOf('case_id')] ?? -1;
+    if (this.collector.partition !== undefined && !layout.binding && caseIdCell >= 0) {
+      const { collector } = this;
+      this.skip = { cell: caseIdCell, test: (value) => !collector.owns(presentValue(value)) };
+    }
   }
 
   record(cells: readonly string[], line: number): void {
     const count = this.count as InputCount;
     const row = decodeCells(this.decoder as TableDecoder, cells, this.positions);
+    if (!this.collector.owns(row['case_id'])) return;
     if (cells.length === this.headerLength) {
       this.collector.validate(count, row, this.file, line, null);
     } else {

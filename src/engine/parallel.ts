@@ -1,0 +1,212 @@
+// Loads and audits an export, on several worker threads when it is large: each audits its own part of the cases.
+import { availableParallelism } from 'node:os';
+import { stat } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { CHECKS } from '../../checks/index.js';
+import type { KnownError} from '../errors.js';
+import { ConfigError, InputError, UsageError, type ErrorLocation } from '../errors.js';
+import { listInputFiles } from '../load/files.js';
+import { loadExport, type LoadOptions } from '../load/index.js';
+import { MappingIndex } from '../load/mapping.js';
+import type { CasePartition } from '../load/rows.js';
+import type { InputSummary, Report, StandardSummary } from '../report/types.js';
+import { compareText } from '../util/order.js';
+import { compareListed, comparePending, runAudit, type AuditSettings } from './audit.js';
+import { INTEGRITY } from './catalogue.js';
+
+/** Everything a part needs to load and audit its cases: plain data, as a worker receives it. */
+export interface AuditJob {
+  readonly paths: readonly string[];
+  readonly load: Omit<LoadOptions, 'onProgress' | 'partition'>;
+  readonly settings: AuditSettings;
+}
+
+export type ProgressListener = NonNullable<LoadOptions['onProgress']>;
+
+/** Loads one part of the export's cases (all of them without a partition) and audits them. */
+export async function auditPart(job: AuditJob, partition?: CasePartition, onProgress?: ProgressListener): Promise<Report> {
+  const loaded = await loadExport(job.paths, { ...job.load, partition, ...(onProgress ? { onProgress } : {}) });
+  return runAudit(loaded, CHECKS, INTEGRITY, job.settings);
+}
+
+function sumInputs(parts: readonly Report[]): InputSummary[] {
+  const byKey = new Map<string, InputSummary>();
+  for (const part of parts) {
+    for (const input of part.inputs) {
+      const key = `${input.table}\u0000${input.file}`;
+      const seen = byKey.get(key);
+      byKey.set(key, seen ? { ...seen, rows: seen.rows + input.rows, rejected: seen.rejected + input.rejected } : input);
+    }
+  }
+  return [...byKey.values()].sort((a, b) => compareText(a.file, b.file) || compareText(a.table, b.table));
+}
+
+function sumStandards(parts: readonly Report[]): StandardSummary[] {
+  const byId = new Map<string, StandardSummary>();
+  for (const part of parts) {
+    for (const standard of part.standards) {
+      const seen = byId.get(standard.id);
+      byId.set(
+        standard.id,
+        seen
+          ? {
+              ...seen,
+              applicable: seen.applicable + standard.applicable,
+              compliant: seen.compliant + standard.compliant,
+              breaches: seen.breaches + standard.breaches,
+              pending: seen.pending + standard.pending,
+            }
+          : standard,
+      );
+    }
+  }
+  return [...byId.values()].sort((a, b) => compareText(a.id, b.id));
+}
+
+const sum = (parts: readonly Report[], count: (part: Report) => number): number =>
+  parts.reduce((total, part) => total + count(part), 0);
+
+/**
+ * One report from the reports of disjoint parts of the cases, equal to the report of the whole: every row of
+ * a case, its integrity findings included, falls in the case's part, so counts add up and the lists only
+ * need the report's own order (items that order cannot tell apart share a case, hence a part, and keep
+ * their part's order).
+ */
+export function mergeReports(parts: readonly Report[]): Report {
+  const [first] = parts;
+  if (first === undefined) throw new Error('no part to merge');
+  if (parts.length === 1) return first;
+  return {
+    ...first,
+    inputs: sumInputs(parts),
+    summary: {
+      cases: sum(parts, (part) => part.summary.cases),
+      casesWithBreaches: sum(parts, (part) => part.summary.casesWithBreaches),
+      errors: sum(parts, (part) => part.summary.errors),
+      warnings: sum(parts, (part) => part.summary.warnings),
+      pending: sum(parts, (part) => part.summary.pending),
+    },
+    standards: sumStandards(parts),
+    findings: parts.flatMap((part) => part.findings).sort(compareListed),
+    pending: parts.flatMap((part) => part.pending).sort(comparePending),
+    cases: parts.flatMap((part) => part.cases).sort((a, b) => compareText(a.caseId, b.caseId)),
+  };
+}
+
+/** Below this many bytes of input, starting workers costs more than it saves. */
+export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Fewer cores than this and workers do not pay: V8 already keeps a second core busy with garbage
+ * collection and compiling beside a single thread, and each part also reads every file (measured on
+ * 2 cores in bench/RESULTS.md: two workers took longer than one thread).
+ */
+export const PARALLEL_MIN_CORES = 4;
+
+/** At most this many parts: every worker reads every file, so more of them mostly add reading. */
+const MAX_JOBS = 8;
+
+/**
+ * How many parts to audit in parallel: `requested` when given (1 = on this thread), otherwise one per
+ * core (at most MAX_JOBS) for an export of delimited text larger than PARALLEL_MIN_BYTES on a machine
+ * with PARALLEL_MIN_CORES or more, else 1. Only delimited text is split: JSON and workbooks are read whole.
+ */
+export async function partsFor(job: AuditJob, requested: number | undefined, cores = availableParallelism()): Promise<number> {
+  const mapping = job.load.mapping ? new MappingIndex(job.load.mapping) : undefined;
+  const { files } = await listInputFiles(job.paths, mapping);
+  if (files.some((file) => file.format !== 'csv')) return 1;
+  if (requested !== undefined) return requested;
+  if (cores < PARALLEL_MIN_CORES) return 1;
+  let bytes = 0;
+  for (const file of files) bytes += (await stat(file.path)).size;
+  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(MAX_JOBS, cores);
+}
+
+/** What a worker sends back. */
+export type PartMessage =
+  | { readonly kind: 'progress'; readonly file: string; readonly rows: number }
+  // The report as JSON text: one string crosses threads in a copy, where a structured clone of the report's
+  // many small objects costs more than JSON.stringify here and JSON.parse there.
+  | { readonly kind: 'report'; readonly json: string }
+  | { readonly kind: 'known-error'; readonly name: string; readonly message: string; readonly where: ErrorLocation; readonly expected: string | undefined }
+  | { readonly kind: 'error'; readonly message: string; readonly stack: string | undefined };
+
+export interface PartWorkerData {
+  /** The job without its mapping, whose compiled form holds functions: the worker reads `mappingFile` again. */
+  readonly job: AuditJob;
+  readonly mappingFile: string | undefined;
+  readonly partition: CasePartition;
+  readonly progress: boolean;
+}
+
+const KNOWN_ERRORS: Readonly<Record<string, new (message: string, where: ErrorLocation, expected?: string) => KnownError>> = {
+  InputError,
+  ConfigError,
+  UsageError,
+};
+
+/** The worker's failure as this thread would have thrown it: a known error stays one (one line, exit 2). */
+function failureOf(message: PartMessage): Error | undefined {
+  if (message.kind === 'known-error') {
+    const ErrorClass = KNOWN_ERRORS[message.name] ?? InputError;
+    return new ErrorClass(message.message, message.where, message.expected);
+  }
+  if (message.kind === 'error') {
+    const error = new Error(message.message);
+    if (message.stack !== undefined) error.stack = message.stack;
+    return error;
+  }
+  return undefined;
+}
+
+function runWorker(data: PartWorkerData, onProgress: ProgressListener | undefined): Promise<Report | Error> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: data });
+    let settled = false;
+    const settle = (outcome: Report | Error) => {
+      if (settled) return;
+      settled = true;
+      resolve(outcome);
+    };
+    worker.on('message', (message: PartMessage) => {
+      if (message.kind === 'progress') onProgress?.({ file: message.file, rows: message.rows });
+      else if (message.kind === 'report') settle(JSON.parse(message.json) as Report);
+      else settle(failureOf(message) as Error);
+    });
+    worker.on('error', (error) => settle(error));
+    worker.on('exit', (code) => settle(new Error(`audit worker ${data.partition.index} stopped (exit ${code}) without a report`)));
+  });
+}
+
+/**
+ * Loads and audits the export in `parts` parts, each on its own worker thread (on this one when 1), and
+ * merges their reports. Every part reads every file (for its header, and for the lines of the others'
+ * rows), so a whole-file problem is met by each: the first part's error is thrown, as one thread would.
+ */
+export async function loadAndAudit(job: AuditJob, parts: number, onProgress?: ProgressListener): Promise<Report> {
+  if (parts <= 1) return auditPart(job, undefined, onProgress);
+  // Each part counts its own rows of a file: the progress line shows their sum.
+  const rowsByPart = Array.from({ length: parts }, () => new Map<string, number>());
+  const progressOf = (index: number): ProgressListener | undefined =>
+    onProgress &&
+    (({ file, rows }) => {
+      (rowsByPart[index] as Map<string, number>).set(file, rows);
+      onProgress({ file, rows: rowsByPart.reduce((total, part) => total + (part.get(file) ?? 0), 0) });
+    });
+  const outcomes = await Promise.all(
+    Array.from({ length: parts }, (_, index) =>
+      runWorker(
+        {
+          job: { ...job, load: { ...job.load, mapping: undefined } },
+          mappingFile: job.load.mapping?.file,
+          partition: { index, count: parts },
+          progress: onProgress !== undefined,
+        },
+        progressOf(index),
+      ),
+    ),
+  );
+  const failure = outcomes.find((outcome): outcome is Error => outcome instanceof Error);
+  if (failure) throw failure;
+  return mergeReports(outcomes as Report[]);
+}

@@ -8,4 +8,4 @@ export interface FormatOptions {
   readonly groupBy?: 'team' | 'worker';
 }
 
-export type Formatter = (report: Report, options: FormatOptions) => string | Promise<Uint8Array>;
+export type Formatter = (report: Report, options: FormatOptions) => string | Promise<string | Uint8Array>;

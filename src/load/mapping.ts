@@ -1,12 +1,37 @@
 // The mapping file: which export files hold which table, their column names, value spellings, constants and date formats.
 import { basename, extname, resolve } from 'node:path';
-import { format as formatDate, isValid, parse as parseWithFormat } from 'date-fns';
+import { createRequire } from 'node:module';
+import type { format } from 'date-fns/format';
+import type { isValid } from 'date-fns/isValid';
+import type { parse } from 'date-fns/parse';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { readJsonFile } from '../util/json-file.js';
 import { presentValue, UnreadableDate } from './values.js';
+
+/**
+ * date-fns, loaded the first time a mapping gives a date format: its modules take about a tenth of a second
+ * to load, at every start otherwise, and most runs have no mapping.
+ */
+interface DateFns {
+  readonly format: typeof format;
+  readonly isValid: typeof isValid;
+  readonly parse: typeof parse;
+}
+let dateFns: DateFns | undefined;
+function loadDateFns(): DateFns {
+  if (dateFns === undefined) {
+    const require = createRequire(import.meta.url);
+    dateFns = {
+      format: (require('date-fns/format') as DateFns).format,
+      isValid: (require('date-fns/isValid') as DateFns).isValid,
+      parse: (require('date-fns/parse') as DateFns).parse,
+    };
+  }
+  return dateFns;
+}
 
 const fileName = z
   .string({ error: 'expected a file name' })
@@ -255,6 +280,7 @@ function formatProblem(pattern: string): string | null {
   if (PROTECTED_TOKENS.test(pattern.replace(QUOTED_TEXT, ''))) {
     return 'write the year as yyyy (or yy) and the day as dd (or d): YYYY and DD mean the week year and the day of the year';
   }
+  const { format: formatDate, isValid, parse: parseWithFormat } = loadDateFns();
   try {
     parseWithFormat('', pattern, REFERENCE_DATE);
   } catch (error) {
@@ -304,6 +330,7 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}/;
  * date cells arrive. No other form is: under `MM/dd/yyyy` a UK date would be misread.
  */
 function formattedDateReader(pattern: string, base: CellReader): CellReader {
+  const { format: formatDate, isValid, parse: parseWithFormat } = loadDateFns();
   const seen = new Map<string, unknown>();
   const read = (text: string): unknown => {
     if (ISO_DAY.test(text)) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { meetingById } from '../src/model/roles.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -55,7 +55,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
-      source: meeting.source,
+      source: sourceOf(meeting),
       messageId: invitation.advocacy_info === false ? 'notShared' : 'notRecorded',
       data: { meetingId: meeting.meeting_id, date: meeting.date, personId: invitation.person_id },
       evidence: [

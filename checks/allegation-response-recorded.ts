@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isUncontactable, personById } from '../src/model/roles.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -72,7 +72,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     outcome.breach({
       recordId: allegation.allegation_id,
       date: allegation.date,
-      source: allegation.source,
+      source: sourceOf(allegation),
       messageId: 'incomplete',
       data: {
         allegationId: allegation.allegation_id,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { planOn } from '../src/model/roles.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -61,7 +61,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     outcome.breach({
       recordId: visit.visit_id,
       date: visit.date,
-      source: visit.source,
+      source: sourceOf(visit),
       messageId: visit.child_seen === false ? 'childNotSeen' : 'childSeenNotRecorded',
       data: { visitId: visit.visit_id, date: visit.date, planId: plan.plan_id },
       evidence: [

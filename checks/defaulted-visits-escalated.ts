@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { planOn } from '../src/model/roles.js';
-import type { CaseRecord, IsoDate, MeetingRow, MeetingType, PlanRow, VisitOutcome, VisitRow } from '../src/model/types.js';
+import { type CaseRecord, type IsoDate, type MeetingRow, type MeetingType, type PlanRow, type VisitOutcome, type VisitRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -236,7 +236,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       deadline,
       workingDays,
     };
-    const report = { recordId: visit.visit_id, date: triggerDate, source: visit.source };
+    const report = { recordId: visit.visit_id, date: triggerDate, source: sourceOf(visit) };
 
     if (escalation !== undefined) {
       const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(deadline, escalation.date));

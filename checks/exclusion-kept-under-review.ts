@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder, type Report } from './_outcome.js';
 import { meetingById } from '../src/model/roles.js';
-import type { CaseRecord, MeetingParentRow, MeetingRow } from '../src/model/types.js';
+import { type CaseRecord, type MeetingParentRow, type MeetingRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -103,7 +103,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       const report: Report = {
         recordId: passed.meeting.meeting_id,
         date: passed.meeting.date,
-        source: passed.meeting.source,
+        source: sourceOf(passed.meeting),
         messageId: 'excludedTooLong',
         data: {
           personId,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isRecorded, meetingById } from '../src/model/roles.js';
-import type { CaseRecord, MeetingParentRow } from '../src/model/types.js';
+import { type CaseRecord, type MeetingParentRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -118,7 +118,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
-      source: meeting.source,
+      source: sourceOf(meeting),
       messageId: 'exclusionIncomplete',
       data: {
         meetingId: meeting.meeting_id,

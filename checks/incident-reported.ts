@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { dateRecordedBy, hasViolenceFlag, personById } from '../src/model/roles.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -117,7 +117,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
         ? []
         : [{ table: 'people' as const, id: incident.person_id, note: `person involved; violence_flag ${yesNo(person?.violence_flag)}` }]),
     ];
-    const base = { recordId: incident.incident_id, date: incident.date, source: incident.source, evidence };
+    const base = { recordId: incident.incident_id, date: incident.date, source: sourceOf(incident), evidence };
     if (missing.length > 0) {
       outcome.breach({ ...base, messageId: 'incomplete', data: { ...data, missing: missing.join('; ') } });
     }

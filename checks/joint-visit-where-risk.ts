@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { hasViolenceFlag, isResident } from '../src/model/roles.js';
-import { VISIT_OUTCOMES, type CaseRecord } from '../src/model/types.js';
+import { VISIT_OUTCOMES, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -66,7 +66,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: visit.visit_id,
       date: visit.date,
-      source: visit.source,
+      source: sourceOf(visit),
       messageId: visit.joint === false ? 'soleWorker' : 'jointNotRecorded',
       data: { visitId: visit.visit_id, date: visit.date, outcome: visit.outcome, flaggedPeople },
       evidence: [

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { dateRecordedBy } from '../src/model/roles.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -73,7 +73,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       },
       { table: 'deadline', date: due, note: `manager to be informed within ${ctx.options.workingDays} working day(s)` },
     ];
-    const report = { recordId: visit.visit_id, date: visit.date, source: visit.source, evidence };
+    const report = { recordId: visit.visit_id, date: visit.date, source: sourceOf(visit), evidence };
 
     if (informed !== undefined && !informedBeforeVisit) {
       const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, informed));

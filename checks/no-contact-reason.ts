@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isCaseOpenOn, isNonResidentParent, isRecorded } from '../src/model/roles.js';
-import type { CaseRecord, PersonRow } from '../src/model/types.js';
+import { type CaseRecord, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -84,7 +84,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: person.person_id,
       date: null,
-      source: person.source,
+      source: sourceOf(person),
       messageId: failure,
       data: {
         personId: person.person_id,

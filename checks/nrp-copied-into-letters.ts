@@ -8,7 +8,7 @@ import {
   isUncontactable,
   personById,
 } from '../src/model/roles.js';
-import type { CaseRecord, LetterRow, PersonRow } from '../src/model/types.js';
+import { type CaseRecord, type LetterRow, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({});
@@ -104,7 +104,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     outcome.breach({
       recordId: letterId,
       date: first.date,
-      source: first.source,
+      source: sourceOf(first),
       messageId: 'notCopied',
       data: {
         letterId,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isNonResidentParent, isUncontactable } from '../src/model/roles.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -57,7 +57,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     outcome.breach({
       recordId: person.person_id,
       date: null,
-      source: person.source,
+      source: sourceOf(person),
       messageId: person.details_recorded === false ? 'detailsNotRecorded' : 'detailsNotEvidenced',
       data: { personId: person.person_id },
       evidence: [

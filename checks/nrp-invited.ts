@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { hasRiskFlag, isNonResidentParent, isRecorded, isUncontactable } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import type { CaseRecord, MeetingParentRow, MeetingRow, PersonRow } from '../src/model/types.js';
+import { type CaseRecord, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -115,7 +115,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       outcome.breach({
         recordId: meeting.meeting_id,
         date: meeting.date,
-        source: meeting.source,
+        source: sourceOf(meeting),
         messageId: failure,
         data: { meetingId: meeting.meeting_id, type: meeting.type, date: meeting.date, personId: parent.person_id },
         evidence: evidenceFor(meeting, parent, row),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isAssessmentCompletedBy, isNonResidentParent, isRecorded, personById } from '../src/model/roles.js';
-import type { AssessmentRow, AssessmentViewRow, CaseRecord } from '../src/model/types.js';
+import { type AssessmentRow, type AssessmentViewRow, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -83,7 +83,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: view.assessment_id,
       date: assessment.completed,
-      source: assessment.source,
+      source: sourceOf(assessment),
       messageId: kind,
       data: {
         assessmentId: view.assessment_id,

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isAssessmentCompletedBy, isParent, isUncontactable } from '../src/model/roles.js';
-import type { AssessmentViewRow, CaseRecord } from '../src/model/types.js';
+import { type AssessmentViewRow, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({});
@@ -115,7 +115,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
         outcome.breach({
           recordId: assessmentId,
           date: completed,
-          source: assessment.source,
+          source: sourceOf(assessment),
           messageId: 'noViewsRow',
           data,
           evidence: [
@@ -133,7 +133,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       outcome.breach({
         recordId: assessmentId,
         date: completed,
-        source: assessment.source,
+        source: sourceOf(assessment),
         messageId: 'viewsNotRecorded',
         data: { ...data, viewsRecorded },
         evidence: [

@@ -4,7 +4,7 @@ import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
 import { dateRecordedBy, meetingById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import type { CaseRecord, IsoDate } from '../src/model/types.js';
+import { type CaseRecord, type IsoDate, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -118,7 +118,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
-      source: meeting.source,
+      source: sourceOf(meeting),
       ...(shared === undefined
         ? { messageId: 'reportNotShared', data }
         : { messageId: 'reportLate', data: { ...data, reportShared: shared } }),

@@ -1,7 +1,7 @@
 // Standard: a split review (parents seen separately) produces two sets of minutes.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import type { CaseRecord } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -49,7 +49,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
-      source: meeting.source,
+      source: sourceOf(meeting),
       ...(meeting.minutes_sets === undefined
         ? { messageId: 'minutesNotRecorded', data }
         : { messageId: 'tooFewMinutes', data: { ...data, minutesSets: meeting.minutes_sets } }),

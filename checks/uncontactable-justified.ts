@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { dateRecordedBy, isParent, isUncontactable } from '../src/model/roles.js';
-import type { CaseRecord, ContactAttemptRow } from '../src/model/types.js';
+import { type CaseRecord, type ContactAttemptRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({});
@@ -70,7 +70,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
           ? 'parent marked un-contactable (contactable N), date not recorded'
           : 'parent marked un-contactable (contactable N) on this date',
     };
-    const report = { recordId: parentId, date: cutOff ?? null, source: parent.source };
+    const report = { recordId: parentId, date: cutOff ?? null, source: sourceOf(parent) };
 
     const toAsk = caseRecord.people.filter((person) => person.person_id !== parentId && !isUncontactable(person));
     if (toAsk.length === 0) {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isAssessmentCompletedBy, isRecorded } from '../src/model/roles.js';
-import type { AssessmentRow, CaseRecord } from '../src/model/types.js';
+import { type AssessmentRow, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -59,7 +59,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: view.assessment_id,
       date: assessment.completed,
-      source: assessment.source,
+      source: sourceOf(assessment),
       messageId: 'reasonNotRecorded',
       data: {
         assessmentId: view.assessment_id,

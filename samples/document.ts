@@ -1,11 +1,11 @@
 // Case documents (the JSON form of DATA.md) and a builder that assembles one case's rows with tidy ids.
 import { addCalendarDays, createCalendar } from '../src/dates/calendar.js';
-import type { CaseRow, ChildTableName, IsoDate, MeetingType, TableRows, VisitOutcome } from '../src/model/types.js';
+import type { CaseRow, ChildTableName, IsoDate, MeetingType, SourceKeys, TableRows, VisitOutcome } from '../src/model/types.js';
 
 /** A child-table row as embedded in a case document: no source, and the case id is implied. */
-export type DocumentRow<T extends ChildTableName> = Omit<TableRows[T], 'source' | 'case_id'>;
+export type DocumentRow<T extends ChildTableName> = Omit<TableRows[T], SourceKeys | 'case_id'>;
 
-export type CaseFields = Omit<CaseRow, 'source'>;
+export type CaseFields = Omit<CaseRow, SourceKeys>;
 
 /** A `cases` row with every child table embedded under its name (empty arrays included). */
 export type CaseDocument = CaseFields & { [T in ChildTableName]: DocumentRow<T>[] };

@@ -1,7 +1,7 @@
 // Builds the data-integrity findings: which row, which column and why, without echoing ids' or text's values.
 import type { Evidence, Finding, MessageData } from '../../checks/types.js';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
-import type { SourceRef, TableName } from '../model/types.js';
+import { sourceOf as rowSource, type SourceRef, type TableName } from '../model/types.js';
 import { DUPLICATE_ID, INVALID_ROW, ORPHAN_ROW } from './standards.js';
 import { UnreadableDate } from './values.js';
 
@@ -154,7 +154,8 @@ export function caseIdMismatch(
 
 interface AuditedRow {
   readonly case_id: string;
-  readonly source: SourceRef;
+  readonly sourceFile: string;
+  readonly sourceLine: number;
 }
 
 /** A valid row whose case has no audited row in cases. */
@@ -167,7 +168,7 @@ export function unknownCase(table: TableName, row: AuditedRow, recordId: string 
     messageId: 'unknownCase',
     data: { table, column: 'case_id', caseId: row.case_id },
     evidence: [{ table: 'cases', id: row.case_id, note: 'no audited cases row with this case_id' }],
-    source: row.source,
+    source: rowSource(row),
   };
 }
 
@@ -188,7 +189,7 @@ export function unknownReference(
     messageId: 'unknownReference',
     data: { table, column, referenced, missingId, caseId: row.case_id },
     evidence: [{ table: referenced, id: missingId, note: `${column} names no audited ${referenced} row of the case` }],
-    source: row.source,
+    source: rowSource(row),
   };
 }
 
@@ -212,7 +213,7 @@ export function duplicateId(table: TableName, row: AuditedRow, recordId: string,
       firstLine: first.line,
     },
     evidence: [evidence],
-    source: row.source,
+    source: rowSource(row),
   };
 }
 

@@ -1,6 +1,6 @@
 // Assembles the case model from validated rows, leaving out orphans and duplicates with a finding for each.
 import { tableSpec } from '../model/tables.js';
-import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceRef, type TableRows } from '../model/types.js';
+import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type TableRows, sourceOf } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from './findings.js';
 import { type RowCollector } from './rows.js';
 import { compareText } from '../util/order.js';
@@ -24,7 +24,7 @@ type ReferencedTable = 'people' | 'assessments' | 'meetings';
 
 type CaseTables = { -readonly [T in ChildTableName]: TableRows[T][] };
 
-type AnyRow = Readonly<Record<string, unknown>> & { case_id: string; readonly source: SourceRef };
+type AnyRow = Readonly<Record<string, unknown>> & { case_id: string; readonly sourceFile: string; readonly sourceLine: number };
 
 /** Below this many accepted rows, a case's table is searched by scanning it: cheaper than a map per case and table. */
 const SCAN_LIMIT = 16;
@@ -118,7 +118,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
   for (const row of collector.rows.cases) {
     const existing = cases.get(row.case_id);
     if (existing) {
-      collector.rejectValidated('cases', duplicateId('cases', row, row.case_id, existing.tables.case.source));
+      collector.rejectValidated('cases', duplicateId('cases', row, row.case_id, sourceOf(existing.tables.case)));
       continue;
     }
     cases.set(row.case_id, caseUnderConstruction(row));
@@ -166,7 +166,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
       }
       const first = acceptedWithSameKey(target, table, spec.key, row);
       if (first) {
-        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), first.source));
+        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), sourceOf(first)));
         continue;
       }
       acceptedRows(target, table).push(row);

@@ -74,14 +74,16 @@ export class RowCollector {
     count.rows++;
     const decoder = DECODERS[count.table];
     if (plainlyValidRow(decoder, decoded)) {
-      decoded['source'] = { file, line };
+      decoded['sourceFile'] = file;
+      decoded['sourceLine'] = line;
       (this.rows[count.table] as unknown[]).push(decoded);
       return;
     }
     const result = decoder.schema.safeParse(decoded);
     if (result.success) {
       const row = result.data;
-      row['source'] = { file, line };
+      row['sourceFile'] = file;
+      row['sourceLine'] = line;
       (this.rows[count.table] as unknown[]).push(row);
       return;
     }

@@ -125,7 +125,7 @@ type PassesPlainTests = (tests: readonly ValueTest[], row: Readonly<Record<strin
 // column names (tables.ts), never from an input.
 function rowBuilder<Builder>(names: readonly string[], parameters: readonly string[], valueOf: (i: number, name: string) => string): Builder {
   const entries = names.map((name, i) => `${JSON.stringify(name)}: ${valueOf(i, JSON.stringify(name))}`);
-  return new Function(...parameters, `return { ${entries.join(', ')}, source: undefined };`) as Builder;
+  return new Function(...parameters, `return { ${entries.join(', ')}, sourceFile: undefined, sourceLine: 0 };`) as Builder;
 }
 
 /** The plain tests of every column in turn, written out per table (as rowBuilder, for loads by a fixed name). */

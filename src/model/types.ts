@@ -71,8 +71,21 @@ export type IncidentType = (typeof INCIDENT_TYPES)[number];
 export type AllegationStatus = (typeof ALLEGATION_STATUSES)[number];
 
 // Optional fields are `undefined` when the export left the cell empty ("not recorded").
+// Where a row came from is held on the row itself rather than in a SourceRef object of its own: an export's
+// million rows would otherwise carry a million more objects for the collector to copy (see sourceOf).
 interface Row {
-  readonly source: SourceRef;
+  /** The file the row was read from, as given on the command line. */
+  readonly sourceFile: string;
+  /** The 1-based line the row starts on in that file. */
+  readonly sourceLine: number;
+}
+
+/** The keys of a row's origin: a row written by hand (a sample, a test) leaves them to the loader. */
+export type SourceKeys = 'sourceFile' | 'sourceLine';
+
+/** A row's origin, for a finding to point at. */
+export function sourceOf(row: Row): SourceRef {
+  return { file: row.sourceFile, line: row.sourceLine };
 }
 
 export interface CaseRow extends Row {

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyCheckModule, Finding } from '../../checks/types.js';
 import { createCalendar, type Region } from '../../src/dates/calendar.js';
-import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type TableRows } from '../../src/model/types.js';
+import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceKeys, type TableRows } from '../../src/model/types.js';
 
-type RowInput<T extends ChildTableName> = Omit<TableRows[T], 'source' | 'case_id'> & { case_id?: string };
+type RowInput<T extends ChildTableName> = Omit<TableRows[T], SourceKeys | 'case_id'> & { case_id?: string };
 
 /** A case written the short way: ids and sources are filled in. */
-export type CaseInput = { case?: Partial<Omit<CaseRow, 'source'>> } & {
+export type CaseInput = { case?: Partial<Omit<CaseRow, SourceKeys>> } & {
   [T in ChildTableName]?: RowInput<T>[];
 };
 
@@ -17,14 +17,14 @@ const CHILD_TABLES = TABLE_NAMES.filter((table): table is ChildTableName => tabl
 export function caseOf(input: CaseInput = {}): CaseRecord {
   const caseId = input.case?.case_id ?? 'C1';
   const record: Record<string, unknown> = {
-    case: { case_id: caseId, status: 'open', ...input.case, source: { file: 'cases.csv', line: 2 } },
+    case: { case_id: caseId, status: 'open', ...input.case, sourceFile: 'cases.csv', sourceLine: 2 },
   };
   for (const table of CHILD_TABLES) {
     const rows = (input[table] ?? []) as Record<string, unknown>[];
     record[table] = rows.map((row, index) => ({
       case_id: caseId,
       ...row,
-      source: { file: `${table}.csv`, line: index + 2 },
+      sourceFile: `${table}.csv`, sourceLine: index + 2,
     }));
   }
   return record as CaseRecord;

@@ -50,10 +50,10 @@ export function expectAccounted(loaded: LoadedExport): void {
   const audited = new Map<string, number>();
   const count = (file: string, table: string) => audited.set(`${table}|${file}`, (audited.get(`${table}|${file}`) ?? 0) + 1);
   for (const record of loaded.cases) {
-    count(record.case.source.file, 'cases');
+    count(record.case.sourceFile, 'cases');
     for (const table of TABLE_NAMES) {
       if (table === 'cases') continue;
-      for (const row of record[table]) count(row.source.file, table);
+      for (const row of record[table]) count(row.sourceFile, table);
     }
   }
   for (const input of loaded.inputs) {
@@ -86,7 +86,7 @@ export function render(finding: Finding): string {
 
 /** The case model without row sources, to compare input forms. */
 export function withoutSources(loaded: LoadedExport): unknown {
-  return JSON.parse(JSON.stringify(loaded.cases, (key, value: unknown) => (key === 'source' ? undefined : value)));
+  return JSON.parse(JSON.stringify(loaded.cases, (key, value: unknown) => (key === 'sourceFile' || key === 'sourceLine' ? undefined : value)));
 }
 
 /** The integrity findings in short form: standard, file name, line, column, for compact expectations. */

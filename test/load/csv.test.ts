@@ -27,7 +27,8 @@ describe('header', () => {
     expect(Object.keys(row)).not.toContain('notes');
     expect(Object.entries(row).filter(([, value]) => value !== undefined).map(([key]) => key).sort()).toEqual([
       'case_id',
-      'source',
+      'sourceFile',
+      'sourceLine',
       'status',
     ]);
   });
@@ -130,7 +131,7 @@ describe('line numbers', () => {
         '',
       ].join('\n'),
     });
-    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.source.line])).toEqual([
+    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.sourceLine])).toEqual([
       ['V1', 2],
       ['V2', 5],
     ]);
@@ -156,7 +157,7 @@ describe('line numbers', () => {
         'C1,V5,2026-01-09,home,missed,',
       ].join('\r\n'),
     });
-    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.source.line])).toEqual([
+    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.sourceLine])).toEqual([
       ['V1', 3],
       ['V3', 10],
     ]);
@@ -170,7 +171,7 @@ describe('line numbers', () => {
 
   it('hold for quoted cells everywhere in the record', async () => {
     const loaded = await loadFiles({ 'cases.csv': CASES, 'visits.csv': quoted.join('\n') });
-    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.source.line])).toEqual([
+    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.sourceLine])).toEqual([
       ['V1', 2],
       ['V2', 3],
       ['V3', 4],
@@ -270,7 +271,7 @@ describe('line numbers in a large file', () => {
     }
     const loaded = await loadFiles({ 'cases.csv': CASES, 'visits.csv': lines.join('\n') + '\n' });
     expect(loaded.integrity).toEqual([]);
-    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.source.line])).toEqual(expected);
+    expect(loaded.cases[0]?.visits.map((visit) => [visit.visit_id, visit.sourceLine])).toEqual(expected);
   });
 });
 

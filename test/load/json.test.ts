@@ -28,17 +28,17 @@ describe('the same export in every form', () => {
       uncontactable_date: '2026-02-01',
       no_contact_reason: 'cp_concerns',
     });
-    expect(first?.visits.map((visit) => visit.source.line)).toEqual([1, 1]);
+    expect(first?.visits.map((visit) => visit.sourceLine)).toEqual([1, 1]);
   });
 
   it('gives JSON rows the line where their document or embedded row starts', async () => {
     const loaded = await loadChecked([join(FIXTURES, 'canonical.json')]);
     const [c1, c2] = loaded.cases;
-    expect(c1?.case.source).toEqual({ file: join(FIXTURES, 'canonical.json'), line: 2 });
-    expect(c1?.people.map((person) => person.source.line)).toEqual([10, 15]);
-    expect(c1?.visits.map((visit) => visit.source.line)).toEqual([51, 52]);
-    expect(c2?.case.source.line).toBe(72);
-    expect(c2?.meeting_parents[0]?.source.line).toBe(85);
+    expect([c1?.case.sourceFile, c1?.case.sourceLine]).toEqual([join(FIXTURES, 'canonical.json'), 2]);
+    expect(c1?.people.map((person) => person.sourceLine)).toEqual([10, 15]);
+    expect(c1?.visits.map((visit) => visit.sourceLine)).toEqual([51, 52]);
+    expect(c2?.case.sourceLine).toBe(72);
+    expect(c2?.meeting_parents[0]?.sourceLine).toBe(85);
   });
 });
 
@@ -108,7 +108,7 @@ describe('case documents', () => {
     const loaded = await loadFiles({
       'export.jsonl': `\uFEFF${JSON.stringify({ case_id: 'C1', status: 'open' })}\r\n\r\n   \r\n${JSON.stringify({ case_id: 'C2', status: 'shut' })}\r\n`,
     });
-    expect(loaded.cases.map((record) => record.case.source.line)).toEqual([1]);
+    expect(loaded.cases.map((record) => record.case.sourceLine)).toEqual([1]);
     expect(briefly(loaded)).toEqual(['data-invalid-row export.jsonl:4 status']);
   });
 });

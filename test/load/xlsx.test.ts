@@ -52,7 +52,7 @@ describe('sheets named as tables', () => {
       ['1002', 'open', '2026-01-05'],
       ['C1', 'open', '2026-01-05'],
     ]);
-    expect(loaded.cases[1]?.visits.map(({ visit_id, date, outcome, child_seen, joint, source }) => ({ visit_id, date, outcome, child_seen, joint, line: source.line }))).toEqual([
+    expect(loaded.cases[1]?.visits.map(({ visit_id, date, outcome, child_seen, joint, sourceLine }) => ({ visit_id, date, outcome, child_seen, joint, line: sourceLine }))).toEqual([
       { visit_id: 'V1', date: '2026-02-02', outcome: 'completed', child_seen: true, joint: false, line: 2 },
       { visit_id: 'V2', date: '2026-02-09', outcome: 'defaulted', child_seen: undefined, joint: undefined, line: 4 },
     ]);

@@ -94,7 +94,7 @@ describe('generated exports look like the samples', () => {
   it('loads the same cases from NDJSON as from CSV', async () => {
     const csv = await loadExport([(await generate('same-csv', 'forms')).out]);
     const ndjson = await loadExport([(await generate('same-ndjson', 'forms', 'ndjson')).out]);
-    const withoutSources = (value: unknown): string => JSON.stringify(value, (key, v: unknown) => (key === 'source' ? undefined : v));
+    const withoutSources = (value: unknown): string => JSON.stringify(value, (key, v: unknown) => (key === 'sourceFile' || key === 'sourceLine' ? undefined : v));
     expect(ndjson.integrity).toEqual([]);
     expect(withoutSources(ndjson.cases)).toBe(withoutSources(csv.cases));
   });

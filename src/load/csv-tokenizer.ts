@@ -58,6 +58,7 @@ export class CsvTokenizer {
   private headerSeen = false;
   private readonly delimiter: number;
   private readonly delimiterText: string;
+  private readonly cells: string[] = [];
 
   constructor(
     private readonly receiver: RecordReceiver,
@@ -137,19 +138,25 @@ export class CsvTokenizer {
       this.receiver.record(cells, line);
     } else {
       this.headerSeen = true;
-      this.receiver.header(cells, line);
+      this.receiver.header([...cells], line);
     }
   }
 
+  /**
+   * The cells of a quote-free line, in one array reused for every line: receivers read a record's cells
+   * during the call and keep none of the array (the header is handed a copy).
+   */
   private split(text: string, start: number, end: number): string[] {
-    const cells: string[] = [];
+    const cells = this.cells;
     const delimiter = this.delimiterText;
+    let count = 0;
     let from = start;
     for (let at = text.indexOf(delimiter, from); at !== -1 && at < end; at = text.indexOf(delimiter, from)) {
-      cells.push(text.slice(from, at));
+      cells[count++] = text.slice(from, at);
       from = at + 1;
     }
-    cells.push(text.slice(from, end));
+    cells[count++] = text.slice(from, end);
+    if (cells.length !== count) cells.length = count;
     return cells;
   }
 

@@ -4,7 +4,7 @@ import type { BenchExport } from './export.js';
 import type { Machine } from './machine.js';
 import { fitLine, median } from './stats.js';
 
-export type Kind = 'floor' | 'audit' | 'loader' | 'phases';
+export type Kind = 'floor' | 'audit' | 'loader' | 'phases' | 'workers';
 
 interface PhaseTimes {
   readonly load: number;
@@ -56,6 +56,7 @@ const LABELS: Readonly<Record<Exclude<Kind, 'phases'>, string>> = {
   floor: '(a) floor: bare csv-parse 7 stream, arrays, no cast, no info',
   audit: '(b) full audit: `practice-audit audit <dir> --as-of {asOf} -f json -o <file> -q`',
   loader: '(c) loader alone: `loadExport(<dir>)`',
+  workers: '(d) full audit on two worker threads: (b) with `--jobs 2`',
 };
 
 const integer = (value: number): string => Math.round(value).toLocaleString('en-GB');
@@ -94,7 +95,7 @@ function headline(run: BenchRun): string[] {
     '| measurement | wall s | CPU s | rows/s (wall) | × floor (wall) | × floor (CPU) | peak MB | MB per million rows |',
     '|---|--:|--:|--:|--:|--:|--:|--:|',
   ];
-  for (const kind of ['floor', 'audit', 'loader'] as const) {
+  for (const kind of ['floor', 'audit', 'loader', 'workers'] as const) {
     const summary = summarize(samplesOf(run, kind, cases));
     if (!summary) continue;
     const wallTimes = floor ? ratio(summary.wallSeconds / floor.wallSeconds) : '—';

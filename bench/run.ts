@@ -92,13 +92,18 @@ async function measure(task: Task, round: number, firstOfItsKind: boolean): Prom
       };
       return { sample: { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb, phases } };
     }
-    case 'audit': {
-      const report = join(reports, `audit-${target.cases}.json`);
-      const args = ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', report, '-q'];
+    case 'audit':
+    case 'workers': {
+      const report = join(reports, `${kind}-${target.cases}.json`);
+      const args = ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', report, '-q', ...(kind === 'workers' ? ['--jobs', '2'] : [])];
       // Exit 1 means the audit found breaches, which a realistic export always has.
       const run = await runMeasured(CLI, args, { okExitCodes: [0, 1] });
       const sample = { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb };
       if (!firstOfItsKind) return { sample };
+      // Worker threads must give the very report one thread gives (the audit ran just before, same round).
+      if (kind === 'workers' && !readFileSync(report).equals(readFileSync(join(reports, `audit-${target.cases}.json`)))) {
+        throw new Error(`the report with --jobs 2 differs from the one-thread report for ${target.folder}`);
+      }
       const { rows, findings } = rowsInReport(report);
       checkRows(kind, rows, target);
       return { sample, findings };
@@ -124,6 +129,7 @@ async function main(argv: readonly string[]): Promise<void> {
     { kind: 'floor', target: main },
     { kind: 'audit', target: main },
     { kind: 'loader', target: main },
+    { kind: 'workers', target: main },
     { kind: 'phases', target: main },
     ...scaling.map((target): Task => ({ kind: 'audit', target })),
   ];

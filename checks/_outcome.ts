@@ -11,10 +11,14 @@ export interface Report {
   readonly source?: SourceRef;
 }
 
+// Most cases breach nothing and have nothing pending: their outcomes share these instead of two new arrays each.
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+const NO_PENDING: readonly PendingItem[] = Object.freeze([]);
+
 export class OutcomeBuilder {
   private applicableCase = false;
-  private readonly findings: Finding[] = [];
-  private readonly pendingItems: PendingItem[] = [];
+  private findings: Finding[] | undefined;
+  private pendingItems: PendingItem[] | undefined;
 
   constructor(
     private readonly standard: string,
@@ -29,18 +33,18 @@ export class OutcomeBuilder {
 
   breach(report: Report): this {
     this.applicableCase = true;
-    this.findings.push(this.finding(report));
+    (this.findings ??= []).push(this.finding(report));
     return this;
   }
 
   pending(report: Report & { readonly due: IsoDate }): this {
     this.applicableCase = true;
-    this.pendingItems.push({ ...this.finding(report), due: report.due });
+    (this.pendingItems ??= []).push({ ...this.finding(report), due: report.due });
     return this;
   }
 
   done(): CheckOutcome {
-    return { applicable: this.applicableCase, findings: this.findings, pending: this.pendingItems };
+    return { applicable: this.applicableCase, findings: this.findings ?? NO_FINDINGS, pending: this.pendingItems ?? NO_PENDING };
   }
 
   private finding(report: Report): Finding {

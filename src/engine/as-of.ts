@@ -28,7 +28,9 @@ export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
   const dated = <T extends { date: IsoDate }>(row: T): boolean => row.date <= asOf;
   const meetings = kept(caseRecord.meetings, dated);
   let meetingParents = caseRecord.meeting_parents;
-  if (meetingParents.length > 0) {
+  // Every meeting_parents row names a meeting of its case when the export has meetings (the loader rejects
+  // the others): then, with no meeting left out, none of them is.
+  if (meetingParents.length > 0 && (meetings !== caseRecord.meetings || meetings.length === 0)) {
     const meetingIds = new Set(meetings.map((m) => m.meeting_id));
     meetingParents = kept(meetingParents, (row) => meetingIds.has(row.meeting_id));
   }

@@ -82,30 +82,13 @@ const ID_SCANS = new Map(
   (['people', 'assessments', 'meetings'] as const).map((table) => [table, idScan(tableSpec(table).key[0] as string)]),
 );
 
-/** The accepted row of the case with the same key as `row` (all of `key`'s columns equal), if any. */
-function acceptedWithSameKey(
-  target: CaseUnderConstruction,
-  table: ChildTableName,
-  key: readonly string[],
-  row: Readonly<Record<string, unknown>>,
-): AnyRow | undefined {
-  const index = indexOf(target, table, key);
-  if (index) return index.get(keyOf(row, key));
-  return (SAME_KEY_SCANS.get(table) as SameKeyScan)(acceptedRows(target, table), row);
-}
-
-/** The accepted row of the case whose single key column holds `id`, if any. */
-function acceptedWithId(target: CaseUnderConstruction, table: ReferencedTable, key: readonly string[], id: string): AnyRow | undefined {
-  const index = indexOf(target, table, key);
-  if (index) return index.get(id);
-  return (ID_SCANS.get(table) as IdScan)(acceptedRows(target, table), id);
-}
-
 interface Reference {
   readonly column: string;
   readonly referenced: ReferencedTable;
   /** The referenced table's key, its id column alone. */
   readonly key: readonly string[];
+  readonly keyColumn: string;
+  readonly scan: IdScan;
 }
 
 /**
@@ -126,35 +109,52 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
 
   for (const table of CHILD_TABLES_IN_DEPENDENCY_ORDER) {
     const spec = tableSpec(table);
-    const references: Reference[] = spec.columns.flatMap((column) =>
-      column.references && column.references !== 'cases' && collector.present.has(column.references)
-        ? [{ column: column.name, referenced: column.references, key: tableSpec(column.references).key }]
-        : [],
-    );
-    // An export lists a case's rows together, so the case of the row before is usually the case of this one.
+    const references: Reference[] = spec.columns.flatMap((column) => {
+      if (!column.references || column.references === 'cases' || !collector.present.has(column.references)) return [];
+      const key = tableSpec(column.references).key;
+      const scan = ID_SCANS.get(column.references) as IdScan;
+      return [{ column: column.name, referenced: column.references, key, keyColumn: key[0] as string, scan }];
+    });
+    const sameKeyScan = SAME_KEY_SCANS.get(table) as SameKeyScan;
+    // An export lists a case's rows together, so the case of the row before is usually the case of this one;
+    // what the rows look up in their case is found once per case, not once per row.
     let lastCaseId: string | undefined;
-    let lastTarget: CaseUnderConstruction | undefined;
+    let target: CaseUnderConstruction | undefined;
+    let accepted: AnyRow[] = [];
+    // The referenced tables were assembled before this one (dependency order): they no longer change.
+    const referencedRows: AnyRow[][] = references.map(() => []);
+    const referencedIndexes: (Map<string, AnyRow> | undefined)[] = references.map(() => undefined);
     for (const row of collector.rows[table] as unknown as AnyRow[]) {
-      const target = row.case_id === lastCaseId ? lastTarget : cases.get(row.case_id);
-      if (!target) {
-        collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)));
-        continue;
+      if (target === undefined || row.case_id !== lastCaseId) {
+        const found = cases.get(row.case_id);
+        if (!found) {
+          collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)));
+          continue;
+        }
+        target = found;
+        lastCaseId = row.case_id;
+        accepted = acceptedRows(target, table);
+        for (let i = 0; i < references.length; i++) {
+          const reference = references[i] as Reference;
+          referencedRows[i] = acceptedRows(target, reference.referenced);
+          referencedIndexes[i] = indexOf(target, reference.referenced, reference.key);
+        }
       }
-      lastCaseId = row.case_id;
-      lastTarget = target;
       // The same id text, held once: the case's own string instead of a copy per row.
       row.case_id = target.tables.case.case_id;
       let missing: Reference | undefined;
-      for (const reference of references) {
+      for (let i = 0; i < references.length; i++) {
+        const reference = references[i] as Reference;
         const id = row[reference.column];
         if (typeof id !== 'string') continue;
-        const referenced = acceptedWithId(target, reference.referenced, reference.key, id);
+        const index = referencedIndexes[i];
+        const referenced = index ? index.get(id) : reference.scan(referencedRows[i] as AnyRow[], id);
         if (!referenced) {
           missing = reference;
           break;
         }
         // As with case_id: the referenced row's own string, not a copy per referring row.
-        (row as Record<string, unknown>)[reference.column] = referenced[reference.key[0] as string];
+        (row as Record<string, unknown>)[reference.column] = referenced[reference.keyColumn];
       }
       if (missing) {
         const missingId = row[missing.column] as string;
@@ -164,13 +164,15 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
         );
         continue;
       }
-      const first = acceptedWithSameKey(target, table, spec.key, row);
+      // A case's table can only have an index once it has outgrown a scan.
+      const ownIndex = accepted.length < SCAN_LIMIT ? undefined : indexOf(target, table, spec.key);
+      const first = ownIndex ? ownIndex.get(keyOf(row, spec.key)) : sameKeyScan(accepted, row);
       if (first) {
         collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), sourceOf(first)));
         continue;
       }
-      acceptedRows(target, table).push(row);
-      target.indexes?.get(table)?.set(keyOf(row, spec.key), row);
+      accepted.push(row);
+      ownIndex?.set(keyOf(row, spec.key), row);
     }
   }
 

@@ -54,7 +54,7 @@ export const NOTES_END = '<!-- notes:end -->';
 
 const LABELS: Readonly<Record<Exclude<Kind, 'phases'>, string>> = {
   floor: '(a) floor: bare csv-parse 7 stream, arrays, no cast, no info',
-  audit: '(b) full audit: `practice-audit audit <dir> --as-of {asOf} -f json -o <file> -q`',
+  audit: '(b) full audit: `practice-audit audit <dir> --as-of {asOf} -f json -o <file> -q --jobs 1`',
   loader: '(c) loader alone: `loadExport(<dir>)`',
   workers: '(d) full audit on two worker threads: (b) with `--jobs 2`',
 };

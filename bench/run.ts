@@ -1,4 +1,4 @@
-// `npm run bench`: generates (or reuses) a seeded export, then times the floor, the full audit and the loader in child processes.
+// `npm run bench`: generates (or reuses) a seeded export, then times the floor, the full audit (one thread and two workers) and the loader in child processes.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -95,7 +95,7 @@ async function measure(task: Task, round: number, firstOfItsKind: boolean): Prom
     case 'audit':
     case 'workers': {
       const report = join(reports, `${kind}-${target.cases}.json`);
-      const args = ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', report, '-q', ...(kind === 'workers' ? ['--jobs', '2'] : [])];
+      const args = ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', report, '-q', '--jobs', kind === 'workers' ? '2' : '1'];
       // Exit 1 means the audit found breaches, which a realistic export always has.
       const run = await runMeasured(CLI, args, { okExitCodes: [0, 1] });
       const sample = { ...base, wallSeconds: run.wallSeconds, cpuSeconds: run.cpuSeconds, peakMb: run.peakMb };

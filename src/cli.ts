@@ -5,7 +5,7 @@ import { CHECKS } from '../checks/index.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from './config/config.js';
 import { REGIONS, type Region } from './dates/calendar.js';
 import { findStandard, INTEGRITY, STANDARD_IDS } from './engine/catalogue.js';
-import { loadAndAudit, partsFor, type AuditJob } from './engine/parallel.js';
+import { loadAndAudit, MAX_DEFAULT_JOBS, MAX_JOBS, PARALLEL_MIN_CORES, partsFor, type AuditJob } from './engine/parallel.js';
 import { InputError, KnownError, UsageError } from './errors.js';
 import { renderIntegrityPage, renderStandardPage } from './explain.js';
 import {
@@ -88,8 +88,8 @@ export function parseDateArgument(value: string, option: string): IsoDate {
 /** --jobs: how many worker threads audit the export, each its own part of the cases (1: none). */
 function parseJobs(value: string): number {
   const jobs = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
-  if (!Number.isInteger(jobs) || jobs < 1 || jobs > 64) {
-    throw new UsageError(`--jobs "${value}" is not a number of threads`, {}, 'a whole number from 1 to 64 (1: no worker threads)');
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+    throw new UsageError(`--jobs "${value}" is not a number of threads`, {}, `a whole number from 1 to ${MAX_JOBS} (1: no worker threads)`);
   }
   return jobs;
 }
@@ -306,7 +306,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)
     .option('--group-by <key>', 'compliance breakdown in human formats: team or worker', 'team')
     .option('-q, --quiet', 'no progress on standard error')
-    .option('--jobs <n>', 'worker threads, each auditing its share of the cases (default: one per core, up to 4, for CSV exports over 4 MB; 1: none)')
+    .option('--jobs <n>', `worker threads for a CSV export, each auditing its share of the cases (default: one per core, up to ${MAX_DEFAULT_JOBS}, on ${PARALLEL_MIN_CORES}+ cores for exports over 4 MB; else 1)`)
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)

@@ -23,7 +23,10 @@ function peopleAsOf(people: readonly PersonRow[], asOf: IsoDate): readonly Perso
   );
 }
 
-/** The case as it stood on the as-of date (rows whose own date is later are left out); the case itself when none is. */
+/**
+ * The case as it stood on the as-of date (rows whose own date is later are left out); the case itself when
+ * none is. Expects a case as the loader assembles it: every meeting_parents row names one of its meetings.
+ */
 export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
   const dated = <T extends { date: IsoDate }>(row: T): boolean => row.date <= asOf;
   const meetings = kept(caseRecord.meetings, dated);

@@ -1,10 +1,11 @@
 // Loads and audits an export, on several worker threads when it is large: each audits its own part of the cases.
-import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CHECKS } from '../../checks/index.js';
-import type { KnownError} from '../errors.js';
-import { ConfigError, InputError, UsageError, type ErrorLocation } from '../errors.js';
+import { ConfigError, InputError, UsageError, type ErrorLocation, type KnownError } from '../errors.js';
 import { listInputFiles } from '../load/files.js';
 import { loadExport, type LoadOptions } from '../load/index.js';
 import { MappingIndex } from '../load/mapping.js';
@@ -103,23 +104,42 @@ export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
  */
 export const PARALLEL_MIN_CORES = 4;
 
-/** At most this many parts: every worker reads every file, so more of them mostly add reading. */
-const MAX_JOBS = 8;
+/** At most this many parts by default: every worker reads every file, so more of them mostly add reading. */
+export const MAX_DEFAULT_JOBS = 8;
+
+/** At most this many parts when asked for (`--jobs`). */
+export const MAX_JOBS = 16;
+
+/** The worker's entry, compiled beside this module (absent when this module runs from its TypeScript source). */
+const WORKER_ENTRY = new URL('./part-worker.js', import.meta.url);
+
+/** What decides whether workers are used: the cores, and whether the compiled worker entry exists. */
+export interface Machine {
+  readonly cores: number;
+  readonly workersAvailable: () => boolean;
+}
+
+const THIS_MACHINE: Machine = {
+  cores: availableParallelism(),
+  workersAvailable: () => existsSync(fileURLToPath(WORKER_ENTRY)),
+};
 
 /**
  * How many parts to audit in parallel: `requested` when given (1 = on this thread), otherwise one per
- * core (at most MAX_JOBS) for an export of delimited text larger than PARALLEL_MIN_BYTES on a machine
- * with PARALLEL_MIN_CORES or more, else 1. Only delimited text is split: JSON and workbooks are read whole.
+ * core (at most MAX_DEFAULT_JOBS) for an export of delimited text larger than PARALLEL_MIN_BYTES on a
+ * machine with PARALLEL_MIN_CORES or more, else 1. Only delimited text is split: JSON and workbooks are
+ * read whole. Run from the TypeScript sources (tests), where no compiled worker entry exists, always 1.
  */
-export async function partsFor(job: AuditJob, requested: number | undefined, cores = availableParallelism()): Promise<number> {
+export async function partsFor(job: AuditJob, requested: number | undefined, machine: Machine = THIS_MACHINE): Promise<number> {
   const mapping = job.load.mapping ? new MappingIndex(job.load.mapping) : undefined;
   const { files } = await listInputFiles(job.paths, mapping);
-  if (files.some((file) => file.format !== 'csv')) return 1;
+  if (files.some((file) => file.format !== 'csv') || !machine.workersAvailable()) return 1;
   if (requested !== undefined) return requested;
+  const { cores } = machine;
   if (cores < PARALLEL_MIN_CORES) return 1;
   let bytes = 0;
   for (const file of files) bytes += (await stat(file.path)).size;
-  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(MAX_JOBS, cores);
+  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(MAX_DEFAULT_JOBS, cores);
 }
 
 /** What a worker sends back. */
@@ -146,42 +166,52 @@ const KNOWN_ERRORS: Readonly<Record<string, new (message: string, where: ErrorLo
 };
 
 /** The worker's failure as this thread would have thrown it: a known error stays one (one line, exit 2). */
-function failureOf(message: PartMessage): Error | undefined {
-  if (message.kind === 'known-error') {
-    const ErrorClass = KNOWN_ERRORS[message.name] ?? InputError;
-    return new ErrorClass(message.message, message.where, message.expected);
+function failureOf(message: Extract<PartMessage, { kind: 'known-error' | 'error' }>): Error {
+  switch (message.kind) {
+    case 'known-error': {
+      const ErrorClass = KNOWN_ERRORS[message.name] ?? InputError;
+      return new ErrorClass(message.message, message.where, message.expected);
+    }
+    case 'error': {
+      const error = new Error(message.message);
+      if (message.stack !== undefined) error.stack = message.stack;
+      return error;
+    }
   }
-  if (message.kind === 'error') {
-    const error = new Error(message.message);
-    if (message.stack !== undefined) error.stack = message.stack;
-    return error;
-  }
-  return undefined;
 }
 
-function runWorker(data: PartWorkerData, onProgress: ProgressListener | undefined): Promise<Report | Error> {
-  return new Promise((resolve) => {
-    const worker = new Worker(new URL('./part-worker.js', import.meta.url), { workerData: data });
+/** A running part: its report (or failure) once it ends, and a way to stop it early. */
+interface RunningPart {
+  readonly outcome: Promise<Report>;
+  stop(): void;
+}
+
+function startPart(data: PartWorkerData, onProgress: ProgressListener | undefined): RunningPart {
+  const worker = new Worker(WORKER_ENTRY, { workerData: data });
+  const outcome = new Promise<Report>((resolve, reject) => {
     let settled = false;
-    const settle = (outcome: Report | Error) => {
+    const settle = (result: Report | Error) => {
       if (settled) return;
       settled = true;
-      resolve(outcome);
+      if (result instanceof Error) reject(result);
+      else resolve(result);
     };
     worker.on('message', (message: PartMessage) => {
       if (message.kind === 'progress') onProgress?.({ file: message.file, rows: message.rows });
       else if (message.kind === 'report') settle(JSON.parse(message.json) as Report);
-      else settle(failureOf(message) as Error);
+      else settle(failureOf(message));
     });
     worker.on('error', (error) => settle(error));
     worker.on('exit', (code) => settle(new Error(`audit worker ${data.partition.index} stopped (exit ${code}) without a report`)));
   });
+  return { outcome, stop: () => void worker.terminate() };
 }
 
 /**
  * Loads and audits the export in `parts` parts, each on its own worker thread (on this one when 1), and
  * merges their reports. Every part reads every file (for its header, and for the lines of the others'
- * rows), so a whole-file problem is met by each: the first part's error is thrown, as one thread would.
+ * rows), so a whole-file problem is met by each, with the same error; the first failure stops every part
+ * and is thrown as one thread would have thrown it.
  */
 export async function loadAndAudit(job: AuditJob, parts: number, onProgress?: ProgressListener): Promise<Report> {
   if (parts <= 1) return auditPart(job, undefined, onProgress);
@@ -193,20 +223,21 @@ export async function loadAndAudit(job: AuditJob, parts: number, onProgress?: Pr
       (rowsByPart[index] as Map<string, number>).set(file, rows);
       onProgress({ file, rows: rowsByPart.reduce((total, part) => total + (part.get(file) ?? 0), 0) });
     });
-  const outcomes = await Promise.all(
-    Array.from({ length: parts }, (_, index) =>
-      runWorker(
-        {
-          job: { ...job, load: { ...job.load, mapping: undefined } },
-          mappingFile: job.load.mapping?.file,
-          partition: { index, count: parts },
-          progress: onProgress !== undefined,
-        },
-        progressOf(index),
-      ),
-    ),
-  );
-  const failure = outcomes.find((outcome): outcome is Error => outcome instanceof Error);
-  if (failure) throw failure;
-  return mergeReports(outcomes as Report[]);
+  // The compiled mapping holds functions, which cannot cross to a worker: each worker reads the file again.
+  const shared = { job: { ...job, load: { ...job.load, mapping: undefined } }, mappingFile: job.load.mapping?.file };
+  const running: RunningPart[] = [];
+  const stopAll = () => {
+    for (const part of running) part.stop();
+  };
+  try {
+    for (let index = 0; index < parts; index++) {
+      const partition = { index, count: parts };
+      running.push(startPart({ ...shared, partition, progress: onProgress !== undefined }, progressOf(index)));
+    }
+    const reports = await Promise.all(running.map((part) => part.outcome));
+    return mergeReports(reports);
+  } catch (error) {
+    stopAll();
+    throw error;
+  }
 }

@@ -1,7 +1,10 @@
 // Splits decoded delimited text, chunk by chunk, into records of cells, each with the physical line it starts on.
 
 /** Why a file cannot be split into records (the caller words it for the user). */
-export type CsvProblem = 'quote-not-closed' | 'invalid-closing-quote' | 'invalid-opening-quote';
+export type CsvProblem = 'quote-not-closed' | 'invalid-closing-quote' | 'invalid-opening-quote' | 'record-too-long';
+
+/** The longest record read (in characters): 16 million, far beyond any case record. */
+export const MAX_RECORD_LENGTH = 16 * 1024 * 1024;
 
 export class CsvSyntaxError extends Error {
   constructor(
@@ -72,6 +75,9 @@ export class CsvTokenizer {
 
   /** Takes the next piece of text; false once the header alone was wanted and has been read. */
   write(chunk: string): boolean {
+    // An unfinished record is read again from its start with each piece: one that never ends (an unclosed
+    // quote early in a large file) is stopped at a size no real record reaches, before it costs minutes.
+    if (this.rest.length > MAX_RECORD_LENGTH) throw new CsvSyntaxError('record-too-long', this.line);
     return this.consume(this.rest === '' ? chunk : this.rest + chunk, false);
   }
 
@@ -84,12 +90,16 @@ export class CsvTokenizer {
     const length = text.length;
     let pos = 0;
     let line = this.line;
+    // The next LF, CR and quote at or after `pos`, each looked for again only once passed (-1: none left),
+    // so that a file whose lines all end in one kind is never scanned to its end for the other at every line.
     let quoteAt = text.indexOf('"');
     let crAt = text.indexOf('\r');
+    let lfAt = text.indexOf('\n');
     while (pos < length) {
       if (crAt !== -1 && crAt < pos) crAt = text.indexOf('\r', pos);
       if (quoteAt !== -1 && quoteAt < pos) quoteAt = text.indexOf('"', pos);
-      let lineEnd = text.indexOf('\n', pos);
+      if (lfAt !== -1 && lfAt < pos) lfAt = text.indexOf('\n', pos);
+      let lineEnd = lfAt;
       let next: number;
       if (crAt !== -1 && (lineEnd === -1 || crAt < lineEnd)) {
         // A CR ends the record; followed by LF it is one line end, so a CR at the end of the text waits.

@@ -20,6 +20,7 @@ const csvProblems = (delimiter: Delimiter): Readonly<Record<CsvProblem, string>>
   'quote-not-closed': 'a quoted cell is never closed',
   'invalid-closing-quote': `a closing quote is followed by something other than a ${delimiterName(delimiter)} or the end of the line`,
   'invalid-opening-quote': 'a quote appears inside a cell that does not start with one',
+  'record-too-long': 'a record runs on for more than 16 million characters (a quoted cell never closed?)',
 });
 
 /** Feeds the decoded text (UTF-8 arrives as checked bytes, other encodings as strings) to the tokenizer. */

@@ -1,7 +1,7 @@
 // Builds the data-integrity findings: which row, which column and why, without echoing ids' or text's values.
 import type { Evidence, Finding, MessageData } from '../../checks/types.js';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
-import { sourceOf as rowSource, type SourceRef, type TableName } from '../model/types.js';
+import { sourceOf, type SourceRef, type TableName } from '../model/types.js';
 import { DUPLICATE_ID, INVALID_ROW, ORPHAN_ROW } from './standards.js';
 import { UnreadableDate } from './values.js';
 
@@ -42,7 +42,7 @@ function identity(table: TableName, raw: Readonly<Record<string, unknown>>) {
   return { caseId: readableId(raw['case_id']) ?? '', recordId: recordIdOf(table, raw) };
 }
 
-const sourceOf = (origin: RowOrigin): SourceRef => ({ file: origin.file, line: origin.line });
+const sourceOfOrigin = (origin: RowOrigin): SourceRef => ({ file: origin.file, line: origin.line });
 
 /** Kinds whose values may be repeated in a report, when they look like what the column should hold. */
 const ECHOED_KINDS: ReadonlySet<ColumnSpec['kind']> = new Set(['date', 'bool', 'enum', 'int']);
@@ -91,7 +91,7 @@ export function invalidRow(
       ...(recordId === null ? {} : { id: recordId }),
       note: `${columnLabel(origin, column.name)}: ${reason}`,
     })),
-    source: sourceOf(origin),
+    source: sourceOfOrigin(origin),
   };
 }
 
@@ -127,7 +127,7 @@ export function wrongCellCount(
     messageId: 'wrongCellCount',
     data: { table, column, reason, cells, columns: header.length },
     evidence: [{ table, ...(recordId === null ? {} : { id: recordId }), note: reason }],
-    source: sourceOf(origin),
+    source: sourceOfOrigin(origin),
   };
 }
 
@@ -148,7 +148,7 @@ export function caseIdMismatch(
     messageId: 'caseIdMismatch',
     data: { table, column: columnLabel(origin, 'case_id'), reason, rowCaseId: caseId, documentCaseId },
     evidence: [{ table, ...(recordId === null ? {} : { id: recordId }), note: reason }],
-    source: sourceOf(origin),
+    source: sourceOfOrigin(origin),
   };
 }
 
@@ -168,7 +168,7 @@ export function unknownCase(table: TableName, row: AuditedRow, recordId: string 
     messageId: 'unknownCase',
     data: { table, column: 'case_id', caseId: row.case_id },
     evidence: [{ table: 'cases', id: row.case_id, note: 'no audited cases row with this case_id' }],
-    source: rowSource(row),
+    source: sourceOf(row),
   };
 }
 
@@ -189,7 +189,7 @@ export function unknownReference(
     messageId: 'unknownReference',
     data: { table, column, referenced, missingId, caseId: row.case_id },
     evidence: [{ table: referenced, id: missingId, note: `${column} names no audited ${referenced} row of the case` }],
-    source: rowSource(row),
+    source: sourceOf(row),
   };
 }
 
@@ -213,7 +213,7 @@ export function duplicateId(table: TableName, row: AuditedRow, recordId: string,
       firstLine: first.line,
     },
     evidence: [evidence],
-    source: rowSource(row),
+    source: sourceOf(row),
   };
 }
 

@@ -25,9 +25,9 @@ function loadDateFns(): DateFns {
   if (dateFns === undefined) {
     const require = createRequire(import.meta.url);
     dateFns = {
-      format: (require('date-fns/format') as DateFns).format,
-      isValid: (require('date-fns/isValid') as DateFns).isValid,
-      parse: (require('date-fns/parse') as DateFns).parse,
+      format: (require('date-fns/format') as { format: typeof format }).format,
+      isValid: (require('date-fns/isValid') as { isValid: typeof isValid }).isValid,
+      parse: (require('date-fns/parse') as { parse: typeof parse }).parse,
     };
   }
   return dateFns;

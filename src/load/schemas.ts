@@ -118,7 +118,7 @@ type RowFromCells = (readers: readonly CellReader[], cells: readonly string[], p
 type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 type PassesPlainTests = (tests: readonly ValueTest[], row: Readonly<Record<string, unknown>>) => boolean;
 
-// A row is built as one object literal holding every column and `source` (set once the row is valid):
+// A row is built as one object literal holding every column and its origin (set once the row is valid):
 // V8 then lays each row out in one block sized to its keys, where keys added one by one to `{}` mostly
 // land in a separate property store that is regrown as it fills (more memory per row, more garbage).
 // The literal can only be written per table at run time; its text is made from the contract's own

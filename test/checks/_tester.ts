@@ -24,7 +24,8 @@ export function caseOf(input: CaseInput = {}): CaseRecord {
     record[table] = rows.map((row, index) => ({
       case_id: caseId,
       ...row,
-      sourceFile: `${table}.csv`, sourceLine: index + 2,
+      sourceFile: `${table}.csv`,
+      sourceLine: index + 2,
     }));
   }
   return record as CaseRecord;

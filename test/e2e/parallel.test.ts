@@ -45,10 +45,10 @@ describe('audit --jobs', () => {
     expect(parts.stderr).toMatch(/^practice-audit: .*unclosed-quote.*:\d+: malformed CSV: a quoted cell is never closed/);
   });
 
-  it.each(['0', 'two', '1.5', '65'])('refuses --jobs %s with one line, exit 2', (jobs) => {
+  it.each(['0', 'two', '1.5', '17'])('refuses --jobs %s with one line, exit 2', (jobs) => {
     const run = audit('samples/monthly-export', '--jobs', jobs);
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`practice-audit: --jobs "${jobs}" is not a number of threads (expected a whole number from 1 to 64 (1: no worker threads))\n`);
+    expect(run.stderr).toBe(`practice-audit: --jobs "${jobs}" is not a number of threads (expected a whole number from 1 to 16 (1: no worker threads))\n`);
   });
 });

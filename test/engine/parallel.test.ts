@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../samples/generate.js';
-import { auditPart, mergeReports, PARALLEL_MIN_BYTES, PARALLEL_MIN_CORES, partsFor, type AuditJob } from '../../src/engine/parallel.js';
+import { auditPart, MAX_DEFAULT_JOBS, mergeReports, PARALLEL_MIN_BYTES, PARALLEL_MIN_CORES, partsFor, type AuditJob, type Machine } from '../../src/engine/parallel.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { readMappingFile } from '../../src/load/mapping.js';
 import { partOfCase } from '../../src/load/rows.js';
@@ -41,6 +41,9 @@ beforeAll(async () => {
     lines[2] ?? '',
     lines[3]?.replace(/\d{2}\/\d{2}\/\d{4}/, '31/02/2026') ?? '',
     'V-SHORT,C00003',
+    // A case id with spaces around it belongs to its case (the part is told from the trimmed id).
+    lines[5]?.replace(/^([^,]*),([^,]*)/, ' $1 ,V-PADDED') ?? '',
+    lines[6]?.replace(/^([^,]*),([^,]*)/, '"$1",V-QUOTED') ?? '',
     '',
     lines[4]?.replace(/,([^,]*)$/, ',"a note\nover two lines"') ?? '',
   ];
@@ -55,8 +58,13 @@ describe('a report merged from parts of the cases', () => {
 
   it.each([2, 4])('equals the whole on an export with rejected rows, in %i parts', async (count) => {
     const [whole, merged] = await wholeAndMerged({ paths: [damaged], load: {}, settings: settings() }, count);
-    const report = JSON.parse(whole) as { inputs: { rejected: number }[] };
+    const report = JSON.parse(whole) as { inputs: { rejected: number }[]; findings: { standard: string; recordId: string | null }[] };
     expect(report.inputs.reduce((sum, input) => sum + input.rejected, 0)).toBeGreaterThanOrEqual(4);
+    // The padded and quoted case ids were audited with their cases, not rejected.
+    const rejected = report.findings.filter((f) => f.standard.startsWith('data-')).map((f) => f.recordId);
+    expect(rejected).not.toContain('V-PADDED');
+    expect(rejected).not.toContain('V-QUOTED');
+    expect(rejected).toContain('C99999');
     expect(merged).toBe(whole);
   });
 
@@ -74,31 +82,40 @@ describe('a report merged from parts of the cases', () => {
     expect(merged).toBe(whole);
   });
 
-  it('puts a case id in the same part whatever its spelling around it, and an absent id in the first', () => {
-    expect(partOfCase('C00001', 3)).toBe(partOfCase('C00001', 3));
-    expect(new Set(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8'].map((id) => partOfCase(id, 2))).size).toBe(2);
+  it('spreads case ids over the parts, and puts a row without one in the first', () => {
+    const ids = Array.from({ length: 64 }, (_, i) => `C${String(i).padStart(5, '0')}`);
+    for (const count of [2, 3, 5]) {
+      const parts = ids.map((id) => partOfCase(id, count));
+      expect(new Set(parts).size).toBe(count);
+      for (const part of parts) expect(part).toBeLessThan(count);
+    }
     expect(partOfCase(undefined, 4)).toBe(0);
-    expect(partOfCase('C1', 1)).toBe(0);
+    expect(partOfCase('C00001', 1)).toBe(0);
   });
 });
 
 describe('how many parts', () => {
-  it('is 1 for a small export unless asked, and 1 for JSON whatever is asked', async () => {
-    const job = (paths: string[]): AuditJob => ({ paths, load: {}, settings: settings() });
-    expect(await partsFor(job(['samples/monthly-export']), undefined)).toBe(1);
-    expect(await partsFor(job(['samples/monthly-export']), 3)).toBe(3);
-    expect(await partsFor(job(['samples/monthly-export.json']), 3)).toBe(1);
-    expect(await partsFor(job(['samples/monthly-export.ndjson']), 2)).toBe(1);
+  const machine = (cores: number, workersAvailable = true): Machine => ({ cores, workersAvailable: () => workersAvailable });
+  const job = (paths: string[]): AuditJob => ({ paths, load: {}, settings: settings() });
+
+  it('is 1 for a small export unless asked, and 1 for JSON or NDJSON whatever is asked', async () => {
+    expect(await partsFor(job(['samples/monthly-export']), undefined, machine(64))).toBe(1);
+    expect(await partsFor(job(['samples/monthly-export']), 3, machine(2))).toBe(3);
+    expect(await partsFor(job(['samples/monthly-export.json']), 3, machine(64))).toBe(1);
+    expect(await partsFor(job(['samples/monthly-export.ndjson']), 2, machine(64))).toBe(1);
+  });
+
+  it('is 1 where there is no compiled worker entry (this module run from its TypeScript source)', async () => {
+    expect(await partsFor(job(['samples/monthly-export']), 3, machine(64, false))).toBe(1);
+    expect(await partsFor(job(['samples/monthly-export']), 3)).toBe(1);
   });
 
   it('is one per core for an export over the size where workers pay, on four cores or more', async () => {
     const large = join(scratch, 'large');
     cpSync('samples/monthly-export', large, { recursive: true });
     writeFileSync(join(large, 'notes.csv'), `case_id,status\n${'\n'.repeat(PARALLEL_MIN_BYTES)}`);
-    const job: AuditJob = { paths: [large], load: {}, settings: settings() };
-    expect(await partsFor(job, undefined, 2)).toBe(1);
-    expect(await partsFor(job, undefined, PARALLEL_MIN_CORES)).toBe(PARALLEL_MIN_CORES);
-    expect(await partsFor(job, undefined, 64)).toBe(8);
-    expect(await partsFor({ paths: ['samples/monthly-export'], load: {}, settings: settings() }, undefined, 64)).toBe(1);
+    expect(await partsFor(job([large]), undefined, machine(2))).toBe(1);
+    expect(await partsFor(job([large]), undefined, machine(PARALLEL_MIN_CORES))).toBe(PARALLEL_MIN_CORES);
+    expect(await partsFor(job([large]), undefined, machine(64))).toBe(MAX_DEFAULT_JOBS);
   });
 });

@@ -2,7 +2,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvSyntaxError, CsvTokenizer, type CsvProblem, type RecordReceiver } from '../../src/load/csv-tokenizer.js';
+import { CsvSyntaxError, CsvTokenizer, MAX_RECORD_LENGTH, type CsvProblem, type RecordReceiver } from '../../src/load/csv-tokenizer.js';
 import { DELIMITERS, type Delimiter } from '../../src/load/dialect.js';
 
 type LineEnd = '\n' | '\r\n' | '\r' | '';
@@ -462,5 +462,37 @@ describe('CsvTokenizer skip', () => {
     const result = tokenize(['\n  \n C2 \nC2\nC1\n'], ',', { skip });
     expect(result.delivered).toEqual([header([' C2 '], 3), record(['C1'], 5)]);
     expect(asked).toEqual(['C2', 'C1']);
+  });
+});
+
+describe('CsvTokenizer record length', () => {
+  const receiver: RecordReceiver = { header: () => undefined, record: () => undefined };
+
+  it('stops a record that never ends (an unclosed quote) once it outgrows MAX_RECORD_LENGTH, at its line', () => {
+    const tokenizer = new CsvTokenizer(receiver, ',');
+    tokenizer.write('case_id,note\nC1,fine\nC2,"never closed ');
+    const piece = 'x'.repeat(1 << 20);
+    let error: unknown;
+    try {
+      for (let written = 0; written <= MAX_RECORD_LENGTH + (2 << 20); written += piece.length) tokenizer.write(piece);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CsvSyntaxError);
+    expect((error as CsvSyntaxError).problem).toBe('record-too-long');
+    expect((error as CsvSyntaxError).line).toBe(3);
+  });
+
+  it('reads a long quoted cell below the limit across many pieces', () => {
+    const records: string[][] = [];
+    const tokenizer = new CsvTokenizer({ header: () => undefined, record: (cells) => records.push([...cells]) }, ',');
+    tokenizer.write('case_id,note\nC1,"');
+    for (let i = 0; i < 8; i++) tokenizer.write('y'.repeat(1 << 20));
+    tokenizer.write('"\nC2,short\n');
+    tokenizer.end();
+    expect(records.map((cells) => [cells[0], cells[1]?.length])).toEqual([
+      ['C1', 8 << 20],
+      ['C2', 5],
+    ]);
   });
 });

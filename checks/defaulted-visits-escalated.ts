@@ -122,8 +122,11 @@ const byMeetingOrder = (a: MeetingRow, b: MeetingRow): number =>
   a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id);
 
 function findTriggers(visits: readonly VisitRow[], multiAgency: readonly MeetingRow[], threshold: number): Trigger[] {
+  // Other visits change nothing in the walk, so only the defaults are sorted into it.
   const events: WalkEvent[] = [
-    ...visits.map((visit): WalkEvent => ({ kind: 'visit', date: visit.date, visit })),
+    ...visits
+      .filter((visit) => DEFAULTED_OUTCOMES.has(visit.outcome))
+      .map((visit): WalkEvent => ({ kind: 'visit', date: visit.date, visit })),
     ...multiAgency.map((meeting): WalkEvent => ({ kind: 'meeting', date: meeting.date, meeting })),
   ].sort(
     (a, b) =>
@@ -139,7 +142,7 @@ function findTriggers(visits: readonly VisitRow[], multiAgency: readonly Meeting
       awaitingMeeting = false;
       continue;
     }
-    if (awaitingMeeting || !DEFAULTED_OUTCOMES.has(event.visit.outcome)) continue;
+    if (awaitingMeeting) continue;
     counted.push(event.visit);
     if (counted.length > threshold) {
       triggers.push({ visit: event.visit, counted });
@@ -183,6 +186,10 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
 
   const { threshold, cpWorkingDays, otherWorkingDays } = ctx.options;
+  // No more defaults in the whole record than the threshold: nothing can trigger, so nothing to walk.
+  let defaults = 0;
+  for (const visit of caseRecord.visits) if (DEFAULTED_OUTCOMES.has(visit.outcome)) defaults++;
+  if (defaults <= threshold) return outcome.done();
   const multiAgency = caseRecord.meetings
     .filter((meeting) => MULTI_AGENCY_TYPES.has(meeting.type))
     .sort(byMeetingOrder);

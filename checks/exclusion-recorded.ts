@@ -106,6 +106,8 @@ function missingElements(row: MeetingParentRow, chairRoles: ReadonlySet<string>)
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
+  // Few cases exclude anyone: the meetings index and the chair roles are prepared only for one that does.
+  if (!caseRecord.meeting_parents.some((row) => row.excluded === true)) return outcome.done();
   const meetings = meetingById(caseRecord);
   const chairRoles = new Set(ctx.options.chairRoles.map((role) => role.trim().toLowerCase()));
   for (const row of caseRecord.meeting_parents) {

@@ -100,16 +100,19 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const parents = caseRecord.people.filter((p) => isNonResidentParent(p) && !isUncontactable(p));
   if (parents.length === 0) return outcome.done();
-  const meetingTypes = new Set(ctx.options.meetingTypes);
-  const meetings = caseRecord.meetings
-    .filter((m) => meetingTypes.has(m.type))
-    .sort((a, b) => a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id));
+  const rowFor = (meeting: MeetingRow, parent: PersonRow): MeetingParentRow | undefined =>
+    caseRecord.meeting_parents.find((mp) => mp.meeting_id === meeting.meeting_id && mp.person_id === parent.person_id);
+  const audited = caseRecord.meetings.filter((m) => ctx.options.meetingTypes.includes(m.type));
+  if (audited.length === 0) return outcome.done();
+  outcome.applicable();
+  // Most cases invite every parent owed an invitation: then nothing needs sorting or describing.
+  if (audited.every((m) => parents.every((parent) => invitationFailure(parent, rowFor(m, parent)) === undefined))) {
+    return outcome.done();
+  }
+  const meetings = audited.sort((a, b) => a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id));
   for (const meeting of meetings) {
-    outcome.applicable();
     for (const parent of parents) {
-      const row = caseRecord.meeting_parents.find(
-        (mp) => mp.meeting_id === meeting.meeting_id && mp.person_id === parent.person_id,
-      );
+      const row = rowFor(meeting, parent);
       const failure = invitationFailure(parent, row);
       if (failure === undefined) continue;
       outcome.breach({

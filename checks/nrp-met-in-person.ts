@@ -59,25 +59,32 @@ export const meta: CheckMeta<Options> = {
 type MethodFinding = 'noExceptionalReason' | 'methodNotRecorded';
 
 /** Which kind of contact the row shows: in person (complies), remote (needs a reason), unknown, or no views taken. */
-function contactKind(view: AssessmentViewRow, remoteMethods: ReadonlySet<string>): 'ok' | MethodFinding | 'none' {
+function contactKind(view: AssessmentViewRow, remoteMethods: readonly string[]): 'ok' | MethodFinding | 'none' {
   if (view.method === undefined) return view.views_recorded === true ? 'methodNotRecorded' : 'none';
   if (view.method === 'none') return 'none';
-  return remoteMethods.has(view.method) ? 'noExceptionalReason' : 'ok';
+  return remoteMethods.includes(view.method) ? 'noExceptionalReason' : 'ok';
 }
+
+/** The completed assessment with this id (the last such row, as a map keyed by id would hold); a case has a few. */
+const completedAssessment = (
+  assessments: readonly AssessmentRow[],
+  assessmentId: string,
+  asOf: string,
+): AssessmentRow | undefined =>
+  assessments.findLast((a) => a.assessment_id === assessmentId && isAssessmentCompletedBy(a, asOf));
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
+  if (caseRecord.assessment_views.length === 0) return outcome.done();
   const people = personById(caseRecord);
-  const remoteMethods = new Set<string>(ctx.options.remoteMethods);
-  const completed = new Map<string, AssessmentRow>(
-    caseRecord.assessments.filter((a) => isAssessmentCompletedBy(a, ctx.asOf)).map((a) => [a.assessment_id, a]),
-  );
+  const remoteMethods: readonly string[] = ctx.options.remoteMethods;
   for (const view of caseRecord.assessment_views) {
-    const assessment = completed.get(view.assessment_id);
     const person = people.get(view.person_id);
-    if (assessment?.completed === undefined || person === undefined || !isNonResidentParent(person)) continue;
+    if (person === undefined || !isNonResidentParent(person)) continue;
     const kind = contactKind(view, remoteMethods);
     if (kind === 'none') continue;
+    const assessment = completedAssessment(caseRecord.assessments, view.assessment_id, ctx.asOf);
+    if (assessment?.completed === undefined) continue;
     outcome.applicable();
     if (kind === 'ok' || isRecorded(view.exceptional_reason)) continue;
     outcome.breach({

@@ -63,6 +63,25 @@ export const meta: CheckMeta<Options> = {
 
 const viewsKey = (assessmentId: string, personId: string): string => `${assessmentId}\u0000${personId}`;
 
+// A case holds a few views rows: scanning them costs less than keying a map, which only a large case needs.
+const SCAN_LIMIT = 16;
+
+/** The first views row of a parent in an assessment, as the export lists them. */
+function firstViewsLookup(
+  allViews: readonly AssessmentViewRow[],
+): (assessmentId: string, personId: string) => AssessmentViewRow | undefined {
+  if (allViews.length <= SCAN_LIMIT) {
+    return (assessmentId, personId) =>
+      allViews.find((views) => views.assessment_id === assessmentId && views.person_id === personId);
+  }
+  const viewsByKey = new Map<string, AssessmentViewRow>();
+  for (const views of allViews) {
+    const key = viewsKey(views.assessment_id, views.person_id);
+    if (!viewsByKey.has(key)) viewsByKey.set(key, views);
+  }
+  return (assessmentId, personId) => viewsByKey.get(viewsKey(assessmentId, personId));
+}
+
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const parents = caseRecord.people.filter(isParent);
@@ -74,15 +93,19 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   if (parents.length === 0 || completedAssessments.length === 0) return outcome.done();
   outcome.applicable();
 
-  const viewsByKey = new Map<string, AssessmentViewRow>();
-  for (const views of caseRecord.assessment_views) {
-    const key = viewsKey(views.assessment_id, views.person_id);
-    if (!viewsByKey.has(key)) viewsByKey.set(key, views);
-  }
+  const firstViews = firstViewsLookup(caseRecord.assessment_views);
+  // Most cases record every view asked for: then there is nothing to describe.
+  const allRecorded = completedAssessments.every(({ assessment }) =>
+    parents.every(
+      (parent) =>
+        isUncontactable(parent) || firstViews(assessment.assessment_id, parent.person_id)?.views_recorded === true,
+    ),
+  );
+  if (allRecorded) return outcome.done();
 
   for (const { assessment, completed } of completedAssessments) {
     const assessmentId = assessment.assessment_id;
-    const viewsOf = (personId: string) => viewsByKey.get(viewsKey(assessmentId, personId));
+    const viewsOf = (personId: string) => firstViews(assessmentId, personId);
     // Built only for an assessment with a breach: most have none, and these notes are most of the check's work.
     let context: Evidence[] | undefined;
     const contextEvidence = (): Evidence[] =>

@@ -4,7 +4,7 @@ import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
 import { dateRecordedBy, meetingById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import { type CaseRecord, type IsoDate, sourceOf } from '../src/model/types.js';
+import { type CaseRecord, type IsoDate, type MeetingParentRow, type MeetingRow, type MeetingType, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -75,10 +75,51 @@ function latestShareDate(meetingDate: IsoDate, options: Options, calendar: Worki
   return calendar.addWorkingDays(meetingDate, -options.minimumDaysBefore);
 }
 
+const isAudited = (
+  row: MeetingParentRow,
+  meetings: ReadonlyMap<string, MeetingRow>,
+  meetingTypes: readonly MeetingType[],
+): MeetingRow | undefined => {
+  if (row.invited !== true) return undefined;
+  const meeting = meetings.get(row.meeting_id);
+  return meeting !== undefined && meetingTypes.includes(meeting.type) ? meeting : undefined;
+};
+
+function hasInvitedParent(
+  caseRecord: CaseRecord,
+  meetings: ReadonlyMap<string, MeetingRow>,
+  meetingTypes: readonly MeetingType[],
+): boolean {
+  return caseRecord.meeting_parents.some((row) => isAudited(row, meetings, meetingTypes) !== undefined);
+}
+
+/** Whether any audited row will breach: most cases share every report in time, and then nothing is sorted or built. */
+function anyReportMissingOrLate(
+  caseRecord: CaseRecord,
+  meetings: ReadonlyMap<string, MeetingRow>,
+  ctx: CheckContext<Options>,
+): boolean {
+  for (const row of caseRecord.meeting_parents) {
+    if (row.report_withheld_agreed === true) continue;
+    const meeting = isAudited(row, meetings, ctx.options.meetingTypes);
+    if (meeting === undefined) continue;
+    const shared = dateRecordedBy(row.report_shared, ctx.asOf);
+    // The notice period is at least one day, so a report shared on the meeting day or later is late without a calendar.
+    if (shared === undefined || shared >= meeting.date) return true;
+    if (shared > latestShareDate(meeting.date, ctx.options, ctx.calendar)) return true;
+  }
+  return false;
+}
+
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   if (caseRecord.meeting_parents.length === 0) return outcome.done();
   const meetings = meetingById(caseRecord);
+  if (!anyReportMissingOrLate(caseRecord, meetings, ctx)) {
+    // Nothing to report: only whether any invited parent was looked at remains, with no rows to sort or describe.
+    if (hasInvitedParent(caseRecord, meetings, ctx.options.meetingTypes)) outcome.applicable();
+    return outcome.done();
+  }
   const meetingTypes = new Set(ctx.options.meetingTypes);
   const rows = caseRecord.meeting_parents
     .flatMap((row) => {

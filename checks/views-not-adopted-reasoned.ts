@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isAssessmentCompletedBy, isRecorded } from '../src/model/roles.js';
-import { type AssessmentRow, type CaseRecord, sourceOf } from '../src/model/types.js';
+import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
@@ -47,13 +47,13 @@ export const meta: CheckMeta<Options> = {
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
-  const completed = new Map<string, AssessmentRow>(
-    caseRecord.assessments.filter((a) => isAssessmentCompletedBy(a, ctx.asOf)).map((a) => [a.assessment_id, a]),
-  );
   for (const view of caseRecord.assessment_views) {
-    const assessment = completed.get(view.assessment_id);
-    if (assessment?.completed === undefined) continue;
     if (view.views_adopted !== 'no' && view.views_adopted !== 'partly') continue;
+    // Looked up only for a view set aside, which few are; the last completed row, as a map keyed by id would hold.
+    const assessment = caseRecord.assessments.findLast(
+      (a) => a.assessment_id === view.assessment_id && isAssessmentCompletedBy(a, ctx.asOf),
+    );
+    if (assessment?.completed === undefined) continue;
     outcome.applicable();
     if (isRecorded(view.not_adopted_reason)) continue;
     outcome.breach({

@@ -15,11 +15,12 @@ import {
   formatComparisonTable,
 } from './formatters/comparison.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from './formatters/index.js';
+import { formatJsonPieces } from './formatters/json.js';
 import { scanHeaders } from './load/headers.js';
 import { INPUT_OPTION_HELP, inputOptions, type InputArguments } from './load/options.js';
 import { DATE_FORMS, parseDate, UnreadableDate } from './load/values.js';
 import type { IsoDate } from './model/types.js';
-import { writeAllWhole, writeWhole } from './output.js';
+import { writeAllWhole, writeWhole, type ReportContent } from './output.js';
 import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText } from './preflight.js';
 import { applyBaseline, readBaselineFile } from './report/baseline.js';
 import { compareReports } from './report/compare.js';
@@ -192,14 +193,19 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   const waived = waivers === null ? audited : applyWaivers(audited, waivers);
   const report = baseline === null ? waived : applyBaseline(waived, baseline);
 
-  // Every format is rendered before any is written, and the files are written all or none.
+  // The files are written all or none. A JSON file is written piece by piece as it is rendered (a large
+  // report's text is never held whole, and the disk writes one piece while the next is made); every other
+  // format is rendered first.
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
-  const rendered: { file: string | null; content: string | Uint8Array }[] = [];
+  const files: { file: string; content: ReportContent }[] = [];
+  let toStdout: string | Uint8Array | null = null;
   for (const { format, file } of outputs) {
-    rendered.push({ file, content: await FORMATTERS[format](report, { color: file === null && color, groupBy }) });
+    if (file === null) toStdout = await FORMATTERS[format](report, { color, groupBy });
+    else if (format === 'json') files.push({ file, content: formatJsonPieces(report) });
+    else files.push({ file, content: await FORMATTERS[format](report, { color: false, groupBy }) });
   }
-  writeAllWhole(rendered.flatMap(({ file, content }) => (file === null ? [] : [{ file, content }])));
-  for (const { file, content } of rendered) if (file === null) io.stdout.write(content);
+  await writeAllWhole(files);
+  if (toStdout !== null) io.stdout.write(toStdout);
 
   return failingFindings(report.findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
 }

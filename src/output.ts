@@ -1,5 +1,6 @@
 // Writes a report file whole or not at all: to a temporary file beside it, then renamed into place.
 import { renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -15,11 +16,29 @@ export function writeWhole(file: string, content: string | Uint8Array): void {
   }
 }
 
+/** A report's bytes: whole, or as pieces of text written in order (see formatJsonPieces). */
+export type ReportContent = string | Uint8Array | Iterable<string>;
+
+/** Writes text pieces to a new file, one piece on its way to the disk while the next is made. */
+async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  try {
+    let writing: Promise<unknown> = Promise.resolve();
+    for (const piece of pieces) {
+      await writing;
+      writing = handle.write(piece);
+    }
+    await writing;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
  * Writes several report files all or none: each goes to a temporary file beside its target first, and only when
  * every one was written are they renamed into place. A scheduler that sees exit 2 finds no new file of the run.
  */
-export function writeAllWhole(outputs: readonly { readonly file: string; readonly content: string | Uint8Array }[]): void {
+export async function writeAllWhole(outputs: readonly { readonly file: string; readonly content: ReportContent }[]): Promise<void> {
   const staged: { temporary: string; file: string }[] = [];
   const discard = () => {
     for (const { temporary } of staged) rmSync(temporary, { force: true });
@@ -31,11 +50,14 @@ export function writeAllWhole(outputs: readonly { readonly file: string; readonl
       if (statSync(file, { throwIfNoEntry: false })?.isDirectory() === true) {
         throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
       }
-      writeFileSync(temporary, content);
+      if (typeof content === 'string' || content instanceof Uint8Array) writeFileSync(temporary, content);
+      else await writePieces(temporary, content);
     } catch (error) {
       rmSync(temporary, { force: true });
       discard();
       const code = (error as NodeJS.ErrnoException).code;
+      // Not a file system error (a formatter's fault while its pieces were being written): not the user's path.
+      if (code === undefined) throw error;
       throw new InputError(`cannot write the report${code ? ` (${code})` : ''}`, { file }, 'a writable path');
     }
     staged.push({ temporary, file });

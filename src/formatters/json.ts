@@ -136,8 +136,49 @@ export function toJsonDocument(report: Report) {
   };
 }
 
+// Absent optional keys (reason, evidence id/date, and the waiver and baseline parts of a run without them) are
+// dropped by JSON.stringify rather than written as null, so a plain run's output is unchanged by those features.
 export function formatJson(report: Report): string {
-  // Absent optional keys (reason, evidence id/date, and the waiver and baseline parts of a run without them) are
-  // dropped by JSON.stringify rather than written as null, so a plain run's output is unchanged by those features.
-  return `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
+  return [...formatJsonPieces(report)].join('');
+}
+
+/** The report's long lists, written in batches: each a string of a few megabytes at most. */
+const LISTS = ['findings', 'pending', 'cases'] as const;
+const BATCH = 4000;
+
+// JSON.stringify of `{ "x": [items] }` with two-space indentation puts the items at the depth the report's
+// lists have (two levels in): between this head and tail is exactly their text in the whole report.
+const BATCH_HEAD = '{\n  "x": [\n';
+const BATCH_TAIL = '\n  ]\n}';
+
+/**
+ * The text of formatJson in pieces, in order, byte for byte the same once joined: the report without its
+ * three long lists, cut where each list goes, and each list in batches. A caller writing a file can write
+ * one piece while the next is made, and never holds the whole text.
+ */
+export function* formatJsonPieces(report: Report): Generator<string> {
+  const document = toJsonDocument(report);
+  // Each list's place is held by a string value: in the text, `"findings": "…"` with bare quotes can only be
+  // that key and value, since quotes inside any string (a file name, a message) come out escaped.
+  const placeholders = Object.fromEntries(LISTS.map((list) => [list, `\u0001${list}`]));
+  let rest = JSON.stringify({ ...document, ...placeholders }, null, 2);
+  for (const list of LISTS) {
+    const marker = `${JSON.stringify(list)}: ${JSON.stringify(placeholders[list])}`;
+    const at = rest.indexOf(marker);
+    if (at === -1) throw new Error(`the JSON report lost the place of its ${list}`);
+    yield rest.slice(0, at);
+    rest = rest.slice(at + marker.length);
+    const items: readonly unknown[] = document[list];
+    if (items.length === 0) {
+      yield `${JSON.stringify(list)}: []`;
+      continue;
+    }
+    yield `${JSON.stringify(list)}: [\n`;
+    for (let start = 0; start < items.length; start += BATCH) {
+      const text = JSON.stringify({ x: items.slice(start, start + BATCH) }, null, 2);
+      yield `${start > 0 ? ',\n' : ''}${text.slice(BATCH_HEAD.length, text.length - BATCH_TAIL.length)}`;
+    }
+    yield '\n  ]';
+  }
+  yield `${rest}\n`;
 }

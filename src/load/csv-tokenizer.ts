@@ -78,7 +78,20 @@ export class CsvTokenizer {
     // An unfinished record is read again from its start with each piece: one that never ends (an unclosed
     // quote early in a large file) is stopped at a size no real record reaches, before it costs minutes.
     if (this.rest.length > MAX_RECORD_LENGTH) throw new CsvSyntaxError('record-too-long', this.line);
-    return this.consume(this.rest === '' ? chunk : this.rest + chunk, false);
+    if (this.rest === '') return this.consume(chunk, false);
+    // The record cut by the last piece is finished with this piece up to its first LF alone: joining the whole
+    // piece to it would copy every piece once more. (Without an LF, as in a file of lone CRs, it is joined.)
+    const firstLf = chunk.indexOf('\n');
+    if (firstLf === -1) return this.consume(this.rest + chunk, false);
+    const after = chunk.slice(firstLf + 1);
+    if (!this.consume(this.rest + chunk.slice(0, firstLf + 1), false)) return this.finishAfterHeader(after);
+    return this.consume(this.rest === '' ? after : this.rest + after, false);
+  }
+
+  /** The header alone was wanted and came in the head of a piece: what follows it stays unread. */
+  private finishAfterHeader(after: string): boolean {
+    this.rest += after;
+    return false;
   }
 
   /** After the last piece: the record left unfinished, if any, is finished or refused. */

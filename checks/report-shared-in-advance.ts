@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
-import { dateRecordedBy, meetingById } from '../src/model/roles.js';
+import { dateRecordedBy, meetingById, type RowsById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
 import { type CaseRecord, type IsoDate, type MeetingParentRow, type MeetingRow, type MeetingType, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
@@ -77,7 +77,7 @@ function latestShareDate(meetingDate: IsoDate, options: Options, calendar: Worki
 
 const isAudited = (
   row: MeetingParentRow,
-  meetings: ReadonlyMap<string, MeetingRow>,
+  meetings: RowsById<MeetingRow>,
   meetingTypes: readonly MeetingType[],
 ): MeetingRow | undefined => {
   if (row.invited !== true) return undefined;
@@ -87,7 +87,7 @@ const isAudited = (
 
 function hasInvitedParent(
   caseRecord: CaseRecord,
-  meetings: ReadonlyMap<string, MeetingRow>,
+  meetings: RowsById<MeetingRow>,
   meetingTypes: readonly MeetingType[],
 ): boolean {
   return caseRecord.meeting_parents.some((row) => isAudited(row, meetings, meetingTypes) !== undefined);
@@ -96,7 +96,7 @@ function hasInvitedParent(
 /** Whether any audited row will breach: most cases share every report in time, and then nothing is sorted or built. */
 function anyReportMissingOrLate(
   caseRecord: CaseRecord,
-  meetings: ReadonlyMap<string, MeetingRow>,
+  meetings: RowsById<MeetingRow>,
   ctx: CheckContext<Options>,
 ): boolean {
   for (const row of caseRecord.meeting_parents) {

@@ -22,25 +22,56 @@ export const hasRiskFlag = (p: PersonRow): boolean => p.risk_flag === true;
 /** History of violence or threats (`violence_flag` = Y). */
 export const hasViolenceFlag = (p: PersonRow): boolean => p.violence_flag === true;
 
-// Several checks look people and meetings up by id in the same case; a case is never modified, so
-// each index is built once per case (and dropped with it).
-const peopleIndex = new WeakMap<readonly PersonRow[], ReadonlyMap<string, PersonRow>>();
-const meetingIndex = new WeakMap<readonly MeetingRow[], ReadonlyMap<string, MeetingRow>>();
+/** A case's rows of one table by their id (all the checks need of an index). */
+export interface RowsById<Row> {
+  get(id: string): Row | undefined;
+}
 
-export function personById(caseRecord: CaseRecord): ReadonlyMap<string, PersonRow> {
-  let index = peopleIndex.get(caseRecord.people);
+/**
+ * Below this many rows an id is found by scanning them, last first (as a map built from them keeps the
+ * last of equal ids): most cases have a handful of people and meetings, and a scan costs less than a map.
+ */
+const SCAN_LIMIT = 16;
+
+class PeopleScan implements RowsById<PersonRow> {
+  constructor(private readonly rows: readonly PersonRow[]) {}
+  get(id: string): PersonRow | undefined {
+    for (let i = this.rows.length - 1; i >= 0; i--) if ((this.rows[i] as PersonRow).person_id === id) return this.rows[i];
+    return undefined;
+  }
+}
+
+class MeetingScan implements RowsById<MeetingRow> {
+  constructor(private readonly rows: readonly MeetingRow[]) {}
+  get(id: string): MeetingRow | undefined {
+    for (let i = this.rows.length - 1; i >= 0; i--) if ((this.rows[i] as MeetingRow).meeting_id === id) return this.rows[i];
+    return undefined;
+  }
+}
+
+// Several checks look people and meetings up by id in the same case; a case is never modified, so a larger
+// case's map is built once (and dropped with it).
+const peopleIndex = new WeakMap<readonly PersonRow[], RowsById<PersonRow>>();
+const meetingIndex = new WeakMap<readonly MeetingRow[], RowsById<MeetingRow>>();
+
+export function personById(caseRecord: CaseRecord): RowsById<PersonRow> {
+  const { people } = caseRecord;
+  if (people.length < SCAN_LIMIT) return new PeopleScan(people);
+  let index = peopleIndex.get(people);
   if (!index) {
-    index = new Map(caseRecord.people.map((p) => [p.person_id, p]));
-    peopleIndex.set(caseRecord.people, index);
+    index = new Map(people.map((p) => [p.person_id, p]));
+    peopleIndex.set(people, index);
   }
   return index;
 }
 
-export function meetingById(caseRecord: CaseRecord): ReadonlyMap<string, MeetingRow> {
-  let index = meetingIndex.get(caseRecord.meetings);
+export function meetingById(caseRecord: CaseRecord): RowsById<MeetingRow> {
+  const { meetings } = caseRecord;
+  if (meetings.length < SCAN_LIMIT) return new MeetingScan(meetings);
+  let index = meetingIndex.get(meetings);
   if (!index) {
-    index = new Map(caseRecord.meetings.map((m) => [m.meeting_id, m]));
-    meetingIndex.set(caseRecord.meetings, index);
+    index = new Map(meetings.map((m) => [m.meeting_id, m]));
+    meetingIndex.set(meetings, index);
   }
   return index;
 }

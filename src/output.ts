@@ -22,16 +22,23 @@ export type ReportContent = string | Uint8Array | Iterable<string>;
 /** Writes text pieces to a new file, one piece on its way to the disk while the next is made. */
 async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
   const handle = await open(file, 'w');
+  // writeFile, not write: it goes on until the whole piece is out (a full disk raises ENOSPC rather than
+  // leaving a short piece behind), and on a handle each call continues where the last one ended.
+  let writing: Promise<unknown> = Promise.resolve();
   try {
-    let writing: Promise<unknown> = Promise.resolve();
     for (const piece of pieces) {
       await writing;
-      writing = handle.write(piece);
+      writing = handle.writeFile(piece);
     }
     await writing;
-  } finally {
-    await handle.close();
+  } catch (error) {
+    // A piece that failed to be made leaves a write in flight: it ends (or fails) before the file is closed,
+    // and the first failure is the one reported.
+    await writing.catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    throw error;
   }
+  await handle.close();
 }
 
 /**

@@ -148,7 +148,13 @@ export type PartMessage =
   // The report as JSON text: one string crosses threads in a copy, where a structured clone of the report's
   // many small objects costs more than JSON.stringify here and JSON.parse there.
   | { readonly kind: 'report'; readonly json: string }
-  | { readonly kind: 'known-error'; readonly name: string; readonly message: string; readonly where: ErrorLocation; readonly expected: string | undefined }
+  | {
+      readonly kind: 'known-error';
+      readonly type: KnownErrorType;
+      readonly message: string;
+      readonly where: ErrorLocation;
+      readonly expected: string | undefined;
+    }
   | { readonly kind: 'error'; readonly message: string; readonly stack: string | undefined };
 
 export interface PartWorkerData {
@@ -159,17 +165,23 @@ export interface PartWorkerData {
   readonly progress: boolean;
 }
 
-const KNOWN_ERRORS: Readonly<Record<string, new (message: string, where: ErrorLocation, expected?: string) => KnownError>> = {
-  InputError,
-  ConfigError,
-  UsageError,
+/** Which known error a worker met, told by its class (not its name, which a bundler may change). */
+export type KnownErrorType = 'usage' | 'config' | 'input';
+
+export const knownErrorType = (error: KnownError): KnownErrorType =>
+  error instanceof UsageError ? 'usage' : error instanceof ConfigError ? 'config' : 'input';
+
+const KNOWN_ERRORS: Readonly<Record<KnownErrorType, new (message: string, where: ErrorLocation, expected?: string) => KnownError>> = {
+  usage: UsageError,
+  config: ConfigError,
+  input: InputError,
 };
 
 /** The worker's failure as this thread would have thrown it: a known error stays one (one line, exit 2). */
 function failureOf(message: Extract<PartMessage, { kind: 'known-error' | 'error' }>): Error {
   switch (message.kind) {
     case 'known-error': {
-      const ErrorClass = KNOWN_ERRORS[message.name] ?? InputError;
+      const ErrorClass = KNOWN_ERRORS[message.type];
       return new ErrorClass(message.message, message.where, message.expected);
     }
     case 'error': {

@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { KnownError } from '../errors.js';
 import { readMappingFile } from '../load/mapping.js';
-import { auditPart, type PartMessage, type PartWorkerData } from './parallel.js';
+import { auditPart, knownErrorType, type PartMessage, type PartWorkerData } from './parallel.js';
 
 const { job: given, mappingFile, partition, progress } = workerData as PartWorkerData;
 const post = (message: PartMessage) => parentPort?.postMessage(message);
@@ -17,7 +17,7 @@ try {
   post({ kind: 'report', json: JSON.stringify(report) });
 } catch (error) {
   if (error instanceof KnownError) {
-    post({ kind: 'known-error', name: error.name, message: error.message, where: error.where, expected: error.expected });
+    post({ kind: 'known-error', type: knownErrorType(error), message: error.message, where: error.where, expected: error.expected });
   } else {
     const failure = error instanceof Error ? error : new Error(String(error));
     post({ kind: 'error', message: failure.message, stack: failure.stack });

@@ -1,6 +1,5 @@
 // Excel workbook: summary rates per standard, team and worker; every finding and pending item; one row per case.
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Report, WaiverEntry } from '../report/types.js';
 import { caseLabel, evidenceLine, periodLabel, standardRate, standardSeverities, statusLabel } from './shared.js';
@@ -280,6 +279,8 @@ function resolvedSheet(workbook: ExcelJS.Workbook, report: Report): void {
 
 /** Zip entries carry the as-of date, not the time of writing, so the same report gives the same bytes. */
 async function withFixedEntryDates(workbook: Uint8Array, date: Date): Promise<Uint8Array> {
+  // Loaded on demand, as exceljs is: the bundled CLI would otherwise load it at every start.
+  const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(workbook);
   zip.forEach((_, entry) => {
     entry.date = date;

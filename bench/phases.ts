@@ -5,7 +5,7 @@ import { runAudit } from '../src/engine/audit.js';
 import { INTEGRITY } from '../src/engine/catalogue.js';
 import { FORMATTERS } from '../src/formatters/index.js';
 import { loadExport } from '../src/load/index.js';
-import { writeWhole } from '../src/output.js';
+import { writeAllWhole } from '../src/output.js';
 
 const [folder, reportFile, asOf] = process.argv.slice(2);
 if (folder === undefined || reportFile === undefined || asOf === undefined) {
@@ -51,7 +51,7 @@ const format = since(start);
 const withJson = retainedMb();
 
 start = now();
-writeWhole(reportFile, rendered);
+await writeAllWhole([{ file: reportFile, content: rendered }]);
 const write = since(start);
 
 process.stdout.write(

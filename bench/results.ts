@@ -175,7 +175,7 @@ function phases(run: BenchRun): string[] {
         ['load: read, parse, validate, assemble cases (`loadExport`)', 'load'],
         ['engine: as-of, 19 checks, messages, tallies, sorting (`runAudit`)', 'engine'],
         ['JSON report text (`formatJson`)', 'format'],
-        ['writing the file (`writeWhole`)', 'write'],
+        ['writing the file (`writeAllWhole`)', 'write'],
       ] as const
     ).map(([label, phase]) => `| ${label} | ${seconds(wall[phase])} | ${share(wall[phase])} | ${seconds(cpu[phase])} |`),
     '',

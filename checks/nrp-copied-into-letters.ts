@@ -69,31 +69,11 @@ function exemption(parent: PersonRow): string | undefined {
   return undefined;
 }
 
-// Beyond this many letter rows, grouping them by letter costs less than scanning them per letter.
-const SCAN_LIMIT = 16;
-
 export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const nonResidentParents = caseRecord.people.filter(isNonResidentParent);
   if (nonResidentParents.length === 0 || caseRecord.letters.length === 0) return outcome.done();
   const people = personById(caseRecord);
-  const toResidentParent = (row: LetterRow): boolean => {
-    const person = people.get(row.recipient);
-    return person !== undefined && isResidentParent(person);
-  };
-  const owed = nonResidentParents.filter((p) => exemption(p) === undefined);
-  const letters = caseRecord.letters;
-  // A case has a few letter rows: when each letter to a resident parent also reached every parent owed a copy,
-  // scanning them settles the case without grouping the letters or building evidence.
-  if (letters.length <= SCAN_LIMIT) {
-    const copiedToAll = (letterId: string): boolean =>
-      owed.every((p) => letters.some((row) => row.letter_id === letterId && row.recipient === p.person_id));
-    const toResidentParents = letters.filter(toResidentParent);
-    if (toResidentParents.every((row) => copiedToAll(row.letter_id))) {
-      if (toResidentParents.length > 0) outcome.applicable();
-      return outcome.done();
-    }
-  }
 
   for (const [letterId, rows] of groupByLetter(caseRecord.letters)) {
     const recipients = new Set(rows.map((row) => row.recipient));

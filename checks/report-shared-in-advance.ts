@@ -120,11 +120,10 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     if (hasInvitedParent(caseRecord, meetings, ctx.options.meetingTypes)) outcome.applicable();
     return outcome.done();
   }
-  const meetingTypes = new Set(ctx.options.meetingTypes);
   const rows = caseRecord.meeting_parents
     .flatMap((row) => {
-      const meeting = meetings.get(row.meeting_id);
-      return row.invited === true && meeting !== undefined && meetingTypes.has(meeting.type) ? [{ row, meeting }] : [];
+      const meeting = isAudited(row, meetings, ctx.options.meetingTypes);
+      return meeting === undefined ? [] : [{ row, meeting }];
     })
     .sort(
       (a, b) =>

@@ -20,7 +20,7 @@ import { scanHeaders } from './load/headers.js';
 import { INPUT_OPTION_HELP, inputOptions, type InputArguments } from './load/options.js';
 import { DATE_FORMS, parseDate, UnreadableDate } from './load/values.js';
 import type { IsoDate } from './model/types.js';
-import { writeAllWhole, writeWhole, type ReportContent } from './output.js';
+import { writeAllWhole, type ReportContent } from './output.js';
 import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText } from './preflight.js';
 import { applyBaseline, readBaselineFile } from './report/baseline.js';
 import { compareReports } from './report/compare.js';
@@ -216,7 +216,7 @@ interface CompareOptions {
   readonly failOn: string;
 }
 
-function compare(olderFile: string, newerFile: string, options: CompareOptions): { code: number; text: string | null } {
+async function compare(olderFile: string, newerFile: string, options: CompareOptions): Promise<{ code: number; text: string | null }> {
   const format = oneOf(options.format, COMPARISON_FORMAT_NAMES, '--format');
   const failOn = oneOf(options.failOn, ['new', 'never'] as const, '--fail-on');
   const older = readSavedReport(olderFile, 'report', InputError);
@@ -237,7 +237,7 @@ function compare(olderFile: string, newerFile: string, options: CompareOptions):
         : formatComparisonTable(comparison);
   const code = failOn === 'new' && comparison.summary.newErrors > 0 ? EXIT.findings : EXIT.ok;
   if (options.output !== undefined) {
-    writeWhole(options.output, text);
+    await writeAllWhole([{ file: options.output, content: text }]);
     return { code, text: null };
   }
   return { code, text };
@@ -338,8 +338,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-f, --format <name>', `${COMPARISON_FORMAT_NAMES.join(', ')}`, 'table')
     .option('-o, --output <file>', 'write to a file, whole or not at all')
     .option('--fail-on <level>', 'never (default), or new: exit 1 when the later report has new unwaived errors', 'never')
-    .action((older: string, newer: string, options: CompareOptions) => {
-      const { code, text } = compare(older, newer, options);
+    .action(async (older: string, newer: string, options: CompareOptions) => {
+      const { code, text } = await compare(older, newer, options);
       if (text !== null) io.stdout.write(text);
       setExit(code);
     });

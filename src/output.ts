@@ -4,18 +4,6 @@ import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
-export function writeWhole(file: string, content: string | Uint8Array): void {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.partial`);
-  try {
-    writeFileSync(temporary, content);
-    renameSync(temporary, file);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot write the report${code ? ` (${code})` : ''}`, { file }, 'a writable path');
-  }
-}
-
 /** A report's bytes: whole, or as pieces of text written in order (see formatJsonPieces). */
 export type ReportContent = string | Uint8Array | Iterable<string>;
 

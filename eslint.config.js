@@ -12,6 +12,11 @@ export default tseslint.config(
       'no-console': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
+      // Locale order would make which record is "the trigger" depend on the machine's LANG.
+      'no-restricted-properties': [
+        'error',
+        { property: 'localeCompare', message: 'Use compareText from src/util/order.ts: one code-unit order everywhere.' },
+      ],
     },
   },
   {

@@ -1,5 +1,6 @@
 // Standard: more than three defaulted visits lead to a multi-agency meeting (a core group under a CP plan) in time.
 import { z } from 'zod';
+import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { planOn } from '../src/model/roles.js';
 import { type CaseRecord, type IsoDate, type MeetingRow, type MeetingType, type PlanRow, type VisitOutcome, type VisitRow, sourceOf } from '../src/model/types.js';
@@ -119,7 +120,7 @@ const KIND_ORDER = { visit: 0, meeting: 1 } as const;
 const eventId = (event: WalkEvent): string => (event.kind === 'visit' ? event.visit.visit_id : event.meeting.meeting_id);
 
 const byMeetingOrder = (a: MeetingRow, b: MeetingRow): number =>
-  a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id);
+  compareText(a.date, b.date) || compareText(a.meeting_id, b.meeting_id);
 
 function findTriggers(visits: readonly VisitRow[], multiAgency: readonly MeetingRow[], threshold: number): Trigger[] {
   // Other visits change nothing in the walk, so only the defaults are sorted into it.
@@ -130,7 +131,7 @@ function findTriggers(visits: readonly VisitRow[], multiAgency: readonly Meeting
     ...multiAgency.map((meeting): WalkEvent => ({ kind: 'meeting', date: meeting.date, meeting })),
   ].sort(
     (a, b) =>
-      a.date.localeCompare(b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || eventId(a).localeCompare(eventId(b)),
+      compareText(a.date, b.date) || KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || compareText(eventId(a), eventId(b)),
   );
 
   const triggers: Trigger[] = [];
@@ -170,7 +171,7 @@ function planEvidence(caseRecord: CaseRecord, cpPlan: PlanRow | undefined, trigg
   }
   const endedBefore = caseRecord.plans
     .filter((plan) => plan.type === 'cp' && plan.end !== undefined && plan.end < triggerDate)
-    .sort((a, b) => (b.end ?? '').localeCompare(a.end ?? ''))[0];
+    .sort((a, b) => compareText(b.end ?? '', a.end ?? ''))[0];
   if (endedBefore) {
     return {
       table: 'plans',

@@ -1,5 +1,6 @@
 // Standard: a parent's exclusion from meetings is kept under review, not left standing meeting after meeting.
 import { z } from 'zod';
+import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder, type Report } from './_outcome.js';
 import { meetingById } from '../src/model/roles.js';
 import { type CaseRecord, type MeetingParentRow, type MeetingRow, sourceOf } from '../src/model/types.js';
@@ -55,7 +56,7 @@ interface Attendance {
 }
 
 const byMeetingOrder = (a: Attendance, b: Attendance): number =>
-  a.meeting.date.localeCompare(b.meeting.date) || a.meeting.meeting_id.localeCompare(b.meeting.meeting_id);
+  compareText(a.meeting.date, b.meeting.date) || compareText(a.meeting.meeting_id, b.meeting.meeting_id);
 
 /** Runs of consecutive exclusions: excluded rows extend a run, an invited or attending row ends it, others are skipped. */
 function exclusionRuns(attendances: readonly Attendance[]): Attendance[][] {
@@ -125,7 +126,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       reports.push({ personId, date: passed.meeting.date, report });
     }
   }
-  const inReportOrder = reports.toSorted((a, b) => a.date.localeCompare(b.date) || a.personId.localeCompare(b.personId));
+  const inReportOrder = reports.toSorted((a, b) => compareText(a.date, b.date) || compareText(a.personId, b.personId));
   for (const { report } of inReportOrder) outcome.breach(report);
   return outcome.done();
 }

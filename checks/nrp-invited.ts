@@ -1,5 +1,6 @@
 // Standard: every contactable non-resident parent is invited to every conference, core group and review.
 import { z } from 'zod';
+import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { hasRiskFlag, isNonResidentParent, isRecorded, isUncontactable } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
@@ -109,7 +110,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   if (audited.every((m) => parents.every((parent) => invitationFailure(parent, rowFor(m, parent)) === undefined))) {
     return outcome.done();
   }
-  const meetings = audited.sort((a, b) => a.date.localeCompare(b.date) || a.meeting_id.localeCompare(b.meeting_id));
+  const meetings = audited.sort((a, b) => compareText(a.date, b.date) || compareText(a.meeting_id, b.meeting_id));
   for (const meeting of meetings) {
     for (const parent of parents) {
       const row = rowFor(meeting, parent);

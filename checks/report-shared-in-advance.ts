@@ -1,5 +1,6 @@
 // Standard: the report for a conference or review reaches every invited parent before the meeting day.
 import { z } from 'zod';
+import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
 import { dateRecordedBy, meetingById, type RowsById } from '../src/model/roles.js';
@@ -127,9 +128,9 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     })
     .sort(
       (a, b) =>
-        a.meeting.date.localeCompare(b.meeting.date) ||
-        a.row.meeting_id.localeCompare(b.row.meeting_id) ||
-        a.row.person_id.localeCompare(b.row.person_id),
+        compareText(a.meeting.date, b.meeting.date) ||
+        compareText(a.row.meeting_id, b.row.meeting_id) ||
+        compareText(a.row.person_id, b.row.person_id),
     );
   // The rows come in meeting-date order and the due date depends on the date alone: one per date, not per parent.
   let dueFor: IsoDate | undefined;

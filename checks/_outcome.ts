@@ -5,6 +5,8 @@ import type { CheckOutcome, Evidence, Finding, MessageData, PendingItem } from '
 export interface Report {
   readonly recordId: string | null;
   readonly date: IsoDate | null;
+  /** The due date, on a breach of a deadline. */
+  readonly due?: IsoDate;
   readonly messageId: string;
   readonly data?: MessageData;
   readonly evidence?: readonly Evidence[];
@@ -53,6 +55,7 @@ export class OutcomeBuilder {
       caseId: this.caseRecord.case.case_id,
       recordId: report.recordId,
       date: report.date,
+      ...(report.due !== undefined ? { due: report.due } : {}),
       messageId: report.messageId,
       data: report.data ?? {},
       evidence: report.evidence ?? [],

@@ -244,7 +244,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       deadline,
       workingDays,
     };
-    const report = { recordId: visit.visit_id, date: triggerDate, source: sourceOf(visit) };
+    const report = { recordId: visit.visit_id, date: triggerDate, due: deadline, source: sourceOf(visit) };
 
     if (escalation !== undefined) {
       const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(deadline, escalation.date));
@@ -271,7 +271,6 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     } else if (ctx.asOf <= deadline) {
       outcome.pending({
         ...report,
-        due: deadline,
         messageId: 'escalationDue',
         data,
         evidence: [...evidence, { table: 'meetings', note: `no ${required} yet by the as-of date ${ctx.asOf}` }],

@@ -90,10 +90,16 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const missing: string[] = [];
     const data: Record<string, string | number> = { incidentId: incident.incident_id, date: incident.date, due };
     let reportPending = false;
+    // Whether the finding includes the missed deadline: then the audit period places it by the due date.
+    let reportMissed = false;
     if (report === undefined) {
       if (ctx.asOf <= due) reportPending = true;
-      else missing.push(`no report to the team manager recorded (due by ${due})`);
+      else {
+        reportMissed = true;
+        missing.push(`no report to the team manager recorded (due by ${due})`);
+      }
     } else if (report > due) {
+      reportMissed = true;
       const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, report));
       data.lateBy = lateBy;
       missing.push(`reported to the team manager on ${report}, late by ${lateBy} working day(s) (due by ${due})`);
@@ -119,7 +125,12 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     ];
     const base = { recordId: incident.incident_id, date: incident.date, source: sourceOf(incident), evidence };
     if (missing.length > 0) {
-      outcome.breach({ ...base, messageId: 'incomplete', data: { ...data, missing: missing.join('; ') } });
+      outcome.breach({
+        ...base,
+        ...(reportMissed ? { due } : {}),
+        messageId: 'incomplete',
+        data: { ...data, missing: missing.join('; ') },
+      });
     }
     if (reportPending) outcome.pending({ ...base, messageId: 'reportDue', data, due });
   }

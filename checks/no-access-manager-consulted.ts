@@ -73,13 +73,13 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       },
       { table: 'deadline', date: due, note: `manager to be informed within ${ctx.options.workingDays} working day(s)` },
     ];
-    const report = { recordId: visit.visit_id, date: visit.date, source: sourceOf(visit), evidence };
+    const report = { recordId: visit.visit_id, date: visit.date, due, source: sourceOf(visit), evidence };
 
     if (informed !== undefined && !informedBeforeVisit) {
       const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, informed));
       outcome.breach({ ...report, messageId: 'informedLate', data: { ...data, informed, lateBy } });
     } else if (ctx.asOf <= due) {
-      outcome.pending({ ...report, messageId: 'awaitingManager', data, due });
+      outcome.pending({ ...report, messageId: 'awaitingManager', data });
     } else if (informed !== undefined) {
       outcome.breach({ ...report, messageId: 'informedBeforeVisit', data: { ...data, informed } });
     } else {

@@ -3,9 +3,17 @@ import { z } from 'zod';
 import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
-import { dateRecordedBy, meetingById, type RowsById } from '../src/model/roles.js';
+import { dateRecordedBy, isParent, meetingById, personById, type RowsById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import { type CaseRecord, type IsoDate, type MeetingParentRow, type MeetingRow, type MeetingType, sourceOf } from '../src/model/types.js';
+import {
+  type CaseRecord,
+  type IsoDate,
+  type MeetingParentRow,
+  type MeetingRow,
+  type MeetingType,
+  type PersonRow,
+  sourceOf,
+} from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
@@ -41,8 +49,9 @@ export const meta: CheckMeta<Options> = {
     },
   ],
   defaultSeverity: 'warning',
-  needs: ['meetings', 'meeting_parents'],
+  needs: ['meetings', 'meeting_parents', 'people'],
   reads: {
+    people: ['person_id', 'parent'],
     meetings: ['meeting_id', 'type', 'date'],
     meeting_parents: ['meeting_id', 'person_id', 'invited', 'report_shared', 'report_withheld_agreed'],
   },
@@ -58,7 +67,8 @@ export const meta: CheckMeta<Options> = {
     'By default that is any day before the meeting day, since the guidance asks only for "in advance for comments"; where local procedure sets a notice period (commonly a number of working days before a conference), set `dayCount` to `working` and `minimumDaysBefore` accordingly: the report is then due by the N-th working day before the meeting date, skipping weekends and the region\'s bank holidays.',
     'Exempt only when the row has `report_withheld_agreed` = Y (a senior manager and the CPRO/IRO agreed not to share it).',
     'An empty `report_shared`, or one later than the as-of date, is not recorded and is a breach; a `report_shared` after the due date is a breach ("late").',
-    'Every invited parent is covered, resident or not, and including a parent later excluded from the meeting (sharing the report is one way of contributing).',
+    'Every invited parent (`people.parent` = Y) is covered, resident or not, and including a parent later excluded from the meeting (sharing the report is one way of contributing).',
+    'Other invitees (a step-parent, a carer, a grandparent: `parent` N or empty) are not owed the report by this standard, which the guidance states for "both parents".',
     'Parents not invited, or whose `invited` is empty, are not looked at here (`nrp-invited` covers invitations).',
     'Meetings after the as-of date are not audited, so this standard never has a pending deadline.',
     'One finding per meeting and parent; the finding\'s record is the meeting.',
@@ -76,33 +86,42 @@ function latestShareDate(meetingDate: IsoDate, options: Options, calendar: Worki
   return calendar.addWorkingDays(meetingDate, -options.minimumDaysBefore);
 }
 
+/** The people and meetings of one case, looked up by id. */
+interface Lookups {
+  readonly people: RowsById<PersonRow>;
+  readonly meetings: RowsById<MeetingRow>;
+}
+
+/** The meeting of an invited parent's row when that meeting is of an audited type. */
 const isAudited = (
   row: MeetingParentRow,
-  meetings: RowsById<MeetingRow>,
+  { people, meetings }: Lookups,
   meetingTypes: readonly MeetingType[],
 ): MeetingRow | undefined => {
   if (row.invited !== true) return undefined;
+  const person = people.get(row.person_id);
+  if (person === undefined || !isParent(person)) return undefined;
   const meeting = meetings.get(row.meeting_id);
   return meeting !== undefined && meetingTypes.includes(meeting.type) ? meeting : undefined;
 };
 
 function hasInvitedParent(
   caseRecord: CaseRecord,
-  meetings: RowsById<MeetingRow>,
+  lookups: Lookups,
   meetingTypes: readonly MeetingType[],
 ): boolean {
-  return caseRecord.meeting_parents.some((row) => isAudited(row, meetings, meetingTypes) !== undefined);
+  return caseRecord.meeting_parents.some((row) => isAudited(row, lookups, meetingTypes) !== undefined);
 }
 
 /** Whether any audited row will breach: most cases share every report in time, and then nothing is sorted or built. */
 function anyReportMissingOrLate(
   caseRecord: CaseRecord,
-  meetings: RowsById<MeetingRow>,
+  lookups: Lookups,
   ctx: CheckContext<Options>,
 ): boolean {
   for (const row of caseRecord.meeting_parents) {
     if (row.report_withheld_agreed === true) continue;
-    const meeting = isAudited(row, meetings, ctx.options.meetingTypes);
+    const meeting = isAudited(row, lookups, ctx.options.meetingTypes);
     if (meeting === undefined) continue;
     const shared = dateRecordedBy(row.report_shared, ctx.asOf);
     // The notice period is at least one day, so a report shared on the meeting day or later is late without a calendar.
@@ -115,15 +134,15 @@ function anyReportMissingOrLate(
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   if (caseRecord.meeting_parents.length === 0) return outcome.done();
-  const meetings = meetingById(caseRecord);
-  if (!anyReportMissingOrLate(caseRecord, meetings, ctx)) {
+  const lookups: Lookups = { people: personById(caseRecord), meetings: meetingById(caseRecord) };
+  if (!anyReportMissingOrLate(caseRecord, lookups, ctx)) {
     // Nothing to report: only whether any invited parent was looked at remains, with no rows to sort or describe.
-    if (hasInvitedParent(caseRecord, meetings, ctx.options.meetingTypes)) outcome.applicable();
+    if (hasInvitedParent(caseRecord, lookups, ctx.options.meetingTypes)) outcome.applicable();
     return outcome.done();
   }
   const rows = caseRecord.meeting_parents
     .flatMap((row) => {
-      const meeting = isAudited(row, meetings, ctx.options.meetingTypes);
+      const meeting = isAudited(row, lookups, ctx.options.meetingTypes);
       return meeting === undefined ? [] : [{ row, meeting }];
     })
     .sort(
@@ -159,6 +178,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
+      due,
       source: sourceOf(meeting),
       ...(shared === undefined
         ? { messageId: 'reportNotShared', data }

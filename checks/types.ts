@@ -21,6 +21,11 @@ export interface Finding {
   readonly caseId: string;
   readonly recordId: string | null;
   readonly date: IsoDate | null;
+  /**
+   * For a breach of a deadline (escalation, manager informed, incident reported, a report before its meeting): the
+   * date it was due. An audit period places such a breach by this date (see src/report/period.ts).
+   */
+  readonly due?: IsoDate;
   readonly messageId: string;
   readonly data: MessageData;
   readonly evidence: readonly Evidence[];

@@ -13,6 +13,7 @@ import type {
 } from '../report/types.js';
 import { VERSION } from '../version.js';
 import { compareFindingLike, compareText } from '../report/order.js';
+import { periodKeepsFinding, periodKeepsPending } from '../report/period.js';
 import { caseAsOf } from './as-of.js';
 import { renderMessage } from './messages.js';
 
@@ -53,6 +54,8 @@ interface Running {
   readonly context: CheckContext<unknown>;
   /** Whether a finding falls on or after the standard's effective date and inside the audit period. */
   readonly keep: (finding: Finding) => boolean;
+  /** Whether a pending deadline falls on or after the standard's effective date and runs during the audit period. */
+  readonly keepPending: (item: PendingItem) => boolean;
   readonly tally: Tally;
 }
 
@@ -70,12 +73,6 @@ export function compareListed(a: ReportPending | ReportFinding, b: ReportPending
 
 export function comparePending(a: ReportPending, b: ReportPending): number {
   return compareListed(a, b) || compareText(a.due, b.due);
-}
-
-/** Inside the audit period (findings without a date, e.g. a parent's record, are always inside). */
-function inPeriod(date: IsoDate | null, period: AuditSettings['period']): boolean {
-  if (date === null) return true;
-  return (period.from === null || date >= period.from) && (period.to === null || date <= period.to);
 }
 
 function onOrAfter(date: IsoDate | null, effectiveFrom: IsoDate | null): boolean {
@@ -132,7 +129,8 @@ export function runAudit(
       messages: check.meta.messages,
       severity: standard.severity,
       context: { asOf: settings.asOf, options, calendar },
-      keep: (f: Finding) => onOrAfter(f.date, effectiveFrom) && inPeriod(f.date, settings.period),
+      keep: (f: Finding) => onOrAfter(f.date, effectiveFrom) && periodKeepsFinding(f, settings.period),
+      keepPending: (p: PendingItem) => onOrAfter(p.date, effectiveFrom) && periodKeepsPending(p, settings.period),
       tally: { ...empty },
     });
   }
@@ -160,6 +158,7 @@ export function runAudit(
       caseId: finding.caseId,
       recordId: finding.recordId,
       date: finding.date,
+      ...(finding.due !== undefined ? { due: finding.due } : {}),
       message: renderMessage(template, finding.data, finding.standard),
       messageId: finding.messageId,
       team: ownCase ? (caseRow.team ?? null) : teamOf(finding.caseId),
@@ -174,12 +173,12 @@ export function runAudit(
     const caseRow = caseRecord.case;
     const applicable: string[] = [];
     const breached: string[] = [];
-    for (const { id, run, messages, severity, context, keep, tally } of running) {
+    for (const { id, run, messages, severity, context, keep, keepPending, tally } of running) {
       const outcome = run(asOfCase, context);
       if (!outcome.applicable) continue;
       // Most outcomes have nothing to report: filtering them would only allocate.
       const kept = outcome.findings.length === 0 ? outcome.findings : outcome.findings.filter(keep);
-      const keptPending = outcome.pending.length === 0 ? outcome.pending : outcome.pending.filter(keep);
+      const keptPending = outcome.pending.length === 0 ? outcome.pending : outcome.pending.filter(keepPending);
       tally.applicable += 1;
       applicable.push(id);
       if (kept.length > 0) {

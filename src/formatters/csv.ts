@@ -39,7 +39,7 @@ function findingRow(item: ReportFinding): Cell[] {
     item.standard,
     item.severity,
     item.date ?? '',
-    '',
+    item.due ?? '',
     item.recordId ?? '',
     item.message,
     item.team ?? '',

@@ -330,6 +330,7 @@ function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, stri
     `<td class="id std">${escapeText(finding.standard)}</td>`,
     severityCell(finding.severity),
     `<td class="date">${escapeText(finding.date ?? '')}</td>`,
+    `<td class="date">${escapeText(finding.due ?? '')}</td>`,
     `<td class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</td>`,
     `<td class="name">${escapeText(team)}</td>`,
     `<td class="name">${escapeText(worker)}</td>`,
@@ -342,7 +343,7 @@ function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, stri
 function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>): string {
   if (report.findings.length === 0) return '<section id="findings"><h2>Findings</h2><p>No breaches found.</p></section>';
   const withStatus = showsFindingStatus(report);
-  const columns = ['Case', 'Standard', 'Severity', 'Date', 'Record', 'Team', 'Worker', 'Message', ...(withStatus ? ['Status'] : [])];
+  const columns = ['Case', 'Standard', 'Severity', 'Date', 'Due', 'Record', 'Team', 'Worker', 'Message', ...(withStatus ? ['Status'] : [])];
   const header = columns.map((column) => `<th scope="col"><button type="button">${column}</button></th>`).join('');
   return [
     '<section id="findings"><h2>Findings</h2>',
@@ -397,7 +398,7 @@ function caseDetails(entry: CaseItems, anchor: string, withStatus: boolean): str
   const items = [
     ...entry.findings.map(
       (finding) =>
-        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span>${statusTag(finding)}<br>${escapeText(finding.message)}${evidenceList(finding.evidence.map(evidenceLine))}</li>`,
+        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')}${finding.due === undefined ? '' : ` (due ${escapeText(finding.due)})`} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span>${statusTag(finding)}<br>${escapeText(finding.message)}${evidenceList(finding.evidence.map(evidenceLine))}</li>`,
     ),
     ...entry.pending.map(
       (item) =>

@@ -99,6 +99,7 @@ function failureBody(finding: ReportFinding): string {
     `case ${caseLabel(finding.caseId)}`,
     finding.recordId === null ? null : `record ${finding.recordId}`,
     finding.date === null ? null : `date ${finding.date}`,
+    finding.due === undefined ? null : `due ${finding.due}`,
     finding.source === null ? null : `source ${sourceLabel(finding)}`,
     finding.baseline === undefined ? null : finding.baseline === 'new' ? 'new since the baseline' : 'known (in the baseline)',
   ].filter((part): part is string => part !== null);

@@ -121,7 +121,7 @@ function groupSection(report: Report, options: FormatOptions): string[] {
 
 function findingsOfStandard(standard: StandardSummary, findings: readonly ReportFinding[], withStatus: boolean): string[] {
   const heading = `### \`${standard.id}\` — ${escapeMarkdown(standard.title)} (${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}, ${standard.severity})`;
-  const header = ['Case', 'Date', 'Record', 'Message', ...(withStatus ? ['Status'] : [])];
+  const header = ['Case', 'Date', 'Due', 'Record', 'Message', ...(withStatus ? ['Status'] : [])];
   return [
     heading,
     '',
@@ -131,6 +131,7 @@ function findingsOfStandard(standard: StandardSummary, findings: readonly Report
       findings.map((finding) => [
         escapeMarkdown(caseLabel(finding.caseId)),
         finding.date ?? '',
+        finding.due ?? '',
         escapeMarkdown(finding.recordId ?? (finding.source === null ? '' : `${finding.source.file}:${finding.source.line}`)),
         escapeMarkdown(finding.message),
         ...(withStatus ? [escapeMarkdown(findingStatusLabel(finding))] : []),

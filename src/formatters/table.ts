@@ -138,8 +138,9 @@ function findingLines(report: Report, paint: Palette): string[] {
     lines.push(`${chalk.bold(terminalText(caseLabel(entry.caseId)))}  ${chalk.dim(who.join(' · '))}`);
     for (const finding of entry.findings) {
       const record = terminalText(finding.recordId ?? sourceLabel(finding));
+      const due = finding.due === undefined ? '' : `  ${paint.chalk.cyan(`due ${finding.due}`)}`;
       lines.push(
-        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}${statusTag(finding)}`,
+        `  ${paint.severity(finding.severity.padEnd(7))}  ${finding.standard.padEnd(standardWidth)}  ${finding.date ?? '—'.padEnd(10)}  ${record}${due}${statusTag(finding)}`,
       );
       lines.push(`    ${terminalText(finding.message)}`);
       if (finding.waiver !== undefined) lines.push(chalk.dim(`    ${terminalText(waiverLine(finding.waiver))}`));

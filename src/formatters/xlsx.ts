@@ -151,7 +151,7 @@ function findingsSheet(workbook: ExcelJS.Workbook, report: Report): void {
       finding.standard,
       finding.severity,
       spreadsheetDate(finding.date),
-      null,
+      finding.due === undefined ? null : spreadsheetDate(finding.due),
       textCell(finding.recordId),
       textCell(finding.message),
       textCell(finding.team),

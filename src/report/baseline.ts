@@ -2,6 +2,7 @@
 import { ConfigError } from '../errors.js';
 import type { IsoDate } from '../model/types.js';
 import { compareFindingLike, type FindingLike } from './order.js';
+import { periodKeepsFinding } from './period.js';
 import { readSavedReport, type SavedFinding, type SavedReport } from './saved-report.js';
 import type { BaselineStatus, Report, ReportFinding, ResolvedFinding } from './types.js';
 
@@ -39,8 +40,7 @@ function reassessed(finding: SavedFinding, scope: ReassessScope): boolean {
   // A case audited before and absent now left the export (closed, transferred): its breaches were not re-judged.
   // Rows of no known case (orphans, unreadable rows) were never in either case list and are judged again.
   if (scope.casesBefore.has(finding.caseId) && !scope.casesNow.has(finding.caseId)) return false;
-  const { from, to } = scope.period;
-  return finding.date === null || ((from === null || finding.date >= from) && (to === null || finding.date <= to));
+  return periodKeepsFinding(finding, scope.period);
 }
 
 export interface FindingsDiff {
@@ -92,6 +92,7 @@ export function toResolved(finding: SavedFinding): ResolvedFinding {
     caseId: finding.caseId,
     recordId: finding.recordId,
     date: finding.date,
+    ...(typeof finding.due === 'string' ? { due: finding.due } : {}),
     message: finding.message,
     messageId: finding.messageId,
     team: finding.team,

@@ -16,6 +16,7 @@ const savedFindingSchema = z.looseObject({
   caseId: z.string(),
   recordId: nullableText,
   date: nullableText,
+  due: nullableText.optional(),
   message: z.string(),
   messageId: z.string(),
   team: nullableText,

@@ -43,6 +43,8 @@ interface ListedItem {
 
 export interface ReportFinding extends ListedItem {
   readonly severity: Severity;
+  /** On a breach of a deadline: the date it was due (the audit period places the breach by it). */
+  readonly due?: IsoDate;
   /** Set when an unexpired waiver accepts this breach: it is reported but does not count toward the exit code. */
   readonly waiver?: FindingWaiver;
   /** Set when the run was given a baseline report: whether the baseline already held this breach. */
@@ -104,7 +106,7 @@ export interface WaiverOutcome {
 /** A breach of the baseline (or older report) that the newer run no longer finds. */
 export type ResolvedFinding = Pick<
   ReportFinding,
-  'standard' | 'severity' | 'caseId' | 'recordId' | 'date' | 'message' | 'messageId' | 'team' | 'worker'
+  'standard' | 'severity' | 'caseId' | 'recordId' | 'date' | 'due' | 'message' | 'messageId' | 'team' | 'worker'
 >;
 
 export interface BaselineOutcome {

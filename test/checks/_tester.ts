@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyCheckModule, Finding } from '../../checks/types.js';
 import { createCalendar, type Region } from '../../src/dates/calendar.js';
+import { renderMessage } from '../../src/engine/messages.js';
 import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceKeys, type TableRows } from '../../src/model/types.js';
 
 type RowInput<T extends ChildTableName> = Omit<TableRows[T], SourceKeys | 'case_id'> & { case_id?: string };
@@ -35,6 +36,8 @@ export interface ExpectedFinding {
   readonly recordId: string | null;
   readonly messageId: string;
   readonly date?: string | null;
+  /** The due date of a deadline breach; `null` checks that the finding carries none. */
+  readonly due?: string | null;
   /** Checked as a subset of the finding's data. */
   readonly data?: Record<string, string | number>;
   /** Checked as a subset of the finding's evidence, entry by entry (table, id, date, note substring). */
@@ -83,6 +86,7 @@ function matches(actual: Finding, expected: ExpectedFinding): void {
   expect(actual.recordId).toBe(expected.recordId);
   expect(actual.messageId).toBe(expected.messageId);
   if (expected.date !== undefined) expect(actual.date).toBe(expected.date);
+  if (expected.due !== undefined) expect(actual.due ?? null).toBe(expected.due);
   if (expected.data) expect(actual.data).toMatchObject(expected.data);
   if (expected.evidence) {
     for (const wanted of expected.evidence) {
@@ -95,6 +99,16 @@ function matches(actual: Finding, expected: ExpectedFinding): void {
       );
       expect(found, `evidence ${JSON.stringify(wanted)} in ${JSON.stringify(actual.evidence)}`).toBe(true);
     }
+  }
+}
+
+/** Every finding and pending item renders its message in full: a placeholder its data lacks fails here. */
+function expectRendered(check: AnyCheckModule, items: readonly Finding[]): void {
+  for (const item of items) {
+    const template = check.meta.messages[item.messageId];
+    expect(template, `template for ${item.messageId}`).toBeDefined();
+    const text = renderMessage(template as string, item.data, `${check.meta.id}/${item.messageId}`);
+    expect(text).not.toMatch(/\{\{|\}\}/);
   }
 }
 
@@ -126,6 +140,7 @@ export function ruleTester(check: AnyCheckModule, tests: RuleTests): void {
           expect(outcome.findings).toEqual([]);
           expect(outcome.applicable).toBe(test.applicable ?? true);
           expectPending(outcome.pending, test.pending);
+          expectRendered(check, outcome.pending);
         });
       }
     });
@@ -138,10 +153,9 @@ export function ruleTester(check: AnyCheckModule, tests: RuleTests): void {
             test.findings.map((f) => `${f.recordId}:${f.messageId}`),
           );
           test.findings.forEach((expected, i) => matches(outcome.findings[i] as Finding, expected));
-          for (const finding of outcome.findings) {
-            expect(check.meta.messages[finding.messageId], `template for ${finding.messageId}`).toBeDefined();
-          }
+          expectRendered(check, outcome.findings);
           expectPending(outcome.pending, test.pending);
+          expectRendered(check, outcome.pending);
         });
       }
     });

@@ -233,7 +233,7 @@ ruleTester(check, {
       name: 'as-of the day after the CP deadline: not escalated',
       case: caseOf({ plans: [cpPlan], visits: fourToFriday }),
       asOf: '2026-03-12',
-      findings: [{ recordId: 'V4', messageId: 'notEscalated', data: { deadline: '2026-03-11' } }],
+      findings: [{ recordId: 'V4', messageId: 'notEscalated', due: '2026-03-11', data: { deadline: '2026-03-11' } }],
     },
     {
       name: 'CP deadline across the Early May bank holiday: late by 4 working days',
@@ -251,7 +251,7 @@ ruleTester(check, {
     {
       name: 'England: 3 August is a working day, so Thursday 6 August is one day late',
       case: caseOf({ plans: [cpPlan], visits: fourToJuly31, meetings: [meeting('M1', 'core_group', '2026-08-06')] }),
-      findings: [{ recordId: 'V4', messageId: 'escalatedLate', data: { deadline: '2026-08-05', lateBy: 1 } }],
+      findings: [{ recordId: 'V4', messageId: 'escalatedLate', due: '2026-08-05', data: { deadline: '2026-08-05', lateBy: 1 } }],
     },
     {
       name: 'Scotland: 31 August is a working day, so Thursday 3 September is one day late',

@@ -65,6 +65,18 @@ ruleTester(check, {
   ],
   invalid: [
     {
+      name: 'reported in time but agencies not alerted: no deadline missed, so the finding carries no due date',
+      case: caseOf({ people, incidents: [{ ...complete, agencies_alerted: false }] }),
+      findings: [{ recordId: 'I1', messageId: 'incomplete', date: '2026-06-03', due: null }],
+    },
+    {
+      name: 'last Friday of the month, never reported: the breach is due on the next month\'s first working day',
+      // Friday 2026-10-30: the report was due by Monday 2026-11-02.
+      case: reportedOn('2026-10-30', undefined),
+      asOf: '2026-11-30',
+      findings: [{ recordId: 'I1', messageId: 'incomplete', date: '2026-10-30', due: '2026-11-02' }],
+    },
+    {
       name: 'reported one working day late',
       case: reportedOn('2026-06-03', '2026-06-05'),
       findings: [
@@ -89,7 +101,7 @@ ruleTester(check, {
     {
       name: 'Spring bank holiday: lateness counts working days only',
       case: reportedOn('2026-05-21', '2026-05-26'),
-      findings: [{ recordId: 'I1', messageId: 'incomplete', data: { due: '2026-05-22', lateBy: 1 } }],
+      findings: [{ recordId: 'I1', messageId: 'incomplete', due: '2026-05-22', data: { due: '2026-05-22', lateBy: 1 } }],
     },
     {
       name: 'Scotland: St Andrew’s Day is not a working day',

@@ -90,7 +90,7 @@ ruleTester(check, {
     {
       name: 'late on a Saturday is late by at least one working day',
       case: visits('2026-06-06', '2026-06-04'),
-      findings: [{ recordId: 'V1', messageId: 'informedLate', data: { due: '2026-06-05', lateBy: 1 } }],
+      findings: [{ recordId: 'V1', messageId: 'informedLate', due: '2026-06-05', data: { due: '2026-06-05', lateBy: 1 } }],
     },
     {
       name: 'England and Wales: lateness counts the first Monday of August as a working day',

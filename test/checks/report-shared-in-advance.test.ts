@@ -1,23 +1,31 @@
 // RuleTester table for report-shared-in-advance.
 import * as check from '../../checks/report-shared-in-advance.js';
-import { caseOf, ruleTester } from './_tester.js';
+import { caseOf, type CaseInput, ruleTester } from './_tester.js';
 
 // Tuesday 2026-05-05 follows the Early May bank holiday (Monday 2026-05-04).
 const conference = { meeting_id: 'MT1', type: 'cp_conference', date: '2026-05-05' } as const;
 const invitedFather = { meeting_id: 'MT1', person_id: 'F1', invited: true } as const;
 const working = { dayCount: 'working' } as const;
 
+const parents = [
+  { person_id: 'F1', relationship: 'father', parent: true, resident: false },
+  { person_id: 'M1', relationship: 'mother', parent: true, resident: true },
+];
+/** The standard judges parents only: every case here has its two parents unless it says otherwise. */
+const withParents = (input: CaseInput = {}) => caseOf({ people: parents, ...input });
+const stepfather = { person_id: 'SF1', relationship: 'stepfather', parent: false, resident: true };
+
 ruleTester(check, {
   valid: [
-    { name: 'no meetings at all', case: caseOf(), applicable: false },
+    { name: 'no meetings at all', case: withParents(), applicable: false },
     {
       name: 'meeting without any parent row',
-      case: caseOf({ meetings: [{ ...conference }] }),
+      case: withParents({ meetings: [{ ...conference }] }),
       applicable: false,
     },
     {
       name: 'core group is not covered by default',
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT1', type: 'core_group', date: '2026-05-05' }],
         meeting_parents: [{ ...invitedFather }],
       }),
@@ -25,44 +33,64 @@ ruleTester(check, {
     },
     {
       name: 'parent not invited is not looked at',
-      case: caseOf({ meetings: [{ ...conference }], meeting_parents: [{ meeting_id: 'MT1', person_id: 'F1', invited: false }] }),
+      case: withParents({ meetings: [{ ...conference }], meeting_parents: [{ meeting_id: 'MT1', person_id: 'F1', invited: false }] }),
       applicable: false,
     },
     {
+      name: 'an invited step-parent is not a parent: not owed the report by this standard',
+      case: withParents({
+        people: [...parents, stepfather],
+        meetings: [{ ...conference }],
+        meeting_parents: [{ meeting_id: 'MT1', person_id: 'SF1', invited: true }],
+      }),
+      applicable: false,
+    },
+    {
+      name: 'an invited carer with parent empty is not judged, an invited parent beside them is',
+      case: withParents({
+        people: [...parents, { person_id: 'GM1', relationship: 'grandmother', parent: false }],
+        meetings: [{ ...conference }],
+        meeting_parents: [
+          { meeting_id: 'MT1', person_id: 'GM1', invited: true },
+          { ...invitedFather, report_shared: '2026-04-28' },
+        ],
+      }),
+    },
+    {
       name: 'invitation not recorded is not looked at',
-      case: caseOf({ meetings: [{ ...conference }], meeting_parents: [{ meeting_id: 'MT1', person_id: 'F1' }] }),
+      case: withParents({ meetings: [{ ...conference }], meeting_parents: [{ meeting_id: 'MT1', person_id: 'F1' }] }),
       applicable: false,
     },
     {
       name: 'meeting type switched off by option',
-      case: caseOf({ meetings: [{ ...conference }], meeting_parents: [{ ...invitedFather }] }),
+      case: withParents({ meetings: [{ ...conference }], meeting_parents: [{ ...invitedFather }] }),
       options: { meetingTypes: ['lac_review'] },
       applicable: false,
     },
     {
       name: 'report shared days before the meeting',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-04-28' }],
       }),
     },
     {
       name: 'shared the day before the meeting (on the due date)',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-04' }],
       }),
     },
     {
       name: 'withholding agreed',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_withheld_agreed: true }],
       }),
     },
     {
       name: 'cin and lac reviews with reports shared',
-      case: caseOf({
+      case: withParents({
         meetings: [
           { meeting_id: 'MT2', type: 'cin_review', date: '2026-06-02' },
           { meeting_id: 'MT3', type: 'lac_review', date: '2026-07-07' },
@@ -76,7 +104,7 @@ ruleTester(check, {
     {
       name: 'working days: shared on the working day before, over the weekend',
       // Monday 2026-06-01: one working day before is Friday 2026-05-29.
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT2', type: 'cin_review', date: '2026-06-01' }],
         meeting_parents: [{ meeting_id: 'MT2', person_id: 'M1', invited: true, report_shared: '2026-05-29' }],
       }),
@@ -85,7 +113,7 @@ ruleTester(check, {
     {
       name: 'working days: bank holiday skipped when counting back',
       // Tuesday 2026-05-26 after the Spring bank holiday: two working days before is Thursday 2026-05-21.
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT2', type: 'cin_review', date: '2026-05-26' }],
         meeting_parents: [{ meeting_id: 'MT2', person_id: 'M1', invited: true, report_shared: '2026-05-21' }],
       }),
@@ -93,7 +121,7 @@ ruleTester(check, {
     },
     {
       name: 'working days in England and Wales: Scottish summer holiday is a working day',
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT4', type: 'cp_conference', date: '2026-08-04' }],
         meeting_parents: [{ meeting_id: 'MT4', person_id: 'F1', invited: true, report_shared: '2026-08-03' }],
       }),
@@ -102,7 +130,7 @@ ruleTester(check, {
     {
       name: 'meeting on the as-of date with the report shared before',
       asOf: '2026-05-05',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-01' }],
       }),
@@ -110,13 +138,23 @@ ruleTester(check, {
   ],
   invalid: [
     {
+      name: 'an invited parent without the report beside an invited step-parent without it: one finding, the parent\'s',
+      case: withParents({
+        people: [...parents, stepfather],
+        meetings: [{ ...conference }],
+        meeting_parents: [{ meeting_id: 'MT1', person_id: 'SF1', invited: true }, { ...invitedFather }],
+      }),
+      findings: [{ recordId: 'MT1', messageId: 'reportNotShared', due: '2026-05-04', data: { personId: 'F1' } }],
+    },
+    {
       name: 'report not recorded as shared',
-      case: caseOf({ meetings: [{ ...conference }], meeting_parents: [{ ...invitedFather }] }),
+      case: withParents({ meetings: [{ ...conference }], meeting_parents: [{ ...invitedFather }] }),
       findings: [
         {
           recordId: 'MT1',
           messageId: 'reportNotShared',
           date: '2026-05-05',
+          due: '2026-05-04',
           data: { meetingId: 'MT1', type: 'cp_conference', personId: 'F1', due: '2026-05-04' },
           evidence: [
             { table: 'meetings', id: 'MT1', date: '2026-05-05' },
@@ -128,7 +166,7 @@ ruleTester(check, {
     },
     {
       name: 'shared on the meeting day',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-05' }],
       }),
@@ -143,7 +181,7 @@ ruleTester(check, {
     },
     {
       name: 'shared after the meeting',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-12' }],
       }),
@@ -152,7 +190,7 @@ ruleTester(check, {
     {
       name: 'report_shared after the as-of date counts as not shared',
       asOf: '2026-05-08',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-12' }],
       }),
@@ -166,7 +204,7 @@ ruleTester(check, {
     },
     {
       name: 'withholding not agreed does not exempt',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_withheld_agreed: false }],
       }),
@@ -174,7 +212,7 @@ ruleTester(check, {
     },
     {
       name: 'more calendar days required: one day late',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-04' }],
       }),
@@ -183,7 +221,7 @@ ruleTester(check, {
     },
     {
       name: 'working days: shared on the bank holiday before the meeting is late',
-      case: caseOf({
+      case: withParents({
         meetings: [{ ...conference }],
         meeting_parents: [{ ...invitedFather, report_shared: '2026-05-04' }],
       }),
@@ -199,7 +237,7 @@ ruleTester(check, {
     },
     {
       name: 'working days: shared on the Saturday before a Monday meeting is late',
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT2', type: 'cin_review', date: '2026-06-01' }],
         meeting_parents: [{ meeting_id: 'MT2', person_id: 'M1', invited: true, report_shared: '2026-05-30' }],
       }),
@@ -209,7 +247,7 @@ ruleTester(check, {
     {
       name: 'working days in Scotland: summer bank holiday skipped',
       region: 'scotland',
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT4', type: 'cp_conference', date: '2026-08-04' }],
         meeting_parents: [{ meeting_id: 'MT4', person_id: 'F1', invited: true, report_shared: '2026-08-03' }],
       }),
@@ -218,7 +256,7 @@ ruleTester(check, {
     },
     {
       name: 'every invited parent, one finding each, in meeting order',
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT2', type: 'cin_review', date: '2026-06-02' }, { ...conference }],
         meeting_parents: [
           { meeting_id: 'MT2', person_id: 'M1', invited: true },
@@ -235,7 +273,7 @@ ruleTester(check, {
     },
     {
       name: 'option adds core groups',
-      case: caseOf({
+      case: withParents({
         meetings: [{ meeting_id: 'MT5', type: 'core_group', date: '2026-06-02' }],
         meeting_parents: [{ meeting_id: 'MT5', person_id: 'F1', invited: true }],
       }),

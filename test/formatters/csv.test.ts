@@ -47,7 +47,7 @@ describe('csv formatter', () => {
       standard: 'defaulted-visits-escalated',
       severity: 'error',
       date: '2026-09-10',
-      due: '',
+      due: '2026-09-15',
       record: 'V88',
       message: 'Visit V88 on 2026-09-10 was the 4th defaulted visit and no core group followed by 2026-09-15.',
       team: 'North',

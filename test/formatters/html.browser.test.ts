@@ -92,14 +92,14 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
 
   it('shows hostile ids as the text they are', async () => {
     expect(await visibleCells(0)).toContain(HOSTILE_CASE_ID);
-    expect(await visibleCells(5)).toContain(HOSTILE_TEAM);
+    expect(await visibleCells(6)).toContain(HOSTILE_TEAM);
   });
 
   it('filters rows by the search box and by the selects, and counts what it shows', async () => {
     const total = fixtureReport.findings.length;
     await expect(page.locator('#findings-count').textContent()).resolves.toBe(`Showing ${total} of ${total} findings`);
     await page.fill('#filter-text', 'v88');
-    expect(await visibleCells(4)).toEqual(['V88']);
+    expect(await visibleCells(5)).toEqual(['V88']);
     await page.fill('#filter-text', '');
     await page.selectOption('#filter-severity', 'warning');
     expect(await visibleCells(2)).toEqual(['warning', 'warning']);
@@ -111,7 +111,7 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     expect(await visibleCells(0)).toEqual(['(no case)', 'C004']);
     await page.selectOption('#filter-team', '');
     await page.selectOption('#filter-standard', 'defaulted-visits-escalated');
-    expect(await visibleCells(4)).toEqual(['V88', 'V90', 'V101']);
+    expect(await visibleCells(5)).toEqual(['V88', 'V90', 'V101']);
     expect(problems).toEqual([]);
   });
 
@@ -180,7 +180,7 @@ describe.skipIf(!hasChromium)('html report with waivers and a baseline in headle
     page.on('pageerror', (error) => problems.push(error.message));
     await page.goto(pathToFileURL(join(OUTPUT_DIR, 'report-status.html')).href);
     const records = () =>
-      page.$$eval('#findings-table tbody tr:not([hidden])', (rows) => rows.map((row) => (row as unknown as TableRow).cells[4]?.textContent ?? ''));
+      page.$$eval('#findings-table tbody tr:not([hidden])', (rows) => rows.map((row) => (row as unknown as TableRow).cells[5]?.textContent ?? ''));
     await page.selectOption('#filter-status', 'waived');
     expect(await records()).toEqual(['V88']);
     await page.selectOption('#filter-status', 'new');

@@ -51,6 +51,7 @@ describe('json formatter', () => {
       'caseId',
       'recordId',
       'date',
+      'due',
       'message',
       'messageId',
       'team',

@@ -71,7 +71,7 @@ describe('junit formatter', () => {
     );
     expect(c001.failure?.[0]?.type).toBe('error');
     expect(c001.failure?.[0]?.inner).toBe(
-      'case C001 · record V88 · date 2026-09-10 · source export/visits.csv:67\nvisits V88 2026-09-10: 4th defaulted visit\ndeadline 2026-09-15: core group due (3 working days)',
+      'case C001 · record V88 · date 2026-09-10 · due 2026-09-15 · source export/visits.csv:67\nvisits V88 2026-09-10: 4th defaulted visit\ndeadline 2026-09-15: core group due (3 working days)',
     );
     expect(testCase(suite(document, 'nrp-invited'), 'C003').failure?.[0]?.type).toBe('warning');
   });

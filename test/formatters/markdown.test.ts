@@ -76,21 +76,21 @@ describe('markdown formatter', () => {
     expect(rows.map((row) => cells(row)[0]).slice(2)).toEqual(['+W99\\|x', 'W12', 'W7', '(no worker)']);
   });
 
-  it('lists findings per standard with case, date, record and message', () => {
+  it('lists findings per standard with case, date, due date, record and message', () => {
     const rows = tableAfter(output, '### `defaulted-visits-escalated` — Defaulted visits are escalated to a core group (3 findings, error)');
-    expect(rows.slice(2).map((row) => cells(row).slice(0, 3))).toEqual([
-      ['C001', '2026-09-10', 'V88'],
-      ['C001', '2026-09-20', 'V90'],
-      ['C004', '2026-10-01', 'V101'],
+    expect(rows.slice(2).map((row) => cells(row).slice(0, 4))).toEqual([
+      ['C001', '2026-09-10', '2026-09-15', 'V88'],
+      ['C001', '2026-09-20', '2026-09-23', 'V90'],
+      ['C004', '2026-10-01', '2026-10-06', 'V101'],
     ]);
     const dataRows = tableAfter(output, '### `data-invalid-row` — Every row meets the data contract (1 finding, error)');
-    expect(cells(dataRows[2] ?? '').slice(0, 3)).toEqual(['(no case)', '', 'export/visits.csv:9']);
+    expect(cells(dataRows[2] ?? '').slice(0, 4)).toEqual(['(no case)', '', '', 'export/visits.csv:9']);
   });
 
   it('keeps every table row to its column count despite pipes in the data', () => {
     const tableRows = output.split('\n').filter((line) => line.startsWith('|'));
     const hostile = tableRows.find((row) => row.includes('C005'));
-    expect(cells(hostile ?? '')).toHaveLength(4);
+    expect(cells(hostile ?? '')).toHaveLength(5);
     expect(output).not.toContain('<script>');
     expect(output).not.toContain('<b>');
   });

@@ -47,8 +47,8 @@ describe('table with waivers and a baseline', () => {
   const output = formatTable(statusReport, { color: false });
 
   it('tags each finding with its status and shows the waiver under a waived one', () => {
-    expect(output).toMatch(/V88 {2}\[waived until 2026-12-31\]\n.*\n {4}waived until 2026-12-31, approved by Head of QA: =SUM\(A1\) <b>agreed<\/b>/);
-    expect(output).toMatch(/V90 {2}\[new\]\n/);
+    expect(output).toMatch(/V88 {2}due 2026-09-15 {2}\[waived until 2026-12-31\]\n.*\n {4}waived until 2026-12-31, approved by Head of QA: =SUM\(A1\) <b>agreed<\/b>/);
+    expect(output).toMatch(/V90 {2}due 2026-09-23 {2}\[new\]\n/);
     expect(output).toMatch(/A3 {2}\[known\]\n/);
   });
 
@@ -101,7 +101,7 @@ describe('markdown with waivers and a baseline', () => {
   });
 
   it('adds a status column to the findings tables', () => {
-    expect(output).toContain('| Case | Date | Record | Message | Status |');
+    expect(output).toContain('| Case | Date | Due | Record | Message | Status |');
     expect(output).toMatch(/\| V88 \| .* \| waived until 2026-12-31 \|/);
     expect(output).toMatch(/\| V90 \| .* \| new \|/);
   });
@@ -118,7 +118,7 @@ describe('markdown with waivers and a baseline', () => {
 
   it('leaves a plain run’s findings tables as they were', () => {
     const plain = formatMarkdown(fixtureReport, { color: false });
-    expect(plain).toContain('| Case | Date | Record | Message |\n');
+    expect(plain).toContain('| Case | Date | Due | Record | Message |\n');
     expect(plain).not.toMatch(/Waive|baseline/);
   });
 });

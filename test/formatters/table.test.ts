@@ -69,7 +69,7 @@ describe('table formatter', () => {
     const caseLine = lines.indexOf('C001  team North · worker W12');
     expect(caseLine).toBeGreaterThan(0);
     expect(lines.slice(caseLine + 1, caseLine + 5)).toEqual([
-      '  error    defaulted-visits-escalated    2026-09-10  V88',
+      '  error    defaulted-visits-escalated    2026-09-10  V88  due 2026-09-15',
       '    Visit V88 on 2026-09-10 was the 4th defaulted visit and no core group followed by 2026-09-15.',
       '      · visits V88 2026-09-10: 4th defaulted visit',
       '      · deadline 2026-09-15: core group due (3 working days)',

@@ -157,7 +157,7 @@ describe('SSD profile on samples/ssd-export', () => {
       'nrp-invited': 'tables people, meeting_parents missing from the input',
       'nrp-met-in-person': 'tables people, assessment_views missing from the input',
       'parent-views-recorded': 'tables assessment_views, people missing from the input',
-      'report-shared-in-advance': 'table meeting_parents missing from the input',
+      'report-shared-in-advance': 'tables meeting_parents, people missing from the input',
       'uncontactable-justified': 'tables people, contact_attempts missing from the input',
       'views-not-adopted-reasoned': 'table assessment_views missing from the input',
     });

@@ -1,7 +1,7 @@
 // Standard: every allegation one parent makes about another is classified and carries the other parent's response.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isUncontactable, personById } from '../src/model/roles.js';
+import { isUncontactableOn, personById, uncontactableNote } from '../src/model/roles.js';
 import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
@@ -30,7 +30,7 @@ export const meta: CheckMeta<Options> = {
   needs: ['allegations', 'people'],
   reads: {
     allegations: ['allegation_id', 'date', 'made_by', 'about', 'status', 'response_recorded'],
-    people: ['person_id', 'contactable'],
+    people: ['person_id', 'contactable', 'uncontactable_date'],
   },
   options,
   messages: {
@@ -62,7 +62,8 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
   for (const allegation of caseRecord.allegations) {
     outcome.applicable();
     const subject = people.get(allegation.about);
-    const responseExempt = subject !== undefined && isUncontactable(subject);
+    const responseExempt = subject !== undefined && isUncontactableOn(subject, allegation.date);
+    const marking = subject === undefined ? undefined : uncontactableNote(subject, allegation.date);
     const missing: string[] = [];
     if (allegation.status === undefined) missing.push('a status (allegation, admitted or court_finding)');
     if (!responseExempt && allegation.response_recorded !== true) {
@@ -93,7 +94,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
         {
           table: 'people',
           id: allegation.about,
-          note: `subject of the allegation; contactable ${yesNo(subject?.contactable)}${responseExempt ? ' (un-contactable: response exempt)' : ''}`,
+          note: `subject of the allegation; contactable ${yesNo(subject?.contactable)}${marking === undefined ? '' : ` (${marking}${responseExempt ? ': response exempt' : ''})`}`,
         },
       ],
     });

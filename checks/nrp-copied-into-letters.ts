@@ -5,10 +5,11 @@ import {
   hasRiskFlag,
   isNonResidentParent,
   isResidentParent,
-  isUncontactable,
+  isUncontactableOn,
   personById,
+  uncontactableNote,
 } from '../src/model/roles.js';
-import { type CaseRecord, type LetterRow, type PersonRow, sourceOf } from '../src/model/types.js';
+import { type CaseRecord, type IsoDate, type LetterRow, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({});
@@ -30,7 +31,7 @@ export const meta: CheckMeta<Options> = {
   needs: ['letters', 'people'],
   reads: {
     letters: ['letter_id', 'date', 'recipient'],
-    people: ['person_id', 'parent', 'resident', 'contactable', 'risk_flag'],
+    people: ['person_id', 'parent', 'resident', 'contactable', 'uncontactable_date', 'risk_flag'],
   },
   options,
   messages: {
@@ -40,7 +41,7 @@ export const meta: CheckMeta<Options> = {
   rule: [
     'A letter is the set of `letters` rows sharing a `letter_id` (one row per recipient); its date is the earliest `date` among those rows.',
     'For every letter with at least one recipient who is a resident parent (`parent` = Y, `resident` = Y), every non-resident parent of the case (`parent` = Y, `resident` = N) must also be a recipient of that letter.',
-    'Exempt are non-resident parents marked un-contactable (`contactable` = N) and those whose contact presents a risk to the child or the resident parent (`risk_flag` = Y); an empty `contactable` or `risk_flag` does not exempt.',
+    'Exempt are non-resident parents marked un-contactable (`contactable` = N) for letters dated on or after their `uncontactable_date` (every letter when no date is recorded; a letter is dated by its first row), and those whose contact presents a risk to the child or the resident parent (`risk_flag` = Y); an empty `contactable` or `risk_flag` does not exempt.',
     'One finding per letter names every non-resident parent who was not copied in.',
     'A case is not applicable when it has no letter to a resident parent, or no non-resident parent; a letter whose non-resident parents are all exempt complies.',
   ].join('\n'),
@@ -63,11 +64,16 @@ function groupByLetter(letters: readonly LetterRow[]): Map<string, LetterRow[]> 
   return byLetter;
 }
 
-function exemption(parent: PersonRow): string | undefined {
-  if (isUncontactable(parent)) return 'exempt: contactable N';
+/** Why a parent need not have been sent a letter of `date`, if they need not. */
+function exemption(parent: PersonRow, date: IsoDate): string | undefined {
+  if (isUncontactableOn(parent, date)) return uncontactableNote(parent, date);
   if (hasRiskFlag(parent)) return 'exempt: risk_flag Y';
   return undefined;
 }
+
+/** What the evidence says of a parent not sent the letter: an exemption, or a marking that came too late for it. */
+const exemptionNote = (parent: PersonRow, date: IsoDate): string | undefined =>
+  exemption(parent, date) ?? uncontactableNote(parent, date);
 
 export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
@@ -84,10 +90,11 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     if (residentParents.length === 0) continue;
     outcome.applicable();
 
-    const notCopied = nonResidentParents.filter((p) => !recipients.has(p.person_id) && exemption(p) === undefined);
+    // A letter sent over several days is judged on its first.
+    const first = rows.reduce((earliest, row) => (row.date < earliest.date ? row : earliest));
+    const notCopied = nonResidentParents.filter((p) => !recipients.has(p.person_id) && exemption(p, first.date) === undefined);
     if (notCopied.length === 0) continue;
 
-    const first = rows.reduce((earliest, row) => (row.date < earliest.date ? row : earliest));
     const reached: Evidence[] = rows.map((row) => ({
       table: 'letters',
       id: letterId,
@@ -99,7 +106,7 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
       .map((p) => ({
         table: 'people',
         id: p.person_id,
-        note: `non-resident parent not sent the letter; contactable ${yesNo(p.contactable)}, risk_flag ${yesNo(p.risk_flag)}${exemption(p) ? ` (${exemption(p)})` : ''}`,
+        note: `non-resident parent not sent the letter; contactable ${yesNo(p.contactable)}, risk_flag ${yesNo(p.risk_flag)}${exemptionNote(p, first.date) === undefined ? '' : ` (${exemptionNote(p, first.date)})`}`,
       }));
     outcome.breach({
       recordId: letterId,

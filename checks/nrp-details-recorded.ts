@@ -1,7 +1,7 @@
 // Standard: every non-resident parent's details are recorded, unless the parent is marked un-contactable.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isNonResidentParent, isUncontactable } from '../src/model/roles.js';
+import { isNonResidentParent, isUncontactableOn } from '../src/model/roles.js';
 import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
@@ -52,7 +52,8 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
   for (const person of caseRecord.people) {
     if (!isNonResidentParent(person)) continue;
     outcome.applicable();
-    if (person.details_recorded === true || isUncontactable(person)) continue;
+    // Whether details are recorded is the state of the record, not an event: the marking as it stands on the as-of date.
+    if (person.details_recorded === true || isUncontactableOn(person, null)) continue;
     const recorded = person.details_recorded === false ? 'N' : 'not recorded';
     outcome.breach({
       recordId: person.person_id,

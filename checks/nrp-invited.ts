@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder } from './_outcome.js';
-import { hasRiskFlag, isNonResidentParent, isRecorded, isUncontactable } from '../src/model/roles.js';
+import { hasRiskFlag, isNonResidentParent, isRecorded, isUncontactableOn, uncontactableNote } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import { type CaseRecord, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
+import { type CaseRecord, type IsoDate, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
 const options = z.strictObject({
@@ -36,7 +36,7 @@ export const meta: CheckMeta<Options> = {
   defaultSeverity: 'error',
   needs: ['people', 'meetings', 'meeting_parents'],
   reads: {
-    people: ['person_id', 'parent', 'resident', 'contactable', 'risk_flag'],
+    people: ['person_id', 'parent', 'resident', 'contactable', 'uncontactable_date', 'risk_flag'],
     meetings: ['meeting_id', 'type', 'date'],
     meeting_parents: ['meeting_id', 'person_id', 'invited', 'not_invited_reason', 'excluded'],
   },
@@ -51,12 +51,12 @@ export const meta: CheckMeta<Options> = {
       'Non-resident parent {{personId}} carries a risk flag but no not_invited_reason is recorded for {{type}} {{meetingId}} on {{date}}: the decision not to invite must be reasoned.',
   },
   rule: [
-    'For every meeting of type `cp_conference`, `core_group`, `cin_review` or `lac_review` (option `meetingTypes`) and every non-resident parent of the case (`parent` = Y and `resident` = N) who is not marked un-contactable (`contactable` = N), there must be a `meeting_parents` row for (meeting, parent) with `invited` = Y.',
+    'For every meeting of type `cp_conference`, `core_group`, `cin_review` or `lac_review` (option `meetingTypes`) and every non-resident parent of the case (`parent` = Y and `resident` = N) who was not un-contactable on the meeting date, there must be a `meeting_parents` row for (meeting, parent) with `invited` = Y.',
     'A missing row, `invited` = N, or an empty `invited` is a breach, with two exemptions that need positive evidence on the record:',
     'the row has `excluded` = Y (the exclusion itself is assessed by `exclusion-recorded` and `exclusion-kept-under-review`);',
     'or the parent has `risk_flag` = Y and the row records a `not_invited_reason`.',
     'A risk-flagged parent who was not invited and has no `not_invited_reason` is a breach of its own kind; an empty `risk_flag` is not a risk.',
-    'Contactability and the risk flag are read as they stand on the record (the `people` table carries no history of them).',
+    'Un-contactable is a status in time: a parent marked `contactable` = N is exempt for meetings dated on or after their `uncontactable_date`, and for every meeting when no date is recorded; a meeting before that date is judged as for a contactable parent. The risk flag is read as it stands on the record (the `people` table carries no history of it).',
     'One finding per meeting and parent; the finding\'s record is the meeting.',
     'A case with no meeting of those types, or with no contactable non-resident parent, is not applicable.',
   ].join(' '),
@@ -79,6 +79,12 @@ function invitationFailure(parent: PersonRow, row: MeetingParentRow | undefined)
   return row.invited === false ? 'notInvited' : 'invitationNotRecorded';
 }
 
+/** The parent's un-contactable marking, where there is one, and what it meant for this meeting. */
+function marking(parent: PersonRow, date: IsoDate): string {
+  const note = uncontactableNote(parent, date);
+  return note === undefined ? '' : ` (${note})`;
+}
+
 function evidenceFor(meeting: MeetingRow, parent: PersonRow, row: MeetingParentRow | undefined): Evidence[] {
   return [
     { table: 'meetings', id: meeting.meeting_id, date: meeting.date, note: meeting.type },
@@ -92,27 +98,25 @@ function evidenceFor(meeting: MeetingRow, parent: PersonRow, row: MeetingParentR
     {
       table: 'people',
       id: parent.person_id,
-      note: `non-resident parent, contactable ${yn(parent.contactable)}, risk_flag ${yn(parent.risk_flag)}`,
+      note: `non-resident parent, contactable ${yn(parent.contactable)}${marking(parent, meeting.date)}, risk_flag ${yn(parent.risk_flag)}`,
     },
   ];
 }
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
-  const parents = caseRecord.people.filter((p) => isNonResidentParent(p) && !isUncontactable(p));
+  const parents = caseRecord.people.filter(isNonResidentParent);
   if (parents.length === 0) return outcome.done();
-  const rowFor = (meeting: MeetingRow, parent: PersonRow): MeetingParentRow | undefined =>
-    caseRecord.meeting_parents.find((mp) => mp.meeting_id === meeting.meeting_id && mp.person_id === parent.person_id);
   const audited = caseRecord.meetings.filter((m) => ctx.options.meetingTypes.includes(m.type));
   if (audited.length === 0) return outcome.done();
-  outcome.applicable();
-  // Most cases invite every parent owed an invitation: then nothing needs sorting or describing.
-  if (audited.every((m) => parents.every((parent) => invitationFailure(parent, rowFor(m, parent)) === undefined))) {
-    return outcome.done();
-  }
+  const rowFor = (meeting: MeetingRow, parent: PersonRow): MeetingParentRow | undefined =>
+    caseRecord.meeting_parents.find((mp) => mp.meeting_id === meeting.meeting_id && mp.person_id === parent.person_id);
   const meetings = audited.sort((a, b) => compareText(a.date, b.date) || compareText(a.meeting_id, b.meeting_id));
   for (const meeting of meetings) {
     for (const parent of parents) {
+      // Contactability is judged on the meeting's date: a parent marked un-contactable later was owed this invitation.
+      if (isUncontactableOn(parent, meeting.date)) continue;
+      outcome.applicable();
       const row = rowFor(meeting, parent);
       const failure = invitationFailure(parent, row);
       if (failure === undefined) continue;

@@ -1,7 +1,7 @@
 // Standard: every completed assessment records the views of every parent who is not un-contactable.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isAssessmentCompletedBy, isParent, isUncontactable } from '../src/model/roles.js';
+import { isAssessmentCompletedBy, isParent, isUncontactableOn, uncontactableNote } from '../src/model/roles.js';
 import { type AssessmentViewRow, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
 
@@ -36,7 +36,7 @@ export const meta: CheckMeta<Options> = {
   reads: {
     assessments: ['assessment_id', 'completed'],
     assessment_views: ['assessment_id', 'person_id', 'views_recorded'],
-    people: ['person_id', 'parent', 'contactable'],
+    people: ['person_id', 'parent', 'contactable', 'uncontactable_date'],
   },
   options,
   messages: {
@@ -47,7 +47,7 @@ export const meta: CheckMeta<Options> = {
   },
   rule: [
     'For every assessment whose `completed` date is on or before the as-of date, and every person of the case with `parent` = Y, there must be an `assessment_views` row for that assessment and parent with `views_recorded` = Y.',
-    'A parent marked un-contactable (`contactable` = N) is exempt; an empty `contactable` is not an exemption.',
+    'A parent marked un-contactable (`contactable` = N) is exempt for assessments completed on or after their `uncontactable_date` (or for every assessment when no date is recorded); an assessment completed before that date is judged as for a contactable parent. An empty `contactable` is not an exemption.',
     'A missing row is a breach (`noViewsRow`); a row with `views_recorded` = N or empty is a breach (`viewsNotRecorded`), since views that are not recorded are not evidenced.',
     'One finding per assessment and parent, dated on the completion date.',
     'An assessment with an empty `completed`, or completed after the as-of date, is still in progress and is not looked at.',
@@ -94,14 +94,6 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   outcome.applicable();
 
   const firstViews = firstViewsLookup(caseRecord.assessment_views);
-  // Most cases record every view asked for: then there is nothing to describe.
-  const allRecorded = completedAssessments.every(({ assessment }) =>
-    parents.every(
-      (parent) =>
-        isUncontactable(parent) || firstViews(assessment.assessment_id, parent.person_id)?.views_recorded === true,
-    ),
-  );
-  if (allRecorded) return outcome.done();
 
   for (const { assessment, completed } of completedAssessments) {
     const assessmentId = assessment.assessment_id;
@@ -120,17 +112,14 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
               note: `views of parent ${parent.person_id} recorded in assessment ${assessmentId} (views_recorded Y)`,
             }),
           ),
-        ...parents.filter(isUncontactable).map(
-          (parent): Evidence => ({
-            table: 'people',
-            id: parent.person_id,
-            note: `parent ${parent.person_id} marked un-contactable (contactable N): exempt`,
-          }),
-        ),
+        ...parents.flatMap((parent): Evidence[] => {
+          const note = uncontactableNote(parent, completed);
+          return note === undefined ? [] : [{ table: 'people', id: parent.person_id, note: `parent ${parent.person_id} ${note}` }];
+        }),
       ]);
 
     for (const parent of parents) {
-      if (isUncontactable(parent)) continue;
+      if (isUncontactableOn(parent, completed)) continue;
       const views = viewsOf(parent.person_id);
       if (views?.views_recorded === true) continue;
       const data = { assessmentId, personId: parent.person_id, completed };

@@ -359,7 +359,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-05-11', 'West', 'W11'),
     {
       story:
-        "Father marked un-contactable on 15 June after everyone in the family was asked first: the mother, the maternal grandmother, the paternal grandfather and the paternal aunt. The mother's allegation about him needs no recorded response while he cannot be reached, and the assessment rightly has the mother's views only.",
+        "Father marked un-contactable on 15 June after everyone in the family was asked first: the mother, the maternal grandmother, the paternal grandfather and the paternal aunt. The mother's allegation about him, made a week after the marking, needs no recorded response while he cannot be reached, and the assessment completed after the marking rightly has the mother's views only (un-contactable is a status in time: events before 15 June would be judged as for a contactable father).",
       meets: ['uncontactable-justified', 'parent-views-recorded', 'allegation-response-recorded', 'nrp-details-recorded'],
     },
     (c) => {
@@ -372,7 +372,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.attempt('F1', 'MGM1', '2026-05-22');
       c.attempt('F1', 'PGF1', '2026-06-01', 'declined');
       c.attempt('F1', 'PA1', '2026-06-03', 'no_response');
-      c.allegation({ date: '2026-05-20', made_by: 'M1', about: 'F1', status: 'allegation' });
+      c.allegation({ date: '2026-06-22', made_by: 'M1', about: 'F1', status: 'allegation' });
       c.assessmentWithViews('2026-05-11', '2026-06-26');
       cpPlan(c, '2026-07-06', { until: AS_OF });
       c.visitsEvery('2026-07-09', AS_OF, 14);

@@ -13,8 +13,35 @@ export const isResidentParent = (p: PersonRow): boolean => p.parent && p.residen
 /** A non-resident parent: `parent` = Y and `resident` = N (an empty `resident` is not N). */
 export const isNonResidentParent = (p: PersonRow): boolean => p.parent && p.resident === false;
 
-/** Marked un-contactable: `contactable` = N. Empty means contactable as far as the record shows. */
+/**
+ * Marked un-contactable: `contactable` = N. Empty means contactable as far as the record shows. This is the
+ * marking as it stands; a standard judging an event asks `isUncontactableOn` instead.
+ */
 export const isUncontactable = (p: PersonRow): boolean => p.contactable === false;
+
+/**
+ * Un-contactable is a status in time: a parent marked un-contactable on `uncontactable_date` was so for events
+ * dated on or after it, and was contactable for earlier ones (a father marked in July still had to be invited in
+ * June). Without a date the marking covers every event, since the record cannot say otherwise. An undated event
+ * (the state of the record, e.g. whether details are recorded) is judged by the marking as it stands.
+ */
+export function isUncontactableOn(p: PersonRow, eventDate: IsoDate | null): boolean {
+  if (p.contactable !== false) return false;
+  return p.uncontactable_date === undefined || eventDate === null || eventDate >= p.uncontactable_date;
+}
+
+/**
+ * What the finding's evidence says of a parent's marking for an event: which date the exemption rested on, or
+ * that there was none to rest on. Undefined when the parent is not marked un-contactable.
+ */
+export function uncontactableNote(p: PersonRow, eventDate: IsoDate | null): string | undefined {
+  if (p.contactable !== false) return undefined;
+  if (p.uncontactable_date === undefined) return 'marked un-contactable with no uncontactable_date: taken to cover every event';
+  if (eventDate === null || eventDate >= p.uncontactable_date) {
+    return `marked un-contactable from ${p.uncontactable_date}: exempt for this event`;
+  }
+  return `marked un-contactable only from ${p.uncontactable_date}, after this event of ${eventDate}: judged as contactable`;
+}
 
 /** Contact with this person presents a risk to the child or the resident parent (`risk_flag` = Y). */
 export const hasRiskFlag = (p: PersonRow): boolean => p.risk_flag === true;

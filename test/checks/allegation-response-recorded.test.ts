@@ -9,6 +9,13 @@ const allegation = { allegation_id: 'A1', date: '2026-04-14', made_by: 'M1', abo
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'response exempt for an allegation made after the parent was marked un-contactable',
+      case: caseOf({
+        people: [mother, { ...father, contactable: false, uncontactable_date: '2026-04-01' }],
+        allegations: [{ ...allegation, status: 'allegation' }],
+      }),
+    },
     { name: 'no allegations at all', case: caseOf({ people }), applicable: false },
     {
       name: 'status and response recorded',
@@ -39,6 +46,21 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'an allegation before the marking date still needs the response',
+      case: caseOf({
+        people: [mother, { ...father, contactable: false, uncontactable_date: '2026-07-01' }],
+        allegations: [{ ...allegation, status: 'allegation' }],
+      }),
+      findings: [
+        {
+          recordId: 'A1',
+          messageId: 'incomplete',
+          date: '2026-04-14',
+          evidence: [{ table: 'people', id: 'F1', note: 'marked un-contactable only from 2026-07-01, after this event of 2026-04-14' }],
+        },
+      ],
+    },
     {
       name: 'response recorded N',
       case: caseOf({ people, allegations: [{ ...allegation, status: 'allegation', response_recorded: false }] }),
@@ -98,7 +120,7 @@ ruleTester(check, {
           recordId: 'A1',
           messageId: 'incomplete',
           data: { missing: 'a status (allegation, admitted or court_finding)' },
-          evidence: [{ table: 'people', id: 'F1', note: 'un-contactable: response exempt' }],
+          evidence: [{ table: 'people', id: 'F1', note: 'taken to cover every event: response exempt' }],
         },
       ],
     },

@@ -11,6 +11,10 @@ const toFather = { letter_id: 'L1', date: '2026-03-02', recipient: 'F1' } as con
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'father marked un-contactable before the letter: not owed a copy',
+      case: caseOf({ people: [mother, { ...father, contactable: false, uncontactable_date: '2026-02-01' }], letters: [toMother] }),
+    },
     { name: 'no letters at all', case: caseOf({ people: [mother, father] }), applicable: false },
     {
       name: 'no non-resident parent in the case',
@@ -53,6 +57,19 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'father marked un-contactable after the letter: he was owed a copy when it was sent',
+      case: caseOf({ people: [mother, { ...father, contactable: false, uncontactable_date: '2026-07-01' }], letters: [toMother] }),
+      findings: [
+        {
+          recordId: 'L1',
+          messageId: 'notCopied',
+          date: '2026-03-02',
+          data: { notCopied: 'F1' },
+          evidence: [{ table: 'people', id: 'F1', note: 'marked un-contactable only from 2026-07-01, after this event of 2026-03-02' }],
+        },
+      ],
+    },
     {
       name: 'letter to the resident parent only',
       case: caseOf({ people: [mother, { ...father, contactable: true }], letters: [toMother] }),

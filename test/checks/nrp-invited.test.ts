@@ -10,6 +10,14 @@ const invitedFather = { meeting_id: 'MT1', person_id: 'F1', invited: true } as c
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'father marked un-contactable before the conference: not owed the invitation',
+      case: caseOf({
+        people: [{ ...mother }, { ...father, contactable: false, uncontactable_date: '2026-04-20' }],
+        meetings: [{ ...conference }],
+      }),
+      applicable: false,
+    },
     { name: 'no meetings at all', case: caseOf({ people: [{ ...father }] }), applicable: false },
     {
       name: 'only meeting types outside the standard',
@@ -80,6 +88,21 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'father marked un-contactable in July: June\'s core group without an invitation is still a breach',
+      case: caseOf({
+        people: [{ ...mother }, { ...father, contactable: false, uncontactable_date: '2026-07-01' }],
+        meetings: [{ ...coreGroup }, { meeting_id: 'MT3', type: 'core_group', date: '2026-07-14' }],
+      }),
+      findings: [
+        {
+          recordId: 'MT2',
+          messageId: 'noInvitationRecord',
+          date: '2026-06-02',
+          evidence: [{ table: 'people', id: 'F1', note: 'marked un-contactable only from 2026-07-01, after this event of 2026-06-02' }],
+        },
+      ],
+    },
     {
       name: 'no meeting_parents row for the parent',
       case: caseOf({ people: [{ ...mother }, { ...father }], meetings: [{ ...conference }] }),

@@ -14,6 +14,30 @@ const viewsOf = (personId: string, views_recorded?: boolean, assessment_id = 'A1
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'father marked un-contactable before the assessment was completed: exempt from it',
+      case: caseOf({
+        people: [mother, { ...father, contactable: false, uncontactable_date: '2026-02-15' }],
+        assessments: [assessment],
+        assessment_views: [viewsOf('M1', true)],
+      }),
+    },
+    {
+      name: 'father marked un-contactable on the completion date itself: exempt from it',
+      case: caseOf({
+        people: [mother, { ...father, contactable: false, uncontactable_date: '2026-03-02' }],
+        assessments: [assessment],
+        assessment_views: [viewsOf('M1', true)],
+      }),
+    },
+    {
+      name: 'father marked un-contactable with no date: the marking covers every assessment',
+      case: caseOf({
+        people: [mother, { ...father, contactable: false }],
+        assessments: [assessment, { assessment_id: 'A2', completed: '2026-09-01' }],
+        assessment_views: [viewsOf('M1', true), viewsOf('M1', true, 'A2')],
+      }),
+    },
     { name: 'no assessments at all', case: caseOf({ people: [mother, father] }), applicable: false },
     {
       name: 'assessment in progress (no completed date)',
@@ -84,6 +108,32 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'father marked un-contactable in July: May\'s assessment without his views is still a breach, September\'s is exempt',
+      case: caseOf({
+        people: [mother, { ...father, contactable: false, uncontactable_date: '2026-07-01' }],
+        assessments: [
+          { assessment_id: 'A1', completed: '2026-05-11' },
+          { assessment_id: 'A2', completed: '2026-09-01' },
+        ],
+        assessment_views: [viewsOf('M1', true), viewsOf('M1', true, 'A2')],
+      }),
+      findings: [
+        {
+          recordId: 'A1',
+          messageId: 'noViewsRow',
+          date: '2026-05-11',
+          data: { personId: 'F1' },
+          evidence: [
+            {
+              table: 'people',
+              id: 'F1',
+              note: 'marked un-contactable only from 2026-07-01, after this event of 2026-05-11: judged as contactable',
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'no views row for the father',
       case: caseOf({

@@ -2,15 +2,27 @@
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isRecorded, meetingById } from '../src/model/roles.js';
-import { type CaseRecord, type MeetingParentRow, sourceOf } from '../src/model/types.js';
+import { MEETING_TYPES, type CaseRecord, type MeetingParentRow, type MeetingRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
+const roleList = z.array(z.string().trim().min(1)).min(1);
+
 const options = z.strictObject({
-  chairRoles: z
-    .array(z.string().trim().min(1))
-    .min(1)
+  chairRoles: roleList
     .default(['CPRO', 'IRO'])
-    .describe('roles that may record an exclusion (the chairs); compared case-insensitively, ignoring surrounding spaces'),
+    .describe(
+      'roles that chair a review (reviewTypes) and so may record an exclusion from one; compared case-insensitively, ignoring surrounding spaces and treating spaces, hyphens and underscores alike',
+    ),
+  reviewTypes: z
+    .array(z.enum(MEETING_TYPES))
+    .default(['cp_conference', 'cin_review', 'lac_review'])
+    .describe('meeting types the guidance calls reviews, chaired by the CPRO/IRO (chairRoles)'),
+  chairRolesByType: z
+    .partialRecord(z.enum(MEETING_TYPES), roleList)
+    .default({})
+    .describe(
+      'roles that chair a meeting type, where local procedure fixes them (e.g. {"core_group": ["social_worker", "team_manager"]}); a type listed here uses these roles instead of chairRoles or the meeting\'s own chair_role',
+    ),
 });
 
 type Options = z.output<typeof options>;
@@ -43,18 +55,21 @@ export const meta: CheckMeta<Options> = {
       'exclusion_recorded_by',
       'alternative_offered',
     ],
-    meetings: ['meeting_id', 'date', 'type'],
+    meetings: ['meeting_id', 'date', 'type', 'chair_role'],
   },
   options,
   messages: {
     exclusionIncomplete:
-      'Exclusion of parent {{personId}} from {{type}} {{meetingId}} on {{date}} is missing: {{missing}}. The decision and its reasons must be recorded by the CPRO/IRO and an alternative way of contributing offered.',
+      'Exclusion of parent {{personId}} from {{type}} {{meetingId}} on {{date}} is missing: {{missing}}. The decision and its reasons must be recorded by the meeting\'s chair (the CPRO/IRO for a review) and an alternative way of contributing offered.',
   },
   rule: [
     'For every `meeting_parents` row with `excluded` = Y, three things must be on the record:',
     'the `exclusion_reason` (any text other than white space);',
-    '`exclusion_recorded_by` naming one of the chair roles (option `chairRoles`, default CPRO and IRO, compared case-insensitively and ignoring surrounding spaces);',
+    '`exclusion_recorded_by` naming the chair of that meeting;',
     'and `alternative_offered` = Y.',
+    'Who chairs depends on the meeting: the reviews of the guidance (option `reviewTypes`: `cp_conference`, `cin_review`, `lac_review`) are chaired by the CPRO/IRO (option `chairRoles`, default CPRO and IRO); any other meeting (a core group is chaired by the social worker or team manager) by its own `meetings.chair_role`, unless option `chairRolesByType` fixes the roles for its type.',
+    'Roles are compared case-insensitively, ignoring surrounding spaces and treating spaces, hyphens and underscores alike (`Team Manager` = `team_manager`).',
+    'Where a non-review meeting has no `chair_role` and no roles are configured for its type, who chaired it cannot be told: a recorded `exclusion_recorded_by` is then not judged (the evidence says so), and only an empty one is missing.',
     'An empty value is not evidenced and counts as missing; `alternative_offered` = N is missing too.',
     'One finding per exclusion, naming every missing element (the reason is never quoted; the recording role is named only when it is a recognised role such as social_worker or team_manager, since the column may hold a name).',
     'The finding is dated on the meeting’s date; a row whose meeting is not in the case (for instance held after the as-of date) is not looked at.',
@@ -62,9 +77,9 @@ export const meta: CheckMeta<Options> = {
   ].join(' '),
   examples: {
     complies:
-      'Parent F1 excluded from cp_conference M1: exclusion_reason recorded, exclusion_recorded_by = CPRO, alternative_offered = Y.',
+      'Parent F1 excluded from cp_conference M1: exclusion_reason recorded, exclusion_recorded_by = CPRO, alternative_offered = Y; or from core_group M3 (chair_role team_manager) recorded by the team manager.',
     breaches:
-      'Parent F1 excluded from core_group M2 with exclusion_recorded_by = social_worker and alternative_offered empty ("recorded by chair (was social_worker), alternative offered (not recorded)").',
+      'Parent F1 excluded from cp_conference M2 with exclusion_recorded_by = social_worker and alternative_offered empty ("recorded by chair (was social_worker), alternative offered (not recorded)"); or from a core group chaired by the team manager (chair_role team_manager) with the exclusion recorded by the CPRO.',
   },
 };
 
@@ -89,16 +104,31 @@ const NAMEABLE_ROLES: ReadonlySet<string> = new Set([
 
 /** The role as it may appear in a report, or a neutral phrase when it may be a person's name. */
 function reportableRole(recordedBy: string): string {
-  const role = recordedBy.toLowerCase().replace(/[\s-]+/g, '_');
-  return NAMEABLE_ROLES.has(role) ? recordedBy : 'someone not in a chair role';
+  return NAMEABLE_ROLES.has(normalRole(recordedBy)) ? recordedBy : 'someone not in a chair role';
 }
 
-function missingElements(row: MeetingParentRow, chairRoles: ReadonlySet<string>): string[] {
+/** A chair role for the evidence: the configured roles and the recognised ones as they are, never a name. */
+const reportableChair = (role: string): string => (NAMEABLE_ROLES.has(role) ? role : 'a role not in the list of recognised roles');
+
+/** One spelling per role: `Team Manager`, `team-manager` and `TEAM_MANAGER` are the same role. */
+const normalRole = (role: string): string => role.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+/** The roles that chair a meeting; undefined when the record cannot tell (no chair_role and none configured). */
+function chairsOf(meeting: MeetingRow, options: Options): ReadonlySet<string> | undefined {
+  const configured = options.chairRolesByType[meeting.type];
+  if (configured !== undefined) return new Set(configured.map(normalRole));
+  if (options.reviewTypes.includes(meeting.type)) return new Set(options.chairRoles.map(normalRole));
+  return isRecorded(meeting.chair_role) ? new Set([normalRole(meeting.chair_role)]) : undefined;
+}
+
+function missingElements(row: MeetingParentRow, chairs: ReadonlySet<string> | undefined): string[] {
   const missing: string[] = [];
   if (!isRecorded(row.exclusion_reason)) missing.push('reason');
   const recordedBy = row.exclusion_recorded_by?.trim();
   if (recordedBy === undefined || recordedBy === '') missing.push('recorded by chair (not recorded)');
-  else if (!chairRoles.has(recordedBy.toLowerCase())) missing.push(`recorded by chair (was ${reportableRole(recordedBy)})`);
+  else if (chairs !== undefined && !chairs.has(normalRole(recordedBy))) {
+    missing.push(`recorded by chair (was ${reportableRole(recordedBy)})`);
+  }
   if (row.alternative_offered === false) missing.push('alternative offered (was N)');
   else if (row.alternative_offered === undefined) missing.push('alternative offered (not recorded)');
   return missing;
@@ -109,14 +139,18 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   // Few cases exclude anyone: the meetings index and the chair roles are prepared only for one that does.
   if (!caseRecord.meeting_parents.some((row) => row.excluded === true)) return outcome.done();
   const meetings = meetingById(caseRecord);
-  const chairRoles = new Set(ctx.options.chairRoles.map((role) => role.trim().toLowerCase()));
   for (const row of caseRecord.meeting_parents) {
     if (row.excluded !== true) continue;
     const meeting = meetings.get(row.meeting_id);
     if (meeting === undefined) continue;
     outcome.applicable();
-    const missing = missingElements(row, chairRoles);
+    const chairs = chairsOf(meeting, ctx.options);
+    const missing = missingElements(row, chairs);
     if (missing.length === 0) continue;
+    const chairNote =
+      chairs === undefined
+        ? 'chair_role not recorded: who chaired cannot be told, so the recording role is not judged'
+        : `chaired by ${[...chairs].map(reportableChair).join(' or ')}`;
     outcome.breach({
       recordId: meeting.meeting_id,
       date: meeting.date,
@@ -131,7 +165,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
         missingCount: missing.length,
       },
       evidence: [
-        { table: 'meetings', id: meeting.meeting_id, date: meeting.date, note: `meeting: ${meeting.type}` },
+        { table: 'meetings', id: meeting.meeting_id, date: meeting.date, note: `meeting: ${meeting.type}; ${chairNote}` },
         {
           table: 'meeting_parents',
           id: `${meeting.meeting_id}/${row.person_id}`,

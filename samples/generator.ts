@@ -376,6 +376,17 @@ function findRow(c: CaseBuilder, meeting: MeetingDraft, personId: string) {
   }
 }
 
+const REVIEWS: ReadonlySet<string> = new Set(['cp_conference', 'cin_review', 'lac_review']);
+
+/** Who records an exclusion as the standard asks: the CPRO/IRO for a review, else the meeting's own chair. */
+function chairOf(meeting: MeetingDraft): string {
+  if (meeting.type === 'lac_review') return 'IRO';
+  return REVIEWS.has(meeting.type) ? 'CPRO' : (meeting.chair_role ?? 'team_manager');
+}
+
+/** Someone who does not chair the meeting. */
+const notTheChair = (meeting: MeetingDraft): string => (REVIEWS.has(meeting.type) ? 'social_worker' : 'business_support');
+
 /** The father excluded from one or more meetings in a row, sometimes with an element of the record missing. */
 function exclusionRun(c: CaseBuilder, random: Random, meetings: readonly MeetingDraft[]): void {
   const start = random.int(0, meetings.length - 1);
@@ -398,7 +409,7 @@ function exclusionRun(c: CaseBuilder, random: Random, meetings: readonly Meeting
       report_shared: undefined,
       advocacy_info: undefined,
       exclusion_reason: lapse === 'reason' ? undefined : 'Risk of violence at the meeting',
-      exclusion_recorded_by: lapse === 'recorded_by' ? 'social_worker' : meeting.type === 'lac_review' ? 'IRO' : 'CPRO',
+      exclusion_recorded_by: lapse === 'recorded_by' ? notTheChair(meeting) : chairOf(meeting),
       alternative_offered: lapse !== 'alternative',
     });
   }

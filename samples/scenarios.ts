@@ -465,7 +465,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-27', 'South', 'W05'),
     {
       story:
-        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the CPRO with the reason and a written contribution offered; invited again from July. Nothing wrong.',
+        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. Nothing wrong.',
       meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited'],
     },
     (c) => {
@@ -479,7 +479,7 @@ export const SCENARIOS: readonly Scenario[] = [
       for (const meeting of [at(cp.reviews, 0), at(cp.coreGroups, 0)]) {
         exclude(c, meeting, 'F1', {
           exclusion_reason: 'Police bail conditions prevent contact with the mother',
-          exclusion_recorded_by: 'CPRO',
+          exclusion_recorded_by: meeting.type === 'core_group' ? 'social_worker' : 'CPRO',
           alternative_offered: true,
         });
       }
@@ -491,7 +491,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-30', 'East', 'W07'),
     {
       story:
-        'Father excluded from three meetings in a row (initial conference, two core groups), each exclusion properly recorded by the CPRO; the exclusion was not reviewed until the July conference, which was split so the parents were seen separately, with two sets of minutes.',
+        'Father excluded from three meetings in a row (initial conference, two core groups), each exclusion properly recorded by the meeting\'s chair (the CPRO, then the social worker chairing the core groups); the exclusion was not reviewed until the July conference, which was split so the parents were seen separately, with two sets of minutes.',
       breaches: { 'exclusion-kept-under-review': 1 },
       meets: ['exclusion-recorded', 'split-review-minutes'],
     },
@@ -507,7 +507,7 @@ export const SCENARIOS: readonly Scenario[] = [
       for (const meeting of [at(cp.reviews, 0), at(cp.coreGroups, 0), at(cp.coreGroups, 1)]) {
         exclude(c, meeting, 'F1', {
           exclusion_reason: 'Assault on the mother; criminal proceedings ongoing',
-          exclusion_recorded_by: 'CPRO',
+          exclusion_recorded_by: meeting.type === 'core_group' ? 'social_worker' : 'CPRO',
           alternative_offered: true,
         });
       }

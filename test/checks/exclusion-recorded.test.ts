@@ -20,6 +20,31 @@ const recordedExclusion = {
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'a core-group exclusion recorded by its team-manager chair',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup, chair_role: 'team_manager' }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: 'Team Manager' }],
+      }),
+    },
+    {
+      name: 'a core-group exclusion recorded by the social worker where the configuration names the core group\'s chairs',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: 'social_worker' }],
+      }),
+      options: { chairRolesByType: { core_group: ['social_worker', 'team_manager'] } },
+    },
+    {
+      name: 'a core group with no chair_role: who chaired cannot be told, so a recorded recorder is not judged',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: 'social_worker' }],
+      }),
+    },
     { name: 'no meetings at all', case: caseOf({ people }), applicable: false },
     {
       name: 'parents invited, none excluded',
@@ -61,6 +86,47 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'a core-group exclusion recorded by the CPRO when its chair was the team manager',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup, chair_role: 'team_manager' }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: 'CPRO' }],
+      }),
+      findings: [
+        {
+          recordId: 'MT2',
+          messageId: 'exclusionIncomplete',
+          data: { missing: 'recorded by chair (was CPRO)' },
+          evidence: [{ table: 'meetings', id: 'MT2', note: 'chaired by team_manager' }],
+        },
+      ],
+    },
+    {
+      name: 'a conference exclusion recorded by the social worker: a review is chaired by the CPRO/IRO whatever chair_role says',
+      case: caseOf({
+        people,
+        meetings: [{ ...conference, chair_role: 'social_worker' }],
+        meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: 'social_worker' }],
+      }),
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'recorded by chair (was social_worker)' } }],
+    },
+    {
+      name: 'a core group with no chair_role and nobody recorded as recording the exclusion',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: undefined }],
+      }),
+      findings: [
+        {
+          recordId: 'MT2',
+          messageId: 'exclusionIncomplete',
+          data: { missing: 'recorded by chair (not recorded)' },
+          evidence: [{ table: 'meetings', id: 'MT2', note: 'chair_role not recorded' }],
+        },
+      ],
+    },
     {
       name: 'a name in exclusion_recorded_by is never repeated, only that it is not a chair role',
       case: caseOf({

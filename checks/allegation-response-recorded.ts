@@ -32,6 +32,15 @@ export const meta: CheckMeta<Options> = {
     allegations: ['allegation_id', 'date', 'made_by', 'about', 'status', 'response_recorded'],
     people: ['person_id', 'contactable', 'uncontactable_date'],
   },
+  // One finding per allegation names every element missing: the check leaves out the elements it cannot judge.
+  clauses: [
+    { id: 'status', requirement: 'the allegation status recorded', reads: { allegations: ['status'] } },
+    {
+      id: 'response',
+      requirement: "the other parent's response recorded",
+      reads: { allegations: ['response_recorded'], people: ['contactable'] },
+    },
+  ],
   options,
   messages: {
     incomplete: 'Allegation {{allegationId}} of {{date}} by {{madeBy}} about {{about}} lacks {{missing}}.',
@@ -56,7 +65,7 @@ export const meta: CheckMeta<Options> = {
 
 const yesNo = (value: boolean | undefined): string => (value === undefined ? 'not recorded' : value ? 'Y' : 'N');
 
-export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckOutcome {
+export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const people = personById(caseRecord);
   for (const allegation of caseRecord.allegations) {
@@ -65,8 +74,8 @@ export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckO
     const responseExempt = subject !== undefined && isUncontactableOn(subject, allegation.date);
     const marking = subject === undefined ? undefined : uncontactableNote(subject, allegation.date);
     const missing: string[] = [];
-    if (allegation.status === undefined) missing.push('a status (allegation, admitted or court_finding)');
-    if (!responseExempt && allegation.response_recorded !== true) {
+    if (ctx.judges('status') && allegation.status === undefined) missing.push('a status (allegation, admitted or court_finding)');
+    if (ctx.judges('response') && !responseExempt && allegation.response_recorded !== true) {
       missing.push(`the response of ${allegation.about} (response_recorded = Y)`);
     }
     if (missing.length === 0) continue;

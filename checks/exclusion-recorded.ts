@@ -57,6 +57,20 @@ export const meta: CheckMeta<Options> = {
     ],
     meetings: ['meeting_id', 'date', 'type', 'chair_role'],
   },
+  // One finding per exclusion names every element missing: the check leaves out the elements it cannot judge.
+  clauses: [
+    { id: 'reason', requirement: 'the reason recorded', reads: { meeting_parents: ['excluded', 'exclusion_reason'] } },
+    {
+      id: 'recorded-by-chair',
+      requirement: 'recorded by the chair',
+      reads: { meeting_parents: ['excluded', 'exclusion_recorded_by'] },
+    },
+    {
+      id: 'alternative',
+      requirement: 'an alternative way of contributing offered',
+      reads: { meeting_parents: ['excluded', 'alternative_offered'] },
+    },
+  ],
   options,
   messages: {
     exclusionIncomplete:
@@ -121,15 +135,24 @@ function chairsOf(meeting: MeetingRow, options: Options): ReadonlySet<string> | 
   return isRecorded(meeting.chair_role) ? new Set([normalRole(meeting.chair_role)]) : undefined;
 }
 
-function missingElements(row: MeetingParentRow, chairs: ReadonlySet<string> | undefined): string[] {
+/** The elements of the exclusion's record that are missing, among the clauses the input lets the check judge. */
+function missingElements(
+  row: MeetingParentRow,
+  chairs: ReadonlySet<string> | undefined,
+  judges: (clauseId: string) => boolean,
+): string[] {
   const missing: string[] = [];
-  if (!isRecorded(row.exclusion_reason)) missing.push('reason');
+  if (judges('reason') && !isRecorded(row.exclusion_reason)) missing.push('reason');
   const recordedBy = row.exclusion_recorded_by?.trim();
-  if (recordedBy === undefined || recordedBy === '') missing.push('recorded by chair (not recorded)');
+  if (!judges('recorded-by-chair')) {
+    // No exclusion_recorded_by column: who recorded it cannot be told.
+  } else if (recordedBy === undefined || recordedBy === '') missing.push('recorded by chair (not recorded)');
   else if (chairs !== undefined && !chairs.has(normalRole(recordedBy))) {
     missing.push(`recorded by chair (was ${reportableRole(recordedBy)})`);
   }
-  if (row.alternative_offered === false) missing.push('alternative offered (was N)');
+  if (!judges('alternative')) {
+    // No alternative_offered column.
+  } else if (row.alternative_offered === false) missing.push('alternative offered (was N)');
   else if (row.alternative_offered === undefined) missing.push('alternative offered (not recorded)');
   return missing;
 }
@@ -145,7 +168,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     if (meeting === undefined) continue;
     outcome.applicable();
     const chairs = chairsOf(meeting, ctx.options);
-    const missing = missingElements(row, chairs);
+    const missing = missingElements(row, chairs, ctx.judges);
     if (missing.length === 0) continue;
     const chairNote =
       chairs === undefined

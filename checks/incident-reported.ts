@@ -50,6 +50,22 @@ export const meta: CheckMeta<Options> = {
     incidents: ['incident_id', 'date', 'type', 'person_id', 'reported_to_manager', 'agencies_alerted'],
     people: ['person_id', 'violence_flag'],
   },
+  // One finding per incident names every element missing, so the check itself leaves out the elements it
+  // cannot judge (ctx.judges); only the pending report rests on one clause alone.
+  clauses: [
+    {
+      id: 'reported',
+      requirement: 'reported to the team manager within the deadline',
+      reads: { incidents: ['reported_to_manager'] },
+      messageIds: ['reportDue'],
+    },
+    { id: 'agencies', requirement: 'other agencies alerted', reads: { incidents: ['agencies_alerted'] } },
+    {
+      id: 'flagged',
+      requirement: 'the person involved flagged as violent',
+      reads: { incidents: ['person_id'], people: ['violence_flag'] },
+    },
+  ],
   options,
   messages: {
     incomplete: 'Incident {{incidentId}} of {{date}}: {{missing}}.',
@@ -92,7 +108,9 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     let reportPending = false;
     // Whether the finding includes the missed deadline: then the audit period places it by the due date.
     let reportMissed = false;
-    if (report === undefined) {
+    if (!ctx.judges('reported')) {
+      // No reported_to_manager column: the deadline cannot be judged.
+    } else if (report === undefined) {
       if (ctx.asOf <= due) reportPending = true;
       else {
         reportMissed = true;
@@ -104,8 +122,12 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       data.lateBy = lateBy;
       missing.push(`reported to the team manager on ${report}, late by ${lateBy} working day(s) (due by ${due})`);
     }
-    if (incident.agencies_alerted !== true) missing.push(`agencies_alerted is ${yesNo(incident.agencies_alerted)}, not Y`);
-    if (incident.person_id === undefined) missing.push('the person involved (person_id) is not recorded');
+    if (ctx.judges('agencies') && incident.agencies_alerted !== true) {
+      missing.push(`agencies_alerted is ${yesNo(incident.agencies_alerted)}, not Y`);
+    }
+    if (!ctx.judges('flagged')) {
+      // No person_id or violence_flag column: whether the person is flagged cannot be told.
+    } else if (incident.person_id === undefined) missing.push('the person involved (person_id) is not recorded');
     else if (person === undefined || !hasViolenceFlag(person)) {
       missing.push(`${incident.person_id} does not carry violence_flag = Y`);
     }

@@ -39,6 +39,14 @@ export const meta: CheckMeta<Options> = {
       'Visit {{visitId}} on {{date}} had no access; manager_informed {{informed}} is before the visit, so no consultation about it is evidenced (due by {{due}}).',
     awaitingManager: 'Visit {{visitId}} on {{date}} had no access; the manager is to be informed by {{due}}.',
   },
+  clauses: [
+    {
+      id: 'consulted',
+      requirement: 'a manager consulted within the deadline of a no-access visit',
+      reads: { visits: ['outcome', 'manager_informed'] },
+      messageIds: ['notInformed', 'informedLate', 'informedBeforeVisit', 'awaitingManager'],
+    },
+  ],
   rule: [
     'For every visit with `outcome` = `no_access` (of any `type`), `manager_informed` must be on or before the deadline: 1 working day after the visit `date` (option `workingDays`; weekends and the region\'s bank holidays are not working days). Informing the manager on the day of the visit complies.',
     'A `manager_informed` date later than the as-of date counts as not recorded yet. A `manager_informed` date before the visit date cannot evidence a consultation about that visit and counts as not recorded.',

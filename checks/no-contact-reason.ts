@@ -36,6 +36,20 @@ export const meta: CheckMeta<Options> = {
     cases: ['status', 'opened', 'closed'],
     people: ['person_id', 'parent', 'resident', 'child_contact', 'no_contact_reason', 'no_contact_evidence'],
   },
+  clauses: [
+    {
+      id: 'reason',
+      requirement: 'a valid reason recorded for no contact',
+      reads: { people: ['resident', 'child_contact', 'no_contact_reason'] },
+      messageIds: ['reasonNotRecorded', 'parentalDisagreement'],
+    },
+    {
+      id: 'evidence',
+      requirement: 'evidence recorded for no contact on child protection grounds',
+      reads: { people: ['resident', 'child_contact', 'no_contact_reason', 'no_contact_evidence'] },
+      messageIds: ['evidenceNotRecorded'],
+    },
+  ],
   options,
   messages: {
     reasonNotRecorded:

@@ -33,6 +33,14 @@ export const meta: CheckMeta<Options> = {
     letters: ['letter_id', 'date', 'recipient'],
     people: ['person_id', 'parent', 'resident', 'contactable', 'uncontactable_date', 'risk_flag'],
   },
+  clauses: [
+    {
+      id: 'copied',
+      requirement: 'every letter to a resident parent copied to each contactable non-resident parent without a risk flag',
+      reads: { people: ['resident', 'contactable', 'risk_flag'] },
+      messageIds: ['notCopied'],
+    },
+  ],
   options,
   messages: {
     notCopied:

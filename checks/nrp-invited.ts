@@ -40,6 +40,14 @@ export const meta: CheckMeta<Options> = {
     meetings: ['meeting_id', 'type', 'date'],
     meeting_parents: ['meeting_id', 'person_id', 'invited', 'not_invited_reason', 'excluded'],
   },
+  clauses: [
+    {
+      id: 'invited',
+      requirement: 'every contactable non-resident parent invited',
+      reads: { people: ['resident', 'contactable', 'risk_flag'], meeting_parents: ['invited', 'not_invited_reason', 'excluded'] },
+      messageIds: ['noInvitationRecord', 'notInvited', 'invitationNotRecorded', 'riskReasonNotRecorded'],
+    },
+  ],
   options,
   messages: {
     noInvitationRecord:

@@ -38,6 +38,15 @@ export const meta: CheckMeta<Options> = {
     assessment_views: ['assessment_id', 'person_id', 'views_recorded'],
     people: ['person_id', 'parent', 'contactable', 'uncontactable_date'],
   },
+  // uncontactable_date only narrows the exemption: without it no breach is added, so the rule does not need it.
+  clauses: [
+    {
+      id: 'views',
+      requirement: "every parent's views recorded in every completed assessment",
+      reads: { assessments: ['completed'], assessment_views: ['views_recorded'], people: ['contactable'] },
+      messageIds: ['noViewsRow', 'viewsNotRecorded'],
+    },
+  ],
   options,
   messages: {
     noViewsRow:

@@ -48,6 +48,26 @@ export interface CheckContext<Options> {
   readonly asOf: IsoDate;
   readonly options: Options;
   readonly calendar: WorkingDayCalendar;
+  /**
+   * Whether the input has every column a clause of the rule reads (`meta.clauses`). A clause that cannot be judged
+   * is left out: no breach may rest on a column the export does not have.
+   */
+  readonly judges: (clauseId: string) => boolean;
+}
+
+/** One clause of a standard's rule and the columns it cannot be judged without. */
+export interface Clause {
+  readonly id: string;
+  /** What the clause requires, in a few words, for the report and `explain`. */
+  readonly requirement: string;
+  /** The columns the clause needs; an absent one (not merely empty in some rows) leaves the clause unjudged. */
+  readonly reads: Partial<Record<TableName, readonly string[]>>;
+  /**
+   * Findings and pending items with these message ids rest on this clause alone, so the engine leaves them out
+   * when it cannot be judged. A finding that names several clauses' elements is built by the check from
+   * `ctx.judges` instead.
+   */
+  readonly messageIds?: readonly string[];
 }
 
 export interface GuidanceSource {
@@ -69,6 +89,11 @@ export interface CheckMeta<Options> {
   readonly needs: readonly TableName[];
   /** Every column the check reads, per table. */
   readonly reads: Partial<Record<TableName, readonly string[]>>;
+  /**
+   * The rule's clauses and the columns each needs. Without them the rule is one clause that needs every column
+   * of `reads` and owns every message.
+   */
+  readonly clauses?: readonly Clause[];
   /** Options with their defaults; `parse({})` yields the defaults. Unknown keys are rejected. */
   readonly options: z.ZodType<Options>;
   /** Message templates; `{{name}}` is replaced by the finding's `data.name`. */

@@ -31,6 +31,14 @@ export const meta: CheckMeta<Options> = {
     people: ['person_id', 'parent', 'contactable', 'uncontactable_date'],
     contact_attempts: ['attempt_id', 'person_id', 'asked_person_id', 'date'],
   },
+  clauses: [
+    {
+      id: 'all-asked',
+      requirement: 'every family member asked before a parent is marked un-contactable',
+      reads: { people: ['contactable'] },
+      messageIds: ['notAllAsked', 'noOneToAsk'],
+    },
+  ],
   options,
   messages: {
     notAllAsked:

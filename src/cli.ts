@@ -75,6 +75,7 @@ interface AuditOptions extends InputArguments {
   readonly groupBy?: string;
   readonly quiet?: boolean;
   readonly jobs?: string;
+  readonly requireAssessed?: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -207,6 +208,14 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   await writeAllWhole(files);
   if (toStdout !== null) io.stdout.write(toStdout);
 
+  if (options.requireAssessed === true) {
+    const gaps = report.standards.filter((s) => s.status === 'partly-assessed' || s.status === 'not-assessed');
+    if (gaps.length > 0) {
+      const list = gaps.map((s) => `${s.id} (${s.status === 'partly-assessed' ? 'partly' : 'not'} assessed)`).join(', ');
+      io.stderr.write(`practice-audit: --require-assessed: ${gaps.length} selected standard(s) not fully assessed: ${list}\n`);
+      return EXIT.findings;
+    }
+  }
   return failingFindings(report.findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
 }
 
@@ -307,6 +316,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-c, --config <file>', 'configuration file (JSON): severities, options, region')
     .option('--only <ids>', 'comma-separated standards to run')
     .option('--fail-on <level>', `exit 1 on findings at or above: ${FAIL_ON.join(', ')} (new: new errors since --baseline)`, 'error')
+    .option('--require-assessed', 'exit 1 when a selected standard is partly or not assessed (a table or column it needs is absent)')
     .option('--waivers <file>', 'accepted breaches (JSON): reported as waived, never fail the run')
     .option('--baseline <report.json>', 'an earlier JSON report: mark findings new or known, list resolved breaches')
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)

@@ -1,4 +1,5 @@
 // Renders a standard's page — rule, quoted source, data read, options, examples — for `explain` and docs/standards/.
+import { clausesOf } from './engine/clauses.js';
 import { z } from 'zod';
 import type { AnyCheckModule, Severity } from '../checks/types.js';
 
@@ -107,6 +108,19 @@ export function renderStandardPage(check: AnyCheckModule): string {
   lines.push('## Data it reads', '', '| table | columns |', '|---|---|');
   for (const [table, columns] of Object.entries(meta.reads)) {
     lines.push(`| \`${table}\` | ${(columns ?? []).map((c) => `\`${c}\``).join(', ')} |`);
+  }
+  lines.push('');
+  lines.push(
+    '## Clauses and the columns each needs',
+    '',
+    'A clause whose column is absent from the export (not merely empty in some rows) is not judged, and the standard is reported `partly-assessed`, naming the column.',
+    '',
+    '| clause | requirement | needs |',
+    '|---|---|---|',
+  );
+  for (const clause of clausesOf(check)) {
+    const needs = Object.entries(clause.reads).flatMap(([table, columns]) => (columns ?? []).map((c) => `\`${table}.${c}\``));
+    lines.push(`| \`${clause.id}\` | ${clause.requirement} | ${needs.join(', ')} |`);
   }
   lines.push('');
   lines.push(...optionsSection(check));

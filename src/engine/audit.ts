@@ -4,6 +4,7 @@ import type { StandardSettings } from '../config/config.js';
 import { createCalendar, type Region } from '../dates/calendar.js';
 import type { CaseRecord, CaseRow, IsoDate, TableName } from '../model/types.js';
 import type {
+  Assumption,
   CaseResult,
   InputSummary,
   Report,
@@ -15,6 +16,7 @@ import { VERSION } from '../version.js';
 import { compareFindingLike, compareText } from '../report/order.js';
 import { periodKeepsFinding, periodKeepsPending } from '../report/period.js';
 import { caseAsOf } from './as-of.js';
+import { judgeClauses, type ClauseJudgement } from './clauses.js';
 import { renderMessage } from './messages.js';
 
 /** A data-integrity standard as the engine needs it (its findings come from the loader). */
@@ -28,6 +30,10 @@ export interface IntegrityStandard {
 export interface AuditInput {
   readonly cases: readonly CaseRecord[];
   readonly tablesPresent: ReadonlySet<TableName>;
+  /** The columns each present table has in at least one input; every contract column when left out. */
+  readonly columnsPresent?: ReadonlyMap<TableName, ReadonlySet<string>>;
+  /** Columns a mapping sets to one value for every row: reported as assumptions of the audit. */
+  readonly assumptions?: readonly Assumption[];
   readonly inputs: readonly InputSummary[];
   readonly integrity: readonly Finding[];
 }
@@ -56,6 +62,7 @@ interface Running {
   readonly keep: (finding: Finding) => boolean;
   /** Whether a pending deadline falls on or after the standard's effective date and runs during the audit period. */
   readonly keepPending: (item: PendingItem) => boolean;
+  readonly judgement: ClauseJudgement;
   readonly tally: Tally;
 }
 
@@ -79,6 +86,18 @@ function onOrAfter(date: IsoDate | null, effectiveFrom: IsoDate | null): boolean
   return effectiveFrom === null || date === null || date >= effectiveFrom;
 }
 
+function clausesCount(check: AnyCheckModule): number {
+  return check.meta.clauses?.length ?? 1;
+}
+
+/** Why a standard was only partly assessed: the absent columns and the clauses they leave unjudged. */
+function partlyReason(judgement: ClauseJudgement, none: boolean): string {
+  const columns = judgement.absentColumns;
+  const what = `column${columns.length > 1 ? 's' : ''} ${columns.join(', ')} absent from the input`;
+  if (none) return `${what}: no clause of the rule can be judged`;
+  return `${what}: not judged: ${judgement.unjudged.map((clause) => clause.requirement).join('; ')}`;
+}
+
 function missingTables(check: AnyCheckModule, present: ReadonlySet<TableName>): TableName[] {
   return check.meta.needs.filter((table) => !present.has(table));
 }
@@ -95,6 +114,10 @@ export function runAudit(
 
   const summaries: StandardSummary[] = [];
   const running: Running[] = [];
+  const { columnsPresent } = input;
+  // A present table with no column list (JSON documents that give it no row) has nothing to say against a column.
+  const hasColumn = (table: TableName, column: string): boolean =>
+    columnsPresent?.get(table)?.has(column) ?? input.tablesPresent.has(table);
   // Run in id order, so each case's applicable and breached lists come out sorted.
   for (const check of [...checks].sort((a, b) => compareText(a.meta.id, b.meta.id))) {
     const { id, title, defaultSeverity } = check.meta;
@@ -120,17 +143,34 @@ export function runAudit(
       });
       continue;
     }
+    const judgement = judgeClauses(check, hasColumn);
+    if (judgement.unjudged.length > 0 && judgement.unjudged.length === clausesCount(check)) {
+      // No clause can be judged: nothing to run, and no case is applicable.
+      summaries.push({
+        id,
+        title,
+        severity: standard.severity,
+        status: 'partly-assessed',
+        reason: partlyReason(judgement, true),
+        absentColumns: judgement.absentColumns,
+        ...empty,
+      });
+      continue;
+    }
     const options = standard.options === undefined ? check.meta.options.parse({}) : standard.options;
     const { effectiveFrom } = standard;
+    const { droppedMessages } = judgement;
+    const judged = (f: Finding) => droppedMessages.size === 0 || !droppedMessages.has(f.messageId);
     running.push({
       check,
       id,
       run: check.run.bind(check),
       messages: check.meta.messages,
       severity: standard.severity,
-      context: { asOf: settings.asOf, options, calendar },
-      keep: (f: Finding) => onOrAfter(f.date, effectiveFrom) && periodKeepsFinding(f, settings.period),
-      keepPending: (p: PendingItem) => onOrAfter(p.date, effectiveFrom) && periodKeepsPending(p, settings.period),
+      context: { asOf: settings.asOf, options, calendar, judges: judgement.judges },
+      keep: (f: Finding) => judged(f) && onOrAfter(f.date, effectiveFrom) && periodKeepsFinding(f, settings.period),
+      keepPending: (p: PendingItem) => judged(p) && onOrAfter(p.date, effectiveFrom) && periodKeepsPending(p, settings.period),
+      judgement,
       tally: { ...empty },
     });
   }
@@ -202,8 +242,21 @@ export function runAudit(
       breached,
     });
   }
-  for (const { check, severity, tally } of running) {
-    summaries.push({ id: check.meta.id, title: check.meta.title, severity, status: 'assessed', ...tally });
+  for (const { check, severity, tally, judgement } of running) {
+    const { id, title } = check.meta;
+    if (judgement.unjudged.length === 0) {
+      summaries.push({ id, title, severity, status: 'assessed', ...tally });
+      continue;
+    }
+    summaries.push({
+      id,
+      title,
+      severity,
+      status: 'partly-assessed',
+      reason: partlyReason(judgement, false),
+      absentColumns: judgement.absentColumns,
+      ...tally,
+    });
   }
 
   for (const standard of integrityStandards) {
@@ -239,12 +292,15 @@ export function runAudit(
     period: settings.period,
     region: settings.region,
     inputs: input.inputs,
+    assumptions: input.assumptions ?? [],
     summary: {
       cases: input.cases.length,
       casesWithBreaches,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,
       pending: pending.length,
+      partlyAssessed: summaries.filter((s) => s.status === 'partly-assessed').length,
+      notAssessed: summaries.filter((s) => s.status === 'not-assessed').length,
     },
     standards: summaries,
     findings,

@@ -86,6 +86,9 @@ export function mergeReports(parts: readonly Report[]): Report {
       errors: sum(parts, (part) => part.summary.errors),
       warnings: sum(parts, (part) => part.summary.warnings),
       pending: sum(parts, (part) => part.summary.pending),
+      // Every part reads every file's header, so each judges the standards the same way.
+      partlyAssessed: first.summary.partlyAssessed,
+      notAssessed: first.summary.notAssessed,
     },
     standards: sumStandards(parts),
     findings: parts.flatMap((part) => part.findings).sort(compareListed),

@@ -3,6 +3,7 @@ import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../
 import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../report/types.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import {
+  assumptionLine,
   caseLabel,
   distinctSorted,
   evidenceLine,
@@ -216,6 +217,8 @@ function headline(report: Report): string {
           card(String(report.baseline.resolved.length), 'resolved', 'status-resolved'),
         ]),
     card(`${assessed} of ${report.standards.length}`, 'standards assessed'),
+    ...(report.summary.partlyAssessed > 0 ? [card(String(report.summary.partlyAssessed), 'partly assessed', 'sev-warning')] : []),
+    ...(report.summary.notAssessed > 0 ? [card(String(report.summary.notAssessed), 'not assessed', 'sev-warning')] : []),
     '</div>',
   ].join('\n');
 }
@@ -234,7 +237,7 @@ function inputsTable(report: Report): string {
 }
 
 function charted(standard: StandardSummary): boolean {
-  return standard.status === 'assessed' && standard.applicable > 0 && !isDataIntegrity(standard.id);
+  return (standard.status === 'assessed' || standard.status === 'partly-assessed') && standard.applicable > 0 && !isDataIntegrity(standard.id);
 }
 
 function standardsSection(report: Report): string {
@@ -506,6 +509,9 @@ export function formatHtml(report: Report, options: FormatOptions): string {
     ...[waiversSection(report), baselineSection(report)].filter((section) => section !== ''),
     '<section id="inputs"><h2>Inputs</h2>',
     inputsTable(report),
+    ...(report.assumptions.length === 0
+      ? []
+      : ['<h3>Assumed by the mapping</h3><ul>', ...report.assumptions.map((a) => `<li>${escapeText(assumptionLine(a))}</li>`), '</ul>']),
     '</section>',
     '</main>',
     report.waivers === undefined

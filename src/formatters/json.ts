@@ -89,12 +89,19 @@ export function toJsonDocument(report: Report) {
       rows: input.rows,
       rejected: input.rejected,
     })),
+    assumptions: report.assumptions.map((assumption) => ({
+      table: assumption.table,
+      column: assumption.column,
+      value: assumption.value,
+    })),
     summary: {
       cases: report.summary.cases,
       casesWithBreaches: report.summary.casesWithBreaches,
       errors: report.summary.errors,
       warnings: report.summary.warnings,
       pending: report.summary.pending,
+      partlyAssessed: report.summary.partlyAssessed,
+      notAssessed: report.summary.notAssessed,
       waived: report.summary.waived,
     },
     standards: report.standards.map((standard) => ({
@@ -103,6 +110,7 @@ export function toJsonDocument(report: Report) {
       severity: standard.severity,
       status: standard.status,
       reason: standard.reason,
+      absentColumns: standard.absentColumns === undefined ? undefined : [...standard.absentColumns],
       applicable: standard.applicable,
       compliant: standard.compliant,
       breaches: standard.breaches,

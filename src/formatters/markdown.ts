@@ -2,6 +2,7 @@
 import { complianceByGroup, overallCompliance, UNASSIGNED_LABEL } from '../report/breakdown.js';
 import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../report/types.js';
 import {
+  assumptionLine,
   caseLabel,
   findingStatusLabel,
   formatRate,
@@ -31,6 +32,7 @@ function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: r
 function headline(report: Report): string[] {
   const assessed = report.standards.filter((s) => s.status === 'assessed').length;
   const notAssessed = report.standards.filter((s) => s.status === 'not-assessed').length;
+  const partly = report.standards.filter((s) => s.status === 'partly-assessed').length;
   const off = report.standards.filter((s) => s.status === 'off').length;
   const overall = overallCompliance(report.cases);
   const { cases, casesWithBreaches, errors, warnings, pending } = report.summary;
@@ -42,7 +44,8 @@ function headline(report: Report): string[] {
     `- **Cases with breaches:** ${casesWithBreaches}${caseShare}`,
     `- **Overall compliance:** ${formatRate(overall.rate)} (${overall.compliant} of ${overall.applicable} applicable case-standard checks)`,
     `- **Findings:** ${errors} errors, ${warnings} warnings; ${pending} pending (deadline not yet passed)`,
-    `- **Standards:** ${assessed} assessed, ${notAssessed} not assessed, ${off} off`,
+    `- **Standards:** ${assessed} assessed, ${partly} partly assessed, ${notAssessed} not assessed, ${off} off`,
+    ...report.assumptions.map((assumption) => `- **Assumed:** ${escapeMarkdown(assumptionLine(assumption))}`),
     ...(report.summary.waived === undefined
       ? []
       : [`- **Waived:** ${report.summary.waived} findings accepted by a waiver (not counted in the errors and warnings above)`]),

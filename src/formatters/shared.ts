@@ -22,12 +22,13 @@ export function formatRate(rate: number | null): string {
 }
 
 export function standardRate(standard: StandardSummary): number | null {
-  return standard.status !== 'assessed' || standard.applicable === 0 ? null : standard.compliant / standard.applicable;
+  const judged = standard.status === 'assessed' || standard.status === 'partly-assessed';
+  return !judged || standard.applicable === 0 ? null : standard.compliant / standard.applicable;
 }
 
 export function statusLabel(standard: StandardSummary): string {
   if (standard.status === 'assessed') return 'assessed';
-  const label = standard.status === 'off' ? 'off' : 'not assessed';
+  const label = standard.status === 'off' ? 'off' : standard.status === 'partly-assessed' ? 'partly assessed' : 'not assessed';
   return standard.reason === undefined || standard.reason === '' ? label : `${label}: ${standard.reason}`;
 }
 
@@ -36,6 +37,22 @@ export function periodLabel(period: Report['period']): string {
   if (period.from === null) return `up to ${period.to}`;
   if (period.to === null) return `from ${period.from}`;
   return `${period.from} to ${period.to}`;
+}
+
+/** The standards not fully assessed, in words, or null when every selected standard was. */
+export function assessmentGapLine(report: Report): string | null {
+  const { partlyAssessed, notAssessed } = report.summary;
+  if (partlyAssessed === 0 && notAssessed === 0) return null;
+  const plural = (n: number) => (n === 1 ? 'standard' : 'standards');
+  return [
+    ...(partlyAssessed > 0 ? [`${partlyAssessed} ${plural(partlyAssessed)} partly assessed`] : []),
+    ...(notAssessed > 0 ? [`${notAssessed} ${plural(notAssessed)} not assessed`] : []),
+  ].join(', ');
+}
+
+/** A mapping's constant, in words: what the audit assumed for every row. */
+export function assumptionLine(assumption: Report['assumptions'][number]): string {
+  return `${assumption.table}.${assumption.column} = ${assumption.value} for every row (set by the mapping, not recorded in the export)`;
 }
 
 export function evidenceLine(evidence: Evidence): string {

@@ -4,6 +4,8 @@ import Table from 'cli-table3';
 import { complianceByGroup } from '../report/breakdown.js';
 import type { Report, ReportFinding } from '../report/types.js';
 import {
+  assessmentGapLine,
+  assumptionLine,
   caseLabel,
   evidenceLine,
   findingStatus,
@@ -79,6 +81,10 @@ function headerLines(report: Report, paint: Palette): string[] {
   for (const input of report.inputs) {
     const rejected = input.rejected === 0 ? '0 rejected' : chalk.red(`${input.rejected} rejected`);
     lines.push(`  ${input.table.padEnd(tableWidth)}  ${terminalText(input.file)} (${input.rows} rows, ${rejected})`);
+  }
+  if (report.assumptions.length > 0) {
+    lines.push('assumed:');
+    for (const assumption of report.assumptions) lines.push(`  ${terminalText(assumptionLine(assumption))}`);
   }
   return lines;
 }
@@ -204,6 +210,7 @@ function totalsLine(report: Report, paint: Palette): string {
     ...(waived === undefined ? [] : [`${waived} waived`]),
     `${pending} pending`,
     ...(report.baseline === undefined ? [] : [`${report.baseline.new} new since ${report.baseline.asOf}`]),
+    ...(assessmentGapLine(report) === null ? [] : [chalk.yellow(assessmentGapLine(report) ?? '')]),
   ].join(' · ');
 }
 

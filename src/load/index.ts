@@ -2,7 +2,7 @@
 import type { Finding } from '../../checks/types.js';
 import { InputError } from '../errors.js';
 import { TABLE_NAMES, type CaseRecord, type TableName } from '../model/types.js';
-import type { InputSummary } from '../report/types.js';
+import type { Assumption, InputSummary } from '../report/types.js';
 import { readCsv } from './csv.js';
 import type { Delimiter } from './dialect.js';
 import { listInputFiles, type InputFormat } from './files.js';
@@ -34,6 +34,10 @@ export interface LoadedExport {
   /** Sorted by case_id; only valid, non-orphan, non-duplicate rows. */
   readonly cases: readonly CaseRecord[];
   readonly tablesPresent: ReadonlySet<TableName>;
+  /** Per present table, the columns at least one of its inputs has. */
+  readonly columnsPresent: ReadonlyMap<TableName, ReadonlySet<string>>;
+  /** Columns the mapping sets to one value for every row of a table. */
+  readonly assumptions: readonly Assumption[];
   /** One per (file, table), sorted by file then table. */
   readonly inputs: readonly InputSummary[];
   /** data-invalid-row, data-orphan-row and data-duplicate-id findings, sorted by file, line and standard. */
@@ -118,6 +122,8 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
   return {
     cases,
     tablesPresent: new Set(collector.present),
+    columnsPresent: collector.columns.present(),
+    assumptions: collector.columns.assumptions(),
     inputs: collector.summaries(),
     integrity: [...collector.findings].sort(byPlace),
   };

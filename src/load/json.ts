@@ -53,6 +53,7 @@ class CaseDocumentReader {
     if (!isObject(document)) {
       throw new InputError(`${path || 'the line'} is not a case document`, { file: this.file, line }, DOCUMENT_EXPECTED);
     }
+    this.collector.columns.keys('cases', document);
     this.collector.validate(this.count('cases'), decodeObject(DECODERS.cases, document), this.file, line, path || null);
     this.tick();
     const documentCaseId = presentValue(document['case_id']);
@@ -76,6 +77,7 @@ class CaseDocumentReader {
           );
         }
         const rowPath = `${prefix}${table}[${index}]`;
+        this.collector.columns.keys(table, row);
         const decoded = decodeObject(DECODERS[table], row);
         if (decoded['case_id'] === undefined) {
           decoded['case_id'] = documentCaseId;

@@ -1,4 +1,5 @@
 // Validates raw rows into typed rows table by table and accounts for every row read from each (file, table).
+import { ColumnPresence } from './columns.js';
 import type { Finding } from '../../checks/types.js';
 import type { ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
@@ -45,6 +46,8 @@ export function partOfCase(caseId: unknown, count: number): number {
 export class RowCollector {
   readonly rows: TableRowLists = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
   readonly present = new Set<TableName>();
+  /** Which columns each table's inputs have: a standard never judges a clause on a column no input has. */
+  readonly columns = new ColumnPresence();
   readonly findings: Finding[] = [];
   private readonly counts = new Map<string, InputCount>();
 

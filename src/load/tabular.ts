@@ -124,6 +124,7 @@ export class TableSink implements TabularSink {
     this.headerNames = layout.binding ? layout.headerNames : layout.headerNames.map((name) => name.toLowerCase());
     this.headerLength = cells.length;
     this.count = this.collector.input(this.file, layout.table, sourceLabels(layout));
+    this.collector.columns.header(layout.table, layout.found);
     // Reading one part of the cases: the reader may pass over other parts' records by their case_id cell,
     // unsplit, when that cell is read as it stands (no mapping translates it).
     const caseIdCell = this.positions[this.decoder.names.indexOf('case_id')] ?? -1;

@@ -30,7 +30,7 @@ const savedStandardSchema = z.looseObject({
   id: z.string(),
   title: z.string(),
   severity: z.enum(['error', 'warning', 'off']),
-  status: z.enum(['assessed', 'not-assessed', 'off']),
+  status: z.enum(['assessed', 'partly-assessed', 'not-assessed', 'off']),
   applicable: count,
   compliant: count,
   breaches: count,

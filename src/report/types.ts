@@ -11,15 +11,24 @@ export interface InputSummary {
   readonly rejected: number;
 }
 
-export type StandardStatus = 'assessed' | 'not-assessed' | 'off';
+export type StandardStatus = 'assessed' | 'partly-assessed' | 'not-assessed' | 'off';
+
+/** A column a mapping sets to one value for every row of its table: the export does not record it, the audit assumes it. */
+export interface Assumption {
+  readonly table: TableName;
+  readonly column: string;
+  readonly value: string;
+}
 
 export interface StandardSummary {
   readonly id: string;
   readonly title: string;
   readonly severity: Severity | 'off';
   readonly status: StandardStatus;
-  /** Why the standard was not assessed (which tables are missing) or switched off. */
+  /** Why the standard was not assessed (which tables are missing), partly assessed, or switched off. */
   readonly reason?: string;
+  /** Partly assessed: the absent columns (`table.column`) whose clauses were not judged. */
+  readonly absentColumns?: readonly string[];
   readonly applicable: number;
   readonly compliant: number;
   /** Findings (one per offending record), not cases. */
@@ -79,6 +88,10 @@ export interface ReportSummary {
   readonly errors: number;
   readonly warnings: number;
   readonly pending: number;
+  /** Standards only partly assessed (a column a clause needs is absent). */
+  readonly partlyAssessed: number;
+  /** Standards not assessed (a table they need is absent). */
+  readonly notAssessed: number;
   /** Findings accepted by a waiver (present only when waivers were given); errors and warnings exclude them. */
   readonly waived?: number;
 }
@@ -126,6 +139,8 @@ export interface Report {
   readonly period: { readonly from: IsoDate | null; readonly to: IsoDate | null };
   readonly region: string;
   readonly inputs: readonly InputSummary[];
+  /** Columns set by the mapping to one value for every row, sorted by table and column. */
+  readonly assumptions: readonly Assumption[];
   readonly summary: ReportSummary;
   /** Every standard in catalogue order (sorted by id), the data-integrity ones included. */
   readonly standards: readonly StandardSummary[];

@@ -10,6 +10,11 @@ const allegation = { allegation_id: 'A1', date: '2026-04-14', made_by: 'M1', abo
 ruleTester(check, {
   valid: [
     {
+      name: 'an export without response_recorded: only the status is judged',
+      case: caseOf({ people, allegations: [{ ...allegation, status: 'allegation' }] }),
+      absentColumns: ['allegations.response_recorded'],
+    },
+    {
       name: 'response exempt for an allegation made after the parent was marked un-contactable',
       case: caseOf({
         people: [mother, { ...father, contactable: false, uncontactable_date: '2026-04-01' }],

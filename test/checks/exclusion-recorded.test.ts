@@ -21,6 +21,15 @@ const recordedExclusion = {
 ruleTester(check, {
   valid: [
     {
+      name: 'an export without exclusion_recorded_by: who recorded the exclusion is not judged',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: undefined }],
+      }),
+      absentColumns: ['meeting_parents.exclusion_recorded_by'],
+    },
+    {
       name: 'a core-group exclusion recorded by its team-manager chair',
       case: caseOf({
         people,
@@ -86,6 +95,16 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'an export without exclusion_recorded_by: a missing alternative is still a breach, and only it is named',
+      case: caseOf({
+        people,
+        meetings: [conference],
+        meeting_parents: [{ ...recordedExclusion, exclusion_recorded_by: undefined, alternative_offered: undefined }],
+      }),
+      absentColumns: ['meeting_parents.exclusion_recorded_by'],
+      findings: [{ recordId: 'MT1', messageId: 'exclusionIncomplete', data: { missing: 'alternative offered (not recorded)', missingCount: 1 } }],
+    },
     {
       name: 'a core-group exclusion recorded by the CPRO when its chair was the team manager',
       case: caseOf({

@@ -18,6 +18,11 @@ const reportedOn = (date: string, reported_to_manager: string | undefined) =>
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'an export without agencies_alerted or violence_flag: only the report deadline is judged, and it was met',
+      case: caseOf({ people: [{ ...flaggedFather, violence_flag: undefined }], incidents: [{ ...complete, agencies_alerted: undefined }] }),
+      absentColumns: ['incidents.agencies_alerted', 'people.violence_flag'],
+    },
     { name: 'no incidents at all', case: caseOf({ people }), applicable: false },
     { name: 'reported exactly on the deadline, agencies alerted, person flagged', case: caseOf({ people, incidents: [complete] }) },
     { name: 'reported the same day', case: reportedOn('2026-06-03', '2026-06-03') },
@@ -64,6 +69,19 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'an export without agencies_alerted: a late report is still a breach, the alert is not judged',
+      case: caseOf({ people, incidents: [{ ...complete, reported_to_manager: '2026-06-08', agencies_alerted: undefined }] }),
+      absentColumns: ['incidents.agencies_alerted'],
+      findings: [
+        {
+          recordId: 'I1',
+          messageId: 'incomplete',
+          due: '2026-06-04',
+          data: { missing: 'reported to the team manager on 2026-06-08, late by 2 working day(s) (due by 2026-06-04)' },
+        },
+      ],
+    },
     {
       name: 'reported in time but agencies not alerted: no deadline missed, so the finding carries no due date',
       case: caseOf({ people, incidents: [{ ...complete, agencies_alerted: false }] }),

@@ -9,6 +9,11 @@ const visits = (manager_informed?: string, date: string = noAccess.date) =>
 
 ruleTester(check, {
   valid: [
+    {
+      name: 'an export without manager_informed: no consultation can be judged, so nothing is reported',
+      case: caseOf({ visits: [{ visit_id: 'V1', date: '2026-06-03', type: 'home', outcome: 'no_access' }] }),
+      absentColumns: ['visits.manager_informed'],
+    },
     { name: 'no visits at all', case: caseOf(), applicable: false },
     {
       name: 'only visits with other outcomes',

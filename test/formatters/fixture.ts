@@ -19,7 +19,8 @@ export const fixtureReport: Report = {
     { table: 'cases', file: 'export/cases.csv', rows: 5, rejected: 0 },
     { table: 'visits', file: 'export/visits.csv', rows: 40, rejected: 1 },
   ],
-  summary: { cases: 5, casesWithBreaches: 4, errors: 5, warnings: 2, pending: 2 },
+  assumptions: [],
+  summary: { cases: 5, casesWithBreaches: 4, errors: 5, warnings: 2, pending: 2, partlyAssessed: 0, notAssessed: 1 },
   standards: [
     {
       id: 'allegation-response-recorded',
@@ -269,7 +270,7 @@ export const fixtureReport: Report = {
 /** The same run with nothing found: every formatter must still render a complete, valid document. */
 export const cleanReport: Report = {
   ...fixtureReport,
-  summary: { cases: 2, casesWithBreaches: 0, errors: 0, warnings: 0, pending: 0 },
+  summary: { cases: 2, casesWithBreaches: 0, errors: 0, warnings: 0, pending: 0, partlyAssessed: 0, notAssessed: 1 },
   standards: fixtureReport.standards.map((standard) =>
     standard.status === 'assessed'
       ? { ...standard, applicable: standard.applicable === 0 ? 0 : 2, compliant: standard.applicable === 0 ? 0 : 2, breaches: 0, pending: 0 }

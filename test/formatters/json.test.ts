@@ -23,6 +23,7 @@ describe('json formatter', () => {
       'period',
       'region',
       'inputs',
+      'assumptions',
       'summary',
       'standards',
       'findings',
@@ -73,7 +74,7 @@ describe('json formatter', () => {
       'source',
       'evidence',
     ]);
-    expect(Object.keys(parsed.summary as object)).toEqual(['cases', 'casesWithBreaches', 'errors', 'warnings', 'pending']);
+    expect(Object.keys(parsed.summary as object)).toEqual(['cases', 'casesWithBreaches', 'errors', 'warnings', 'pending', 'partlyAssessed', 'notAssessed']);
   });
 
   it('round-trips the report exactly', () => {

@@ -38,7 +38,7 @@ describe('markdown formatter', () => {
     expect(output).toContain('- **Cases with breaches:** 4 (80.0%)');
     expect(output).toContain('- **Overall compliance:** 54.5% (6 of 11 applicable case-standard checks)');
     expect(output).toContain('- **Findings:** 5 errors, 2 warnings; 2 pending');
-    expect(output).toContain('- **Standards:** 5 assessed, 1 not assessed, 1 off');
+    expect(output).toContain('- **Standards:** 5 assessed, 0 partly assessed, 1 not assessed, 1 off');
   });
 
   it('has a row per standard with its rate, and the reason it was not assessed', () => {

@@ -30,7 +30,7 @@ describe('json with waivers and a baseline', () => {
 
   it('adds the waived count, each finding’s waiver and baseline status, and the waivers and baseline parts', () => {
     expect(Object.keys(parsed).slice(-3)).toEqual(['cases', 'waivers', 'baseline']);
-    expect(Object.keys(parsed.summary as object)).toEqual(['cases', 'casesWithBreaches', 'errors', 'warnings', 'pending', 'waived']);
+    expect(Object.keys(parsed.summary as object)).toEqual(['cases', 'casesWithBreaches', 'errors', 'warnings', 'pending', 'partlyAssessed', 'notAssessed', 'waived']);
     const v88 = (parsed.findings as Record<string, unknown>[]).find((f) => f.recordId === 'V88');
     expect(Object.keys(v88 ?? {}).slice(-3)).toEqual(['evidence', 'waiver', 'baseline']);
     expect(v88?.waiver).toEqual({ reason: HOSTILE_REASON, approvedBy: 'Head of QA', expires: '2026-12-31' });
@@ -60,7 +60,7 @@ describe('table with waivers and a baseline', () => {
   });
 
   it('counts waived findings apart from errors in the totals', () => {
-    expect(output.trimEnd().split('\n').at(-1)).toBe('5 cases, 4 with breaches · 4 errors, 2 warnings · 1 waived · 2 pending · 1 new since 2026-09-30');
+    expect(output.trimEnd().split('\n').at(-1)).toBe('5 cases, 4 with breaches · 4 errors, 2 warnings · 1 waived · 2 pending · 1 new since 2026-09-30 · 1 standard not assessed');
   });
 
   it('adds no status, waiver or baseline text to a plain run', () => {

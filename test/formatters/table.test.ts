@@ -80,7 +80,7 @@ describe('table formatter', () => {
 
   it('lists pending items and ends with the totals line', () => {
     expect(lineWith(plain, 'due 2026-11-02')).toBe('  due 2026-11-02  C002  defaulted-visits-escalated  V95');
-    expect(plain.trimEnd().split('\n').at(-1)).toBe('5 cases, 4 with breaches · 5 errors, 2 warnings · 2 pending');
+    expect(plain.trimEnd().split('\n').at(-1)).toBe('5 cases, 4 with breaches · 5 errors, 2 warnings · 2 pending · 1 standard not assessed');
   });
 
   it('never passes control characters from the data through to the terminal', () => {
@@ -98,6 +98,6 @@ describe('table formatter', () => {
     const clean = formatTable(cleanReport, { color: false });
     expect(clean).toContain('No breaches found.');
     expect(clean).toContain('Nothing pending.');
-    expect(clean.trimEnd().split('\n').at(-1)).toBe('2 cases, 0 with breaches · 0 errors, 0 warnings · 0 pending');
+    expect(clean.trimEnd().split('\n').at(-1)).toBe('2 cases, 0 with breaches · 0 errors, 0 warnings · 0 pending · 1 standard not assessed');
   });
 });

@@ -81,6 +81,11 @@ function summarySheet(workbook: ExcelJS.Workbook, report: Report): void {
     ['Errors', report.summary.errors],
     ['Warnings', report.summary.warnings],
     ['Pending', report.summary.pending],
+    ['Standards partly assessed', report.summary.partlyAssessed],
+    ['Standards not assessed', report.summary.notAssessed],
+    ...report.assumptions.map(
+      (assumption) => [`Assumed ${assumption.table}.${assumption.column}`, textCell(assumption.value)] as [string, CellValue],
+    ),
     ...(report.summary.waived === undefined ? [] : [['Waived', report.summary.waived] as [string, CellValue]]),
     ...(report.baseline === undefined
       ? []

@@ -2,6 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
 import { runBuiltCli } from './run-cli.js';
@@ -55,6 +56,20 @@ describe('an export without visits.child_seen', () => {
     expect(junit).toContain('partly assessed: column visits.child_seen absent from the input');
     const html = audit('-f', 'html').stdout;
     expect(html).toContain('partly assessed');
+  });
+
+  it('counts it on the workbook\'s Summary sheet and labels the standard there', async () => {
+    const out = join(scratch, 'partial.xlsx');
+    expect(audit('-f', 'xlsx', '-o', out).status).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const facts = new Map<unknown, unknown>();
+    workbook.getWorksheet('Summary')?.eachRow((row) => facts.set(row.getCell(1).value, row.getCell(2).value));
+    expect(facts.get('Standards partly assessed')).toBe(1);
+    expect(facts.get('Standards not assessed')).toBe(0);
+    const labels: unknown[] = [];
+    workbook.getWorksheet('Summary')?.eachRow((row) => row.eachCell((cell) => labels.push(cell.value)));
+    expect(labels.some((value) => typeof value === 'string' && value.startsWith('partly assessed: column visits.child_seen'))).toBe(true);
   });
 
   it('fails a scheduled job with --require-assessed, naming the standard, and not without it', () => {

@@ -36,7 +36,12 @@ function sumInputs(parts: readonly Report[]): InputSummary[] {
     for (const input of part.inputs) {
       const key = `${input.table}\u0000${input.file}`;
       const seen = byKey.get(key);
-      byKey.set(key, seen ? { ...seen, rows: seen.rows + input.rows, rejected: seen.rejected + input.rejected } : input);
+      byKey.set(key, seen ? {
+              ...seen,
+              rows: seen.rows + input.rows,
+              rejected: seen.rejected + input.rejected,
+              keptWithRejectedCells: seen.keptWithRejectedCells + input.keptWithRejectedCells,
+            } : input);
     }
   }
   return [...byKey.values()].sort((a, b) => compareText(a.file, b.file) || compareText(a.table, b.table));

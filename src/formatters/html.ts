@@ -227,10 +227,10 @@ function inputsTable(report: Report): string {
   if (report.inputs.length === 0) return '<p class="note">No input files.</p>';
   const rows = report.inputs.map(
     (input) =>
-      `<tr><td class="id">${escapeText(input.table)}</td><td class="id">${escapeText(input.file)}</td><td class="num">${input.rows}</td><td class="num">${input.rejected}</td></tr>`,
+      `<tr><td class="id">${escapeText(input.table)}</td><td class="id">${escapeText(input.file)}</td><td class="num">${input.rows}</td><td class="num">${input.rejected}</td><td class="num">${input.keptWithRejectedCells}</td></tr>`,
   );
   return [
-    '<table><thead><tr><th>Table</th><th>File</th><th class="num">Rows</th><th class="num">Rejected</th></tr></thead><tbody>',
+    '<table><thead><tr><th>Table</th><th>File</th><th class="num">Rows</th><th class="num">Rejected</th><th class="num">Kept with a rejected cell</th></tr></thead><tbody>',
     ...rows,
     '</tbody></table>',
   ].join('\n');

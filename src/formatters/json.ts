@@ -88,6 +88,7 @@ export function toJsonDocument(report: Report) {
       file: input.file,
       rows: input.rows,
       rejected: input.rejected,
+      keptWithRejectedCells: input.keptWithRejectedCells,
     })),
     assumptions: report.assumptions.map((assumption) => ({
       table: assumption.table,

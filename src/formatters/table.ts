@@ -80,7 +80,8 @@ function headerLines(report: Report, paint: Palette): string[] {
   lines.push('inputs:');
   for (const input of report.inputs) {
     const rejected = input.rejected === 0 ? '0 rejected' : chalk.red(`${input.rejected} rejected`);
-    lines.push(`  ${input.table.padEnd(tableWidth)}  ${terminalText(input.file)} (${input.rows} rows, ${rejected})`);
+    const kept = input.keptWithRejectedCells === 0 ? '' : `, ${chalk.yellow(`${input.keptWithRejectedCells} kept with a rejected cell`)}`;
+    lines.push(`  ${input.table.padEnd(tableWidth)}  ${terminalText(input.file)} (${input.rows} rows, ${rejected}${kept})`);
   }
   if (report.assumptions.length > 0) {
     lines.push('assumed:');

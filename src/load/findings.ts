@@ -70,6 +70,28 @@ export function invalidRow(
   origin: RowOrigin,
   problems: readonly [ColumnProblem, ...ColumnProblem[]],
 ): LocatedFinding {
+  return cellFinding(table, raw, origin, problems, 'invalidValue', 'invalidField');
+}
+
+/** A row kept with its bad optional cells read as not recorded: the first in the message, every one in the evidence. */
+export function rejectedCells(
+  table: TableName,
+  raw: Readonly<Record<string, unknown>>,
+  origin: RowOrigin,
+  problems: readonly [ColumnProblem, ...ColumnProblem[]],
+): LocatedFinding {
+  const finding = cellFinding(table, raw, origin, problems, 'cellRejectedValue', 'cellRejected');
+  return { ...finding, data: { ...finding.data, cells: problems.length } };
+}
+
+function cellFinding(
+  table: TableName,
+  raw: Readonly<Record<string, unknown>>,
+  origin: RowOrigin,
+  problems: readonly [ColumnProblem, ...ColumnProblem[]],
+  withValue: string,
+  withoutValue: string,
+): LocatedFinding {
   const [first] = problems;
   const value = ECHOED_KINDS.has(first.column.kind) ? echo(raw[first.column.name], first.column.kind) : undefined;
   const data: MessageData = {
@@ -84,7 +106,7 @@ export function invalidRow(
     caseId,
     recordId,
     date: null,
-    messageId: value === undefined ? 'invalidField' : 'invalidValue',
+    messageId: value === undefined ? withoutValue : withValue,
     data,
     evidence: problems.map(({ column, reason }) => ({
       table,

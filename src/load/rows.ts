@@ -4,7 +4,7 @@ import type { Finding } from '../../checks/types.js';
 import type { ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
 import type { InputSummary } from '../report/types.js';
-import { invalidRow, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
+import { invalidRow, rejectedCells, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
 import { DECODERS, plainlyValidRow } from './schemas.js';
 import { compareText } from '../util/order.js';
 
@@ -18,13 +18,25 @@ export interface InputCount {
   readonly labels?: ReadonlyMap<string, string> | undefined;
   rows: number;
   rejected: number;
+  /** Rows kept with an optional cell read as not recorded because its value was not valid. */
+  keptWithRejectedCells: number;
 }
+
+/**
+ * Cells a row can lose and still be audited: optional, and neither an id nor the row's identity. A required column
+ * (ids, the date that places the row, the values that say what the row is) cannot be guessed, so its row is left out.
+ */
+const isLosable = (column: ColumnSpec): boolean => !column.required && column.kind !== 'id';
 
 const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(
   TABLE_NAMES.map((name) => [name, new Map(DECODERS[name].columns.map((column) => [column.name, column]))]),
 );
 
 const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
+
+/** A row by where it was read and its id: rows of one minified JSON document share a line. */
+const cellKey = (table: TableName, file: string, line: number, recordId: string | null) =>
+  `${table}\u0000${file}\u0000${line}\u0000${recordId ?? ''}`;
 
 /** One of `count` disjoint parts of an export, by case: a worker audits only the cases of its part. */
 export interface CasePartition {
@@ -49,6 +61,8 @@ export class RowCollector {
   /** Which columns each table's inputs have: a standard never judges a clause on a column no input has. */
   readonly columns = new ColumnPresence();
   readonly findings: Finding[] = [];
+  /** The finding of each row kept with a rejected cell, by table, file and line (few rows have one). */
+  private readonly cellFindings = new Map<string, Finding>();
   private readonly counts = new Map<string, InputCount>();
 
   /** With a partition, rows of other parts' cases are neither counted nor kept: those parts account for them. */
@@ -65,7 +79,7 @@ export class RowCollector {
     const key = countKey(file, table);
     let count = this.counts.get(key);
     if (!count) {
-      count = { file, table, labels, rows: 0, rejected: 0 };
+      count = { file, table, labels, rows: 0, rejected: 0, keptWithRejectedCells: 0 };
       this.counts.set(key, count);
       this.present.add(table);
     }
@@ -102,7 +116,26 @@ export class RowCollector {
     }
     const [first, ...rest] = problems;
     if (!first) throw new Error(`a ${count.table} row failed validation without a column issue`);
-    this.reject(count, invalidRow(count.table, decoded, { file, line, jsonPath, labels: count.labels }, [first, ...rest]));
+    const origin = { file, line, jsonPath, labels: count.labels };
+    // A bad optional cell must not hide the rest of the row (the fourth defaulted visit, and with it an escalation
+    // breach): the row is kept with the cell read as not recorded, and the cell is reported.
+    if (problems.every((problem) => isLosable(problem.column))) {
+      const kept = { ...decoded };
+      for (const { column } of problems) kept[column.name] = undefined;
+      const retried = decoder.schema.safeParse(kept);
+      if (retried.success) {
+        const row = retried.data;
+        row['sourceFile'] = file;
+        row['sourceLine'] = line;
+        (this.rows[count.table] as unknown[]).push(row);
+        count.keptWithRejectedCells++;
+        const finding = rejectedCells(count.table, decoded, origin, [first, ...rest]);
+        this.findings.push(finding);
+        this.cellFindings.set(cellKey(count.table, file, line, finding.recordId), finding);
+        return;
+      }
+    }
+    this.reject(count, invalidRow(count.table, decoded, origin, [first, ...rest]));
   }
 
   /** Counts a row read but left out before validation (wrong shape), with its finding. */
@@ -121,13 +154,21 @@ export class RowCollector {
   rejectValidated(table: TableName, finding: LocatedFinding): void {
     const count = this.counts.get(countKey(finding.source.file, table));
     if (!count) throw new Error(`no input counted for ${table} from ${finding.source.file}`);
+    // A row left out reports why it was left out; what was wrong with one of its cells no longer matters.
+    const key = cellKey(table, finding.source.file, finding.source.line, finding.recordId);
+    const cells = this.cellFindings.get(key);
+    if (cells !== undefined) {
+      this.cellFindings.delete(key);
+      this.findings.splice(this.findings.indexOf(cells), 1);
+      count.keptWithRejectedCells--;
+    }
     this.reject(count, withSourceLabels(finding, count.labels));
   }
 
   /** One entry per (file, table), sorted by file then table. */
   summaries(): InputSummary[] {
     return [...this.counts.values()]
-      .map(({ file, table, rows, rejected }) => ({ table, file, rows, rejected }))
+      .map(({ file, table, rows, rejected, keptWithRejectedCells }) => ({ table, file, rows, rejected, keptWithRejectedCells }))
       .sort((a, b) => compareText(a.file, b.file) || compareText(a.table, b.table));
   }
 }

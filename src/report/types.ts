@@ -9,6 +9,8 @@ export interface InputSummary {
   readonly rows: number;
   /** Rows reported as data-invalid-row, data-orphan-row or data-duplicate-id and left out of the audit. */
   readonly rejected: number;
+  /** Rows audited with an optional cell read as not recorded, its bad value reported as data-invalid-row. */
+  readonly keptWithRejectedCells: number;
 }
 
 export type StandardStatus = 'assessed' | 'partly-assessed' | 'not-assessed' | 'off';

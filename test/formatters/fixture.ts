@@ -16,8 +16,8 @@ export const fixtureReport: Report = {
   period: { from: '2026-08-01', to: '2026-10-31' },
   region: 'england',
   inputs: [
-    { table: 'cases', file: 'export/cases.csv', rows: 5, rejected: 0 },
-    { table: 'visits', file: 'export/visits.csv', rows: 40, rejected: 1 },
+    { table: 'cases', file: 'export/cases.csv', rows: 5, rejected: 0, keptWithRejectedCells: 0 },
+    { table: 'visits', file: 'export/visits.csv', rows: 40, rejected: 1, keptWithRejectedCells: 0 },
   ],
   assumptions: [],
   summary: { cases: 5, casesWithBreaches: 4, errors: 5, warnings: 2, pending: 2, partlyAssessed: 0, notAssessed: 1 },

@@ -54,7 +54,7 @@ describe('formatJsonPieces', () => {
       fc.property(fc.array(fc.tuple(text, text, fc.option(text, { nil: null })), { maxLength: 12 }), (rows) => {
         const base = fixtureReport.findings[0] as ReportFinding;
         const findings = rows.map(([message, team, recordId]) => ({ ...base, message, team, recordId }));
-        const report: Report = { ...fixtureReport, findings, inputs: [{ table: 'visits', file: rows[0]?.[0] ?? 'x', rows: 1, rejected: 0 }] };
+        const report: Report = { ...fixtureReport, findings, inputs: [{ table: 'visits', file: rows[0]?.[0] ?? 'x', rows: 1, rejected: 0, keptWithRejectedCells: 0 }] };
         expect(joined(report)).toBe(wholeText(report));
       }),
       { numRuns: 200 },

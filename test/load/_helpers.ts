@@ -48,24 +48,33 @@ export async function loadFailure(paths: readonly string[], options: LoadOptions
 /** Every input's rows are audited or rejected: rows = audited + rejected, rejected = its findings. */
 export function expectAccounted(loaded: LoadedExport): void {
   const audited = new Map<string, number>();
-  const count = (file: string, table: string) => audited.set(`${table}|${file}`, (audited.get(`${table}|${file}`) ?? 0) + 1);
+  const auditedLines = new Set<string>();
+  const count = (file: string, table: string, line: number) => {
+    audited.set(`${table}|${file}`, (audited.get(`${table}|${file}`) ?? 0) + 1);
+    auditedLines.add(`${table}|${file}|${line}`);
+  };
   for (const record of loaded.cases) {
-    count(record.case.sourceFile, 'cases');
+    count(record.case.sourceFile, 'cases', record.case.sourceLine);
     for (const table of TABLE_NAMES) {
       if (table === 'cases') continue;
-      for (const row of record[table]) count(row.sourceFile, table);
+      for (const row of record[table]) count(row.sourceFile, table, row.sourceLine);
     }
   }
+  const keptCell = (finding: Finding) => finding.messageId.startsWith('cellRejected');
   for (const input of loaded.inputs) {
     const key = `${input.table}|${input.file}`;
     const findings = loaded.integrity.filter(
       (finding) => finding.source?.file === input.file && finding.data['table'] === input.table,
     );
-    expect({ key, audited: audited.get(key) ?? 0, rejected: findings.length }).toEqual({
+    const cells = findings.filter(keptCell);
+    expect({ key, audited: audited.get(key) ?? 0, rejected: findings.length - cells.length, kept: cells.length }).toEqual({
       key,
       audited: input.rows - input.rejected,
       rejected: input.rejected,
+      kept: input.keptWithRejectedCells,
     });
+    // Every rejected cell belongs to a row that is audited, so no cell read goes unaccounted for.
+    for (const finding of cells) expect(auditedLines.has(`${input.table}|${input.file}|${finding.source?.line ?? 0}`)).toBe(true);
     audited.delete(key);
   }
   expect([...audited.keys()]).toEqual([]);

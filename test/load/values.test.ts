@@ -142,7 +142,7 @@ describe('values in rows', () => {
     ]);
   });
 
-  it('refuses a row per broken contract, naming the column and echoing only safe values', async () => {
+  it('refuses a row per broken required cell and keeps a row with a broken optional one, naming the column and echoing only safe values', async () => {
     const loaded = await loadFiles({
       'cases.csv': 'case_id,status\nC1,open\n',
       'meetings.csv': [
@@ -157,7 +157,13 @@ describe('values in rows', () => {
         '',
       ].join('\n'),
     });
-    expect(loaded.cases[0]?.meetings).toEqual([]);
+    // A bad split or minutes_sets does not cost the meeting: it is audited with the cell read as not recorded.
+    expect(loaded.cases[0]?.meetings.map((m) => [m.meeting_id, m.split, m.minutes_sets])).toEqual([
+      ['M3', undefined, undefined],
+      ['M4', undefined, undefined],
+      ['M5', undefined, undefined],
+    ]);
+    expect(loaded.inputs.find((input) => input.table === 'meetings')).toMatchObject({ rows: 7, rejected: 4, keptWithRejectedCells: 3 });
     const invalid = loaded.integrity.map((finding) => ({
       line: finding.source?.line,
       recordId: finding.recordId,
@@ -186,7 +192,8 @@ describe('values in rows', () => {
       {
         line: 4,
         recordId: 'M3',
-        messageId: 'invalidValue',
+        messageId: 'cellRejectedValue',
+        cells: 1,
         table: 'meetings',
         column: 'split',
         value: 'maybe',
@@ -195,7 +202,8 @@ describe('values in rows', () => {
       {
         line: 5,
         recordId: 'M4',
-        messageId: 'invalidValue',
+        messageId: 'cellRejectedValue',
+        cells: 1,
         table: 'meetings',
         column: 'minutes_sets',
         value: '-1',
@@ -204,7 +212,8 @@ describe('values in rows', () => {
       {
         line: 6,
         recordId: 'M5',
-        messageId: 'invalidValue',
+        messageId: 'cellRejectedValue',
+        cells: 1,
         table: 'meetings',
         column: 'minutes_sets',
         value: '1.5',
@@ -282,6 +291,7 @@ describe('values in rows', () => {
     expect(loaded.cases[0]?.meetings).toEqual([
       expect.objectContaining({ meeting_id: 'M1', type: 'core_group', date: '2026-03-04', split: false, minutes_sets: 0 }),
       expect.objectContaining({ meeting_id: 'M2', split: true, minutes_sets: 2 }),
+      expect.objectContaining({ meeting_id: 'M4', minutes_sets: undefined }),
     ]);
     expect(loaded.integrity.map((finding) => [finding.data['column'], finding.data['reason']])).toEqual([
       ['[0].meetings[2].meeting_id', 'expected an id (text)'],

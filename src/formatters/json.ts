@@ -86,6 +86,7 @@ export function toJsonDocument(report: Report) {
       file: input.file,
       rows: input.rows,
       rejected: input.rejected,
+      ...(input.symlink === true ? { symlink: true } : {}),
     })),
     summary: {
       cases: report.summary.cases,

@@ -9,6 +9,8 @@ export interface InputSummary {
   readonly rows: number;
   /** Rows reported as data-invalid-row, data-orphan-row or data-duplicate-id and left out of the audit. */
   readonly rejected: number;
+  /** The file was reached through a symbolic link (absent otherwise, so reports of plain files are unchanged). */
+  readonly symlink?: true;
 }
 
 export type StandardStatus = 'assessed' | 'not-assessed' | 'off';

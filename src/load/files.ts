@@ -64,15 +64,17 @@ export function readError(file: string, error: unknown): InputError {
   return new InputError(`cannot read: ${reason}`, { file }, INPUT_EXPECTED);
 }
 
-const notAFile = (path: string, reason: string): InputError =>
-  new InputError(`cannot read: ${reason}`, { file: path }, 'a readable regular file (or a symbolic link to one)');
+const REGULAR_EXPECTED = 'a readable regular file (or a symbolic link to one)';
+
+const notAFile = (path: string, reason: string, expected = REGULAR_EXPECTED): InputError =>
+  new InputError(`cannot read: ${reason}`, { file: path }, expected);
 
 /** A path as a readable regular file or a folder; anything else (a dangling link, a device, a pipe) is an error. */
-function inspected(path: string): ReturnType<typeof inspectPath> {
+function inspected(path: string, expected = REGULAR_EXPECTED): ReturnType<typeof inspectPath> {
   try {
     return inspectPath(path);
   } catch (error) {
-    if (error instanceof NotRegularFile) throw notAFile(path, error.reason);
+    if (error instanceof NotRegularFile) throw notAFile(path, error.reason, expected);
     throw error;
   }
 }
@@ -117,7 +119,7 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
   const ignored: string[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
-    const entry = inspected(path);
+    const entry = inspected(path, INPUT_EXPECTED);
     let found: InputFile[];
     if ('folder' in entry) {
       found = await folderFiles(path, selection, ignored);

@@ -159,6 +159,28 @@ describe('-o writes only regular files and never a file the run reads', () => {
     expect(readdirSync(folder)).toEqual(['.report.json.practice-audit-journal']);
   });
 
+  it('never follows a link planted at a temporary file name, even one it could guess', () => {
+    // The names are random; here the randomness is pinned so a link can be planted at the very name the run picks.
+    const pinned = preload(
+      'pinned-random.mjs',
+      [
+        "import crypto from 'node:crypto';",
+        "import { syncBuiltinESMExports } from 'node:module';",
+        'crypto.randomBytes = (size) => Buffer.alloc(size, 0xab);',
+        'syncBuiltinESMExports();',
+      ].join('\n'),
+    );
+    const folder = fresh('temporary-link');
+    const target = victim();
+    const planted = `.report.json.${'ab'.repeat(12)}.practice-audit-partial`;
+    symlinkSync(target, join(folder, planted));
+    const run = runNode([pinned], ['audit', SAMPLE, ...AS_OF, '-f', 'json', '-o', join(folder, 'report.json')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('cannot write the report (EEXIST)');
+    expect(readFileSync(target, 'utf8')).toBe(VICTIM_TEXT);
+    expect(readdirSync(folder)).toEqual([planted]);
+  });
+
   it('leaves only the reports behind, each with the mode of a new file', () => {
     const folder = fresh('clean');
     const names = ['r.json', 'r.csv', 'r.xlsx', 'r.md'];

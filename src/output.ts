@@ -1,7 +1,7 @@
 // Writes report files only to regular files, all or none: exclusive temporary files beside each target, flushed, renamed in one commit.
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, constants, fsyncSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFile, writeSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError, UsageError } from './errors.js';
 import { identityOf, kindOf, reasonOf } from './util/regular-file.js';
@@ -253,28 +253,30 @@ function writeWholeSync(path: string, content: string | Uint8Array): void {
   }
 }
 
+const writeAll = promisify(writeFile);
+
 /** Writes text pieces to a new file, one piece on its way to the disk while the next is made. */
 async function writePieces(file: string, pieces: Iterable<string>): Promise<void> {
-  const handle = await open(file, 'wx', 0o666);
-  uncommitted.add(file);
+  // Created synchronously, in the same turn as it is recorded: a signal can never find it made but unrecorded.
+  const fd = createExclusive(file);
   // writeFile, not write: it goes on until the whole piece is out (a full disk raises ENOSPC rather than
-  // leaving a short piece behind), and on a handle each call continues where the last one ended.
+  // leaving a short piece behind), and on a descriptor each call continues where the last one ended.
   let writing: Promise<unknown> = Promise.resolve();
   try {
     for (const piece of pieces) {
       await writing;
-      writing = handle.writeFile(piece);
+      writing = writeAll(fd, piece);
     }
     await writing;
-    await handle.sync();
+    fsyncSync(fd);
   } catch (error) {
     // A piece that failed to be made leaves a write in flight: it ends (or fails) before the file is closed,
     // and the first failure is the one reported.
     await writing.catch(() => undefined);
-    await handle.close().catch(() => undefined);
     throw error;
+  } finally {
+    closeSync(fd);
   }
-  await handle.close();
 }
 
 /** Flushes the folders' entries, so the renames themselves survive a power cut. */

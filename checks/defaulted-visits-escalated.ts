@@ -10,16 +10,19 @@ const options = z.strictObject({
   threshold: z
     .int()
     .min(1)
+    .max(1000)
     .default(3)
     .describe('defaulted visits tolerated since the last multi-agency meeting; the next one is the trigger'),
   cpWorkingDays: z
     .int()
     .min(0)
+    .max(365)
     .default(3)
     .describe('working days from the trigger by which a core group or CP conference is due when the case is on a CP plan'),
   otherWorkingDays: z
     .int()
     .min(0)
+    .max(365)
     .default(7)
     .describe('working days from the trigger by which a multi-agency meeting is due when the case is not on a CP plan'),
 });

@@ -10,6 +10,7 @@ const options = z.strictObject({
   maxConsecutive: z
     .int()
     .min(1)
+    .max(1000)
     .default(2)
     .describe('consecutive meetings a parent may be excluded from before the exclusion counts as not kept under review'),
 });

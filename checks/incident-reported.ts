@@ -9,6 +9,7 @@ const options = z.strictObject({
   workingDays: z
     .int()
     .min(0)
+    .max(365)
     .default(1)
     .describe('working days after an incident by which it must be reported to the team manager (0 = the same day)'),
 });

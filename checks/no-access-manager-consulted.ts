@@ -9,6 +9,7 @@ const options = z.strictObject({
   workingDays: z
     .int()
     .min(0)
+    .max(365)
     .default(1)
     .describe('working days after a no-access visit by which the manager must be informed (0 = the same day)'),
 });

@@ -25,6 +25,7 @@ const options = z.strictObject({
   minimumDaysBefore: z
     .int()
     .min(1)
+    .max(365)
     .default(1)
     .describe('how many days before the meeting date the report must have been shared at the latest'),
   dayCount: z

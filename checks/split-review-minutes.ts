@@ -5,7 +5,7 @@ import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
-  minimumMinutesSets: z.int().min(2).default(2).describe('sets of minutes a split meeting must have'),
+  minimumMinutesSets: z.int().min(2).max(100).default(2).describe('sets of minutes a split meeting must have'),
 });
 
 type Options = z.output<typeof options>;

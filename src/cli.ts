@@ -16,11 +16,13 @@ import {
 } from './formatters/comparison.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from './formatters/index.js';
 import { formatJsonPieces } from './formatters/json.js';
+import { listInputFiles, namedInputFiles } from './load/files.js';
 import { scanHeaders } from './load/headers.js';
+import { MappingIndex } from './load/mapping.js';
 import { INPUT_OPTION_HELP, inputOptions, type InputArguments } from './load/options.js';
 import { DATE_FORMS, parseDate, UnreadableDate } from './load/values.js';
 import type { IsoDate } from './model/types.js';
-import { writeAllWhole, type ReportContent } from './output.js';
+import { checkOutputTargets, recoverInterrupted, writeAllWhole, type ReportContent } from './output.js';
 import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText } from './preflight.js';
 import { applyBaseline, readBaselineFile } from './report/baseline.js';
 import { compareReports } from './report/compare.js';
@@ -28,7 +30,10 @@ import { readSavedReport } from './report/saved-report.js';
 import type { ReportFinding } from './report/types.js';
 import { applyWaivers, readWaiversFile } from './report/waivers.js';
 import { renderStandardsList } from './standards-list.js';
+import { terminalText } from './util/safe-text.js';
 import { VERSION } from './version.js';
+
+export { discardUncommitted } from './output.js';
 
 export interface OutputStream {
   write(chunk: string | Uint8Array): unknown;
@@ -151,13 +156,23 @@ function progressLine(stderr: OutputStream): (progress: { file: string; rows: nu
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(total / seconds).toLocaleString('en-GB') : '—';
     stderr.write(
-      `\r\x1b[Kreading ${file} (file ${rowsByFile.size}): ${total.toLocaleString('en-GB')} rows, ${rate} rows/s`,
+      `\r\x1b[Kreading ${terminalText(file)} (file ${rowsByFile.size}): ${total.toLocaleString('en-GB')} rows, ${rate} rows/s`,
     );
   };
 }
 
+/** Says on stderr what an earlier run stopped while writing these reports left behind (and was cleaned up). */
+function reportInterrupted(targets: readonly string[], io: CliIo): void {
+  for (const note of recoverInterrupted(targets)) io.stderr.write(`practice-audit: warning: ${terminalText(note)}\n`);
+}
+
 async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise<number> {
   const outputs = pairOutputs(options.format, options.output);
+  const targets = outputs.flatMap(({ file }) => (file === null ? [] : [file]));
+  // Before anything is read: a report path that is a device, a link or a file the run reads is refused.
+  const namedReads = [...namedInputFiles(paths), ...[options.config, options.mapping, options.waivers, options.baseline].filter((file) => file !== undefined)];
+  checkOutputTargets(targets, namedReads);
+  reportInterrupted(targets, io);
   const asOf = options.asOf === undefined ? io.today() : parseDateArgument(options.asOf, '--as-of');
   const from = options.from === undefined ? null : parseDateArgument(options.from, '--from');
   const to = options.to === undefined ? null : parseDateArgument(options.to, '--to');
@@ -180,6 +195,14 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   const baseline = options.baseline === undefined ? null : readBaselineFile(options.baseline);
 
   const input = inputOptions(options, config.mapping, options.config);
+  // Now that the mapping is known (the files it names, the configuration's own mapping and waivers), again.
+  const { files: inputFiles } = await listInputFiles(paths, input.mapping ? new MappingIndex(input.mapping) : undefined);
+  checkOutputTargets(targets, [
+    ...namedReads,
+    ...inputFiles.map((file) => file.path),
+    ...(input.mapping?.file === undefined ? [] : [input.mapping.file]),
+    ...(waiversFile === null ? [] : [waiversFile]),
+  ]);
 
   const job: AuditJob = {
     paths,
@@ -225,9 +248,12 @@ interface CompareOptions {
   readonly failOn: string;
 }
 
-async function compare(olderFile: string, newerFile: string, options: CompareOptions): Promise<{ code: number; text: string | null }> {
+async function compare(olderFile: string, newerFile: string, options: CompareOptions, io: CliIo): Promise<{ code: number; text: string | null }> {
   const format = oneOf(options.format, COMPARISON_FORMAT_NAMES, '--format');
   const failOn = oneOf(options.failOn, ['new', 'never'] as const, '--fail-on');
+  const targets = options.output === undefined ? [] : [options.output];
+  checkOutputTargets(targets, [olderFile, newerFile]);
+  reportInterrupted(targets, io);
   const older = readSavedReport(olderFile, 'report', InputError);
   const newer = readSavedReport(newerFile, 'report', InputError);
   if (older.asOf > newer.asOf) {
@@ -349,7 +375,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'write to a file, whole or not at all')
     .option('--fail-on <level>', 'never (default), or new: exit 1 when the later report has new unwaived errors', 'never')
     .action(async (older: string, newer: string, options: CompareOptions) => {
-      const { code, text } = await compare(older, newer, options);
+      const { code, text } = await compare(older, newer, options, io);
       if (text !== null) io.stdout.write(text);
       setExit(code);
     });
@@ -396,11 +422,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') {
         return EXIT.ok;
       }
-      io.stderr.write(`practice-audit: ${error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (see --help)\n`);
+      io.stderr.write(`practice-audit: ${terminalText(error.message.replace(/^error: /, '').replace(/\s*\n\s*/g, ' '))} (see --help)\n`);
       return EXIT.failure;
     }
     if (error instanceof KnownError) {
-      io.stderr.write(`practice-audit: ${error.toLine()}\n`);
+      // A file name, waiver id or mapping value in the line could hold terminal escapes: they are shown, not sent.
+      io.stderr.write(`practice-audit: ${terminalText(error.toLine())}\n`);
       return EXIT.failure;
     }
     throw error;

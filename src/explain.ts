@@ -27,6 +27,7 @@ interface JsonSchemaProperty {
   readonly items?: { readonly type?: string; readonly enum?: readonly unknown[] };
   readonly enum?: readonly unknown[];
   readonly minimum?: number;
+  readonly maximum?: number;
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -39,7 +40,10 @@ function typeOf(property: JsonSchemaProperty): string {
       : (property.items?.type ?? 'value');
     return `list of ${items}`;
   }
-  return property.type === 'integer' ? `integer${property.minimum !== undefined ? ` ≥ ${property.minimum}` : ''}` : (property.type ?? 'value');
+  if (property.type !== 'integer') return property.type ?? 'value';
+  const { minimum, maximum } = property;
+  if (minimum !== undefined && maximum !== undefined) return `integer ${minimum}–${maximum}`;
+  return `integer${minimum !== undefined ? ` ≥ ${minimum}` : ''}${maximum !== undefined ? ` ≤ ${maximum}` : ''}`;
 }
 
 function optionsSection(check: AnyCheckModule): string[] {

@@ -2,6 +2,7 @@
 import type { HeaderScan, FileHeader } from './load/headers.js';
 import { tableSpec } from './model/tables.js';
 import { TABLE_NAMES, type TableName } from './model/types.js';
+import { terminalText } from './util/safe-text.js';
 
 /** The part of a standard's metadata the pre-flight needs. */
 export interface StandardNeeds {
@@ -268,7 +269,8 @@ export function renderPreflightText(report: PreflightReport): string {
   if (off > 0) summary.push(`${off} off`);
   if (problems > 0) summary.push(`${problems} ${plural(problems, 'problem')}`);
   lines.push('', summary.join(', '), '');
-  return lines.join('\n');
+  // File names, header cells and mapping names come from the export: their controls are shown, never sent.
+  return lines.map(terminalText).join('\n');
 }
 
 /** The report as JSON, stable key order, one trailing newline. */

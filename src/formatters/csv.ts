@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report, ReportFinding, ReportPending } from '../report/types.js';
 import { evidenceLine, standardSeverities } from './shared.js';
+import { controlsShown } from '../util/safe-text.js';
 
 export const CSV_COLUMNS = [
   'status',
@@ -88,7 +89,7 @@ export function formatCsv(report: Report): string {
     ...report.findings.map(findingRow),
     ...report.pending.map((item) => pendingRow(item, severities.get(item.standard) ?? '')),
   ];
-  const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(cell) : cell)));
+  const guarded = rows.map((row) => row.map((cell) => (typeof cell === 'string' ? neutraliseFormula(controlsShown(cell)) : cell)));
   return stringify([[...CSV_COLUMNS], ...guarded], {
     bom: true,
     record_delimiter: 'windows',

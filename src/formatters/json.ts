@@ -89,6 +89,7 @@ export function toJsonDocument(report: Report) {
       rows: input.rows,
       rejected: input.rejected,
       keptWithRejectedCells: input.keptWithRejectedCells,
+      ...(input.symlink === true ? { symlink: true } : {}),
     })),
     assumptions: report.assumptions.map((assumption) => ({
       table: assumption.table,

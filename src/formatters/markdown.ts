@@ -13,15 +13,15 @@ import {
   statusLabel,
 } from './shared.js';
 import type { FormatOptions } from './types.js';
+import { controlsShown } from '../util/safe-text.js';
 
 // Only marks that act inside a line: data never starts a line, so #, + and - cannot open a block.
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&]/g;
 
 /** Text from the data, made inert: no markup, no table breaks, one line. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    .replace(MARKDOWN_SPECIAL, (mark) => `\\${mark}`);
+  // Escape and NUL bytes would reach whoever views the file raw, in a terminal or another tool: shown as \xNN.
+  return controlsShown(text.replace(/[\r\n]+/g, ' ')).replace(MARKDOWN_SPECIAL, (mark) => `\\${mark}`);
 }
 
 function table(header: readonly string[], align: readonly ('l' | 'r')[], rows: readonly (readonly string[])[]): string[] {

@@ -1,7 +1,5 @@
 // Escaping for XML and HTML output: every string from the data passes through here before it meets markup.
-
-// Characters XML 1.0 forbids outright (most C0 controls, lone surrogates, U+FFFE/U+FFFF); a parser would reject the file.
-const NOT_XML_CHARACTER = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { xmlCharacters } from '../util/safe-text.js';
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
@@ -14,16 +12,12 @@ const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
   '\t': '&#9;',
 };
 
-function replaceForbidden(text: string): string {
-  return text.replace(NOT_XML_CHARACTER, '\uFFFD');
-}
-
 /** Text content of an XML or HTML element. */
 export function escapeText(text: string): string {
-  return replaceForbidden(text).replace(/[&<>]/g, (mark) => TEXT_ESCAPES[mark] ?? mark);
+  return xmlCharacters(text).replace(/[&<>]/g, (mark) => TEXT_ESCAPES[mark] ?? mark);
 }
 
 /** A double- or single-quoted attribute value in XML or HTML. */
 export function escapeAttribute(text: string): string {
-  return replaceForbidden(text).replace(/[&<>"'\n\r\t]/g, (mark) => ATTRIBUTE_ESCAPES[mark] ?? mark);
+  return xmlCharacters(text).replace(/[&<>"'\n\r\t]/g, (mark) => ATTRIBUTE_ESCAPES[mark] ?? mark);
 }

@@ -22,17 +22,9 @@ import {
   waiverLine,
 } from './shared.js';
 import type { FormatOptions } from './types.js';
+import { terminalText } from '../util/safe-text.js';
 
-// C0 and C1 controls from the export could move the cursor or recolour the terminal: show them, never send them.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-
-/** Data text made safe for a terminal: controls shown as \xNN, line breaks as spaces. */
-export function terminalText(text: string): string {
-  return text
-    .replace(/\r\n|[\r\n]/g, ' ')
-    .replace(CONTROL_CHARACTERS, (control) => `\\x${control.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+export { terminalText } from '../util/safe-text.js';
 
 interface Palette {
   readonly chalk: ChalkInstance;
@@ -81,7 +73,8 @@ function headerLines(report: Report, paint: Palette): string[] {
   for (const input of report.inputs) {
     const rejected = input.rejected === 0 ? '0 rejected' : chalk.red(`${input.rejected} rejected`);
     const kept = input.keptWithRejectedCells === 0 ? '' : `, ${chalk.yellow(`${input.keptWithRejectedCells} kept with a rejected cell`)}`;
-    lines.push(`  ${input.table.padEnd(tableWidth)}  ${terminalText(input.file)} (${input.rows} rows, ${rejected}${kept})`);
+    const linked = input.symlink === true ? ' (through a symbolic link)' : '';
+    lines.push(`  ${input.table.padEnd(tableWidth)}  ${terminalText(input.file)}${linked} (${input.rows} rows, ${rejected}${kept})`);
   }
   if (report.assumptions.length > 0) {
     lines.push('assumed:');

@@ -2,6 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Report, WaiverEntry } from '../report/types.js';
+import { xmlCharacters } from '../util/safe-text.js';
 import { caseLabel, evidenceLine, periodLabel, standardRate, standardSeverities, statusLabel } from './shared.js';
 
 type CellValue = string | number | Date | null;
@@ -307,6 +308,14 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   casesSheet(workbook, report);
   waiversSheet(workbook, report);
   resolvedSheet(workbook, report);
+  // A character XML forbids (U+FFFE, a lone surrogate, most controls) in any cell would make Excel refuse the file.
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') cell.value = xmlCharacters(cell.value);
+      }),
+    ),
+  );
   const written = await workbook.xlsx.writeBuffer();
   return withFixedEntryDates(new Uint8Array(written), asOf);
 }

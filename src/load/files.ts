@@ -1,7 +1,9 @@
 // Turns the paths given into the input files to read: folders expanded, formats told by extension.
-import { readdir, stat } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { inspectPath, NotRegularFile } from '../util/regular-file.js';
 
 /** `csv` is any delimited text (comma, semicolon, tab or pipe); `xlsx` an Excel workbook. */
 export type InputFormat = 'csv' | 'json' | 'ndjson' | 'xlsx';
@@ -10,6 +12,8 @@ export interface InputFile {
   /** As given on the command line, or the folder given joined with the file's name. */
   readonly path: string;
   readonly format: InputFormat;
+  /** Reached through a symbolic link (to a regular file: links to anything else are refused). */
+  readonly symlink: boolean;
 }
 
 const FORMATS: ReadonlyMap<string, InputFormat> = new Map([
@@ -60,6 +64,21 @@ export function readError(file: string, error: unknown): InputError {
   return new InputError(`cannot read: ${reason}`, { file }, INPUT_EXPECTED);
 }
 
+const REGULAR_EXPECTED = 'a readable regular file (or a symbolic link to one)';
+
+const notAFile = (path: string, reason: string, expected = REGULAR_EXPECTED): InputError =>
+  new InputError(`cannot read: ${reason}`, { file: path }, expected);
+
+/** A path as a readable regular file or a folder; anything else (a dangling link, a device, a pipe) is an error. */
+function inspected(path: string, expected = REGULAR_EXPECTED): ReturnType<typeof inspectPath> {
+  try {
+    return inspectPath(path);
+  } catch (error) {
+    if (error instanceof NotRegularFile) throw notAFile(path, error.reason, expected);
+    throw error;
+  }
+}
+
 async function folderFiles(folder: string, selection: FileSelection, ignored: string[]): Promise<InputFile[]> {
   let names: string[];
   try {
@@ -72,10 +91,11 @@ async function folderFiles(folder: string, selection: FileSelection, ignored: st
     const format = formatOf(name, selection.names(name));
     if (!format) continue;
     const path = join(folder, name);
-    const entry = await stat(path).catch(() => undefined);
-    if (!entry?.isFile()) continue;
+    // A table's file that cannot be read stops the run: skipped, its table would be reported as missing.
+    const entry = inspected(path);
+    if ('folder' in entry) throw notAFile(path, `${entry.symlink ? 'a symbolic link to ' : ''}a folder, not a file`);
     if (selection.ignores(path)) ignored.push(path);
-    else files.push({ path, format });
+    else files.push({ path, format, symlink: entry.symlink });
   }
   if (files.length === 0 && ignored.length === 0) {
     throw new InputError('the folder holds no .csv, .tsv, .xlsx, .json, .ndjson or .jsonl file', { file: folder }, INPUT_EXPECTED);
@@ -99,14 +119,9 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
   const ignored: string[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
-    let entry;
-    try {
-      entry = await stat(path);
-    } catch (error) {
-      throw readError(path, error);
-    }
+    const entry = inspected(path, INPUT_EXPECTED);
     let found: InputFile[];
-    if (entry.isDirectory()) {
+    if ('folder' in entry) {
       found = await folderFiles(path, selection, ignored);
     } else {
       const format = formatOf(path, true);
@@ -118,7 +133,7 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
         ignored.push(path);
         continue;
       }
-      found = [{ path, format }];
+      found = [{ path, format, symlink: entry.symlink }];
     }
     for (const file of found) {
       const key = resolve(file.path);
@@ -128,4 +143,23 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
     }
   }
   return { files, ignored };
+}
+
+/**
+ * Every file the inputs could name, known before anything is read (no mapping yet): the files given, and the
+ * files in the folders given whose extension is read. For checking report paths against the inputs early.
+ */
+export function namedInputFiles(paths: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const path of paths) {
+    let names: string[] | null;
+    try {
+      names = readdirSync(path);
+    } catch {
+      names = null;
+    }
+    if (names === null) found.push(path);
+    else found.push(...names.filter((name) => formatOf(name, false) !== undefined).map((name) => join(path, name)));
+  }
+  return found;
 }

@@ -1,17 +1,17 @@
 // Reads only what each input says about its tables and columns (a tabular file's header, JSON's keys), for the pre-flight.
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError, KnownError } from '../errors.js';
 import { tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { readCsv } from './csv.js';
 import { delimiterName, type Delimiter } from './dialect.js';
-import { listInputFiles, readError, type InputFormat } from './files.js';
+import { listInputFiles, type InputFormat } from './files.js';
 import { resolveHeader, type FoundColumn, type HeaderContext, type HeaderLayout, type MissingMappedColumn } from './header.js';
 import { MappingIndex, type Mapping } from './mapping.js';
 import { tableNamedBy, type TabularSink } from './tabular.js';
-import { decodeWhole, encodingName, textChunks, type TextEncoding } from './text.js';
+import { decodeWhole, encodingName, type TextEncoding } from './text.js';
 import { JsonSyntaxError, scanJson as scanJsonText } from './json-layout.js';
+import { forEachLine, readJsonBytes } from './json.js';
 import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
 
 /** What one input offers one table: its columns and what keeps it from being read. */
@@ -180,13 +180,7 @@ class KeyCollector {
 const JSON_EXPECTED = 'a JSON array of case documents, or {"cases": [ ... ]}';
 
 async function scanJson(file: string, options: ScanOptions): Promise<FileHeader[]> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw readError(file, error);
-  }
-  const text = await decodeWhole(file, bytes, options.encoding);
+  const text = await decodeWhole(file, readJsonBytes(file), options.encoding);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -204,7 +198,6 @@ async function scanJson(file: string, options: ScanOptions): Promise<FileHeader[
 
 async function scanNdjson(file: string, options: ScanOptions): Promise<FileHeader[]> {
   const keys = new KeyCollector();
-  let pending = '';
   let lineNumber = 0;
   const readLine = (line: string) => {
     lineNumber++;
@@ -215,12 +208,7 @@ async function scanNdjson(file: string, options: ScanOptions): Promise<FileHeade
       throw new InputError('invalid JSON', { file, line: lineNumber }, 'one JSON case document per line');
     }
   };
-  for await (const chunk of textChunks(file, options.encoding)) {
-    const lines = (pending + chunk).split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) readLine(line);
-  }
-  if (pending !== '') readLine(pending);
+  await forEachLine(file, options.encoding, readLine);
   return keys.headers(file, 'ndjson');
 }
 

@@ -119,12 +119,14 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
     );
   }
   const cases = assembleCases(collector);
+  // A workbook's inputs are named file#sheet: the sheet is cut off to find the file.
+  const linked = new Set(files.filter((file) => file.symlink).map((file) => file.path));
   return {
     cases,
     tablesPresent: new Set(collector.present),
     columnsPresent: collector.columns.present(),
     assumptions: collector.columns.assumptions(),
-    inputs: collector.summaries(),
+    inputs: collector.summaries().map((input) => (linked.has(input.file.replace(/#[^#]*$/, '')) || linked.has(input.file) ? { ...input, symlink: true } : input)),
     integrity: [...collector.findings].sort(byPlace),
   };
 }

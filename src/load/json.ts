@@ -1,9 +1,10 @@
 // Reads JSON (an array of case documents or {"cases": [...]}) and NDJSON (one per line) into raw table rows.
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { TABLE_NAMES, type ChildTableName, type TableName } from '../model/types.js';
 import { caseIdMismatch } from './findings.js';
 import { isFileSystemError, readError } from './files.js';
+import { MAX_RECORD_LENGTH } from './csv-tokenizer.js';
+import { NotRegularFile, readRegularFile, sizeName } from '../util/regular-file.js';
 import { JsonSyntaxError, scanJson, type DocumentLayout, type JsonLayout } from './json-layout.js';
 import type { InputCount, RowCollector } from './rows.js';
 import { PROGRESS_EVERY, type ProgressReporter } from './tabular.js';
@@ -111,6 +112,24 @@ function invalidJson(file: string, scan: JsonLayout | JsonSyntaxError, expected:
   return new InputError(`invalid JSON at column ${scan.column}: ${scan.reason}`, { file, line: lineNumber ?? scan.line }, expected);
 }
 
+/**
+ * The largest JSON file read (JSON is parsed whole): 256 MiB, far beyond a month's export of case documents and
+ * within what one string can hold.
+ */
+export const MAX_JSON_BYTES = 256 * 1024 * 1024;
+
+/** A JSON file's bytes, refused when it is not a regular file or is larger than MAX_JSON_BYTES. */
+export function readJsonBytes(file: string): Buffer {
+  try {
+    return readRegularFile(file, MAX_JSON_BYTES);
+  } catch (error) {
+    if (error instanceof NotRegularFile) {
+      throw new InputError(`cannot read: ${error.reason}`, { file }, `a JSON file of at most ${sizeName(MAX_JSON_BYTES)}; a larger export as NDJSON`);
+    }
+    throw readError(file, error);
+  }
+}
+
 /** A whole JSON file: read at once (JSON cannot be parsed in pieces), validated with line numbers. */
 export async function readJsonFile(
   file: string,
@@ -118,13 +137,7 @@ export async function readJsonFile(
   progress: ProgressReporter,
   encoding?: TextEncoding,
 ): Promise<void> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (error) {
-    throw readError(file, error);
-  }
-  const text = await decodeWhole(file, bytes, encoding);
+  const text = await decodeWhole(file, readJsonBytes(file), encoding);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -152,6 +165,43 @@ export async function readJsonFile(
   reader.finish();
 }
 
+/**
+ * Calls `onLine` with each line of a text file (without its LF). The text since the last line break is kept in
+ * pieces and joined once when its line ends, so a long line is read in linear time; a line past
+ * MAX_RECORD_LENGTH is refused rather than read until memory runs out.
+ */
+export async function forEachLine(file: string, encoding: TextEncoding | undefined, onLine: (text: string) => void): Promise<void> {
+  let lines = 0;
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const tooLong = () =>
+    new InputError(
+      `a line runs on for more than ${MAX_RECORD_LENGTH / (1024 * 1024)} million characters`,
+      { file, line: lines + 1 },
+      NDJSON_EXPECTED,
+    );
+  for await (const chunk of textChunks(file, encoding)) {
+    let start = 0;
+    let end = chunk.indexOf('\n');
+    while (end !== -1) {
+      if (pendingLength + end - start > MAX_RECORD_LENGTH) throw tooLong();
+      const piece = chunk.slice(start, end);
+      lines++;
+      onLine(pending.length === 0 ? piece : [...pending, piece].join(''));
+      pending = [];
+      pendingLength = 0;
+      start = end + 1;
+      end = chunk.indexOf('\n', start);
+    }
+    if (start < chunk.length) {
+      pendingLength += chunk.length - start;
+      if (pendingLength > MAX_RECORD_LENGTH) throw tooLong();
+      pending.push(start === 0 ? chunk : chunk.slice(start));
+    }
+  }
+  if (pending.length > 0) onLine(pending.join(''));
+}
+
 /** An NDJSON file, streamed line by line; blank lines are skipped. */
 export async function readNdjsonFile(
   file: string,
@@ -174,22 +224,10 @@ export async function readNdjsonFile(
     }
     reader.read(document, lineNumber, '', undefined);
   };
-  let pending = '';
   try {
-    for await (const chunk of textChunks(file, encoding)) {
-      const text = pending + chunk;
-      let start = 0;
-      let end = text.indexOf('\n');
-      while (end !== -1) {
-        readLine(text.slice(start, end));
-        start = end + 1;
-        end = text.indexOf('\n', start);
-      }
-      pending = text.slice(start);
-    }
+    await forEachLine(file, encoding, readLine);
   } catch (error) {
     throw isFileSystemError(error) ? readError(file, error) : error;
   }
-  if (pending !== '') readLine(pending);
   reader.finish();
 }

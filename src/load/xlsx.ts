@@ -1,4 +1,6 @@
 // Reads an .xlsx workbook, sheet by sheet, into header and records with the sheet's row numbers.
+import { statSync } from 'node:fs';
+import { sizeName } from '../util/regular-file.js';
 import { InputError } from '../errors.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import type { TabularSink } from './tabular.js';
@@ -22,6 +24,9 @@ export function tableNamedBySheet(sheet: string): TableName | undefined {
 
 /** How a sheet is named in findings and the inputs list: `book.xlsx#visits`. */
 export const sheetFile = (file: string, sheet: string): string => `${file}#${sheet}`;
+
+/** The largest workbook read: Excel's own sheet limits keep a real export far below it. */
+export const MAX_WORKBOOK_BYTES = 256 * 1024 * 1024;
 
 const WORKBOOK_EXPECTED = 'an .xlsx workbook (Excel 2007 or later), one sheet per table';
 
@@ -88,6 +93,11 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
   const sheets: string[] = [];
   const { Workbook } = (await import('exceljs')).default;
   const workbook = new Workbook();
+  // A workbook is unzipped whole in memory: a size limit stops a wrong file from taking all of it.
+  const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+  if (size > MAX_WORKBOOK_BYTES) {
+    throw new InputError(`cannot read: the workbook is larger than ${sizeName(MAX_WORKBOOK_BYTES)} (${size} bytes)`, { file }, WORKBOOK_EXPECTED);
+  }
   try {
     await workbook.xlsx.readFile(file);
     for (const worksheet of workbook.worksheets) {

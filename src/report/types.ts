@@ -11,6 +11,8 @@ export interface InputSummary {
   readonly rejected: number;
   /** Rows audited with an optional cell read as not recorded, its bad value reported as data-invalid-row. */
   readonly keptWithRejectedCells: number;
+  /** The file was reached through a symbolic link (absent otherwise, so reports of plain files are unchanged). */
+  readonly symlink?: true;
 }
 
 export type StandardStatus = 'assessed' | 'partly-assessed' | 'not-assessed' | 'off';

@@ -1,8 +1,12 @@
 // Reads a small JSON file (config, mapping, waivers, baseline) and turns read and syntax errors into one clear line.
-import { readFileSync } from 'node:fs';
 import type { KnownError } from '../errors.js';
+import { JsonSyntaxError, scanJson } from '../load/json-layout.js';
+import { NotRegularFile, readRegularFile, reasonOf, sizeName } from './regular-file.js';
 
 type KnownErrorClass = new (message: string, where?: { file?: string; line?: number }, expected?: string) => KnownError;
+
+/** The largest such file read: a baseline is a whole earlier report, so the limit is that of a JSON export. */
+export const MAX_SETTINGS_BYTES = 256 * 1024 * 1024;
 
 /** The 1-based line of a character offset in text. */
 export function lineAt(text: string, offset: number): number {
@@ -14,20 +18,20 @@ export function lineAt(text: string, offset: number): number {
 export function readJsonFile(file: string, ErrorClass: KnownErrorClass, what: string): unknown {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_SETTINGS_BYTES).toString('utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ErrorClass(`cannot read ${what}${code ? ` (${code})` : ''}`, { file });
+    const reason = error instanceof NotRegularFile ? error.reason : reasonOf(error);
+    throw new ErrorClass(`cannot read ${what}: ${reason}`, { file }, `a readable JSON file of at most ${sizeName(MAX_SETTINGS_BYTES)}`);
   }
+  text = text.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message)?.[1];
-    const line = position === undefined ? undefined : lineAt(text, Number(position));
-    throw new ErrorClass(
-      `${what} is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
-      line === undefined ? { file } : { file, line },
-    );
+    return JSON.parse(text);
+  } catch {
+    // V8's message quotes the text around the fault, which may be a name or a secret: our scanner's never does.
+    const syntax = scanJson(text);
+    if (syntax instanceof JsonSyntaxError) {
+      throw new ErrorClass(`${what} is not valid JSON: ${syntax.reason} at column ${syntax.column}`, { file, line: syntax.line });
+    }
+    throw new ErrorClass(`${what} is not valid JSON`, { file });
   }
 }

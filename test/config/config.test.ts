@@ -98,6 +98,6 @@ describe('readConfigFile', () => {
   });
 
   it('says a missing file cannot be read', () => {
-    expect(errorOf(() => readConfigFile(join(folder, 'missing.json')))).toMatch(/missing\.json: cannot read configuration \(ENOENT\)/);
+    expect(errorOf(() => readConfigFile(join(folder, 'missing.json')))).toMatch(/missing\.json: cannot read configuration: no such file or folder/);
   });
 });

@@ -206,7 +206,7 @@ describe('several outputs from one run', () => {
     const unwritable = join(dir, 'no-such-folder', 'b.html');
     const run = runBuiltCli(['audit', EXPORT, ...AS_OF, '-f', 'json', '-o', join(dir, 'a.json'), '-f', 'html', '-o', unwritable]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe(`practice-audit: ${unwritable}: cannot write the report (ENOENT) (expected a writable path)\n`);
+    expect(run.stderr).toMatch(new RegExp(`^practice-audit: ${unwritable}: cannot write the report: its folder does not exist \\(expected `));
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 // The configuration file: per-standard severity, options and effective date, and the bank-holiday region.
+import { firstIssue } from '../report/issues.js';
 import { z } from 'zod';
 import type { AnyCheckModule, Severity } from '../../checks/types.js';
 import { REGIONS, type Region } from '../dates/calendar.js';
@@ -49,10 +50,10 @@ export interface IntegrityStandardLike {
 }
 
 function issueLine(error: z.ZodError, prefix: readonly (string | number)[] = []): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid value';
-  const path = [...prefix, ...issue.path].map(String).join('.');
-  return `${path ? `${path}: ` : ''}${issue.message}`;
+  const issue = firstIssue(error);
+  if (issue === undefined) return 'invalid value';
+  const path = [...prefix.map(String), ...(issue.path === '' ? [] : [issue.path])].join('.').replace(/\.\[/g, '[');
+  return path === '' ? issue.message : `${path}: ${issue.message}`;
 }
 
 export function readConfigFile(file: string): ConfigFile {

@@ -1,4 +1,5 @@
 // Baselines: which findings an earlier report already held (known), which are new, and which breaches were resolved.
+import { lstatSync } from 'node:fs';
 import { ConfigError } from '../errors.js';
 import type { IsoDate } from '../model/types.js';
 import { compareFindingLike, type FindingLike } from './order.js';
@@ -118,5 +119,13 @@ export function applyBaseline(report: Report, baseline: SavedReport): Report {
 }
 
 export function readBaselineFile(file: string): SavedReport {
+  // The first night of a scheduled job has no earlier report: say how to make one rather than only that it is missing.
+  if (lstatSync(file, { throwIfNoEntry: false }) === undefined) {
+    throw new ConfigError(
+      'no baseline report at this path (--baseline)',
+      { file },
+      'a JSON report of an earlier run; on the first night, run without --baseline (and --fail-on new) and keep its -f json report as the next baseline',
+    );
+  }
   return readSavedReport(file, 'baseline report', ConfigError);
 }

@@ -2,21 +2,11 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import type { IsoDate } from '../model/types.js';
+import { parseDate, UnreadableDate } from '../load/values.js';
 import { readJsonFile } from '../util/json-file.js';
 import { firstIssueLine } from './issues.js';
 import { compareNullable, compareText } from './order.js';
 import type { Report, ReportFinding, WaiverEntry } from './types.js';
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day written as YYYY-MM-DD (2026-02-31 is refused, not rolled over into March). */
-export function isIsoCalendarDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return year >= 1000 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -26,8 +16,18 @@ const waiverSchema = z.strictObject({
   recordId: nonEmpty.optional(),
   reason: nonEmpty,
   approvedBy: nonEmpty,
-  expires: z.string().refine(isIsoCalendarDate, 'expected a date as YYYY-MM-DD'),
+  // Read as every date of the tool is: YYYY-MM-DD or UK DD/MM/YYYY, a real calendar day.
+  expires: z.string().transform((value, context) => {
+    const date = parseDate(value.trim());
+    if (date instanceof UnreadableDate) {
+      context.addIssue({ code: 'custom', message: `"${value}" is not a date (${date.reason}); expected YYYY-MM-DD or DD/MM/YYYY` });
+      return z.NEVER;
+    }
+    return date;
+  }),
 });
+
+const WAIVER_KEYS = ['standard', 'caseId', 'recordId', 'reason', 'approvedBy', 'expires'] as const;
 
 const waiverFileSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -44,7 +44,7 @@ export function parseWaivers(raw: unknown, knownStandards: readonly string[], fi
     throw new ConfigError('a waiver file holds a list of waivers', { file }, 'an object {"waivers": [...]} or an array of waivers');
   }
   const parsed = isArray ? z.array(waiverSchema).safeParse(raw) : waiverFileSchema.safeParse(raw);
-  if (!parsed.success) throw new ConfigError(firstIssueLine(parsed.error, 'invalid waiver'), { file });
+  if (!parsed.success) throw new ConfigError(firstIssueLine(parsed.error, 'invalid waiver', WAIVER_KEYS), { file });
   const entries = Array.isArray(parsed.data) ? parsed.data : parsed.data.waivers;
   const known = new Set(knownStandards);
   entries.forEach((entry, index) => {

@@ -1,7 +1,7 @@
 // Waivers: the file's validation, which findings an in-force waiver accepts, and expired and stale waivers.
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
-import { applyWaivers, isIsoCalendarDate, parseWaivers } from '../../src/report/waivers.js';
+import { applyWaivers, parseWaivers } from '../../src/report/waivers.js';
 import type { WaiverEntry } from '../../src/report/types.js';
 import { fixtureReport } from '../formatters/fixture.js';
 
@@ -29,16 +29,6 @@ function parseError(raw: unknown): ConfigError {
   }
   throw new Error('parseWaivers accepted an invalid file');
 }
-
-describe('isIsoCalendarDate', () => {
-  it.each(['2026-12-31', '2028-02-29'])('accepts %s', (date) => {
-    expect(isIsoCalendarDate(date)).toBe(true);
-  });
-
-  it.each(['2026-02-29', '2026-13-01', '31/12/2026', '2026-1-01', '0026-01-01', ''])('refuses %j', (date) => {
-    expect(isIsoCalendarDate(date)).toBe(false);
-  });
-});
 
 describe('parseWaivers', () => {
   const entry = {
@@ -68,10 +58,16 @@ describe('parseWaivers', () => {
     );
   });
 
-  it('refuses a date that does not exist, naming the entry', () => {
+  it('refuses a date that does not exist, naming the entry, the value and the forms accepted', () => {
     expect(parseError({ waivers: [{ ...entry, expires: '2026-02-30' }] }).message).toBe(
-      'waivers[0].expires: expected a date as YYYY-MM-DD',
+      'waivers[0].expires: "2026-02-30" is not a date (not a real calendar date (day 30 of month 2 of 2026)); expected YYYY-MM-DD or DD/MM/YYYY',
     );
+    expect(parseError({ waivers: [{ ...entry, expires: '12/25/2026' }] }).message).toMatch(/^waivers\[0\]\.expires: "12\/25\/2026" is not a date/);
+  });
+
+  it('reads a UK date as every other input does, and keeps it as YYYY-MM-DD', () => {
+    expect(parseWaivers({ waivers: [{ ...entry, expires: '31/12/2026' }] }, KNOWN, FILE)[0]?.expires).toBe('2026-12-31');
+    expect(parseWaivers({ waivers: [{ ...entry, expires: '1/3/2027' }] }, KNOWN, FILE)[0]?.expires).toBe('2027-03-01');
   });
 
   it('refuses a missing or empty reason and approver', () => {
@@ -80,8 +76,16 @@ describe('parseWaivers', () => {
     expect(parseError([{ ...entry, approvedBy: '  ' }]).message).toBe('[0].approvedBy: must not be empty');
   });
 
-  it('refuses a misspelt key rather than ignoring it', () => {
-    expect(parseError({ waivers: [{ ...entry, recordID: 'M7' }] }).message).toMatch(/^waivers\[0\]: .*recordID/);
+  it('refuses a misspelt key rather than ignoring it, naming it and the keys an entry may hold', () => {
+    expect(parseError({ waivers: [{ ...entry, recordID: 'M7' }] }).message).toBe(
+      'waivers[0]: unknown key "recordID" (expected standard, caseId, recordId, reason, approvedBy, expires)',
+    );
+    // The misspelling is named before the key it leaves missing.
+    const { expires, ...noExpires } = entry;
+    expect(parseError({ waivers: [{ ...noExpires, expiry: expires }] }).message).toBe(
+      'waivers[0]: unknown key "expiry" (expected standard, caseId, recordId, reason, approvedBy, expires)',
+    );
+    expect(parseError({ waivers: [noExpires] }).message).toBe('waivers[0].expires: missing (expected text)');
   });
 
   it('refuses a file that is not a list of waivers', () => {

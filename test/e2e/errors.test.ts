@@ -1,0 +1,64 @@
+// End to end: the errors a user meets in waiver, configuration and baseline files, each one line in plain words, exit 2.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runBuiltCli } from './run-cli.js';
+
+const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-errors-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+const write = (name: string, value: unknown): string => {
+  const path = join(scratch, name);
+  writeFileSync(path, JSON.stringify(value));
+  return path;
+};
+const audit = (...args: string[]) => runBuiltCli(['audit', 'samples/monthly-export', '--as-of', '2026-10-31', '-q', '-f', 'json', ...args]);
+const waiver = { standard: 'child-seen', caseId: 'C040', recordId: 'V040-06', reason: 'Visit note being added', approvedBy: 'Head of QA' };
+
+describe('waiver files', () => {
+  it('accept a UK date, as every other input does', () => {
+    const run = audit('--waivers', write('uk.json', { waivers: [{ ...waiver, expires: '31/12/2026' }] }));
+    expect(run.stderr).toBe('');
+    const report = JSON.parse(run.stdout) as { findings: { recordId: string; waiver?: { expires: string } }[] };
+    expect(report.findings.find((f) => f.recordId === 'V040-06')?.waiver?.expires).toBe('2026-12-31');
+  });
+
+  it('name a misspelt key and the keys an entry may hold', () => {
+    const file = write('misspelt.json', { waivers: [{ ...waiver, expiry: '2026-12-31' }] });
+    const run = audit('--waivers', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(
+      `practice-audit: ${file}: waivers[0]: unknown key "expiry" (expected standard, caseId, recordId, reason, approvedBy, expires)\n`,
+    );
+  });
+
+  it('say which date is not a date, and which forms are', () => {
+    const file = write('bad-date.json', { waivers: [{ ...waiver, expires: '31/02/2026' }] });
+    const run = audit('--waivers', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('waivers[0].expires: "31/02/2026" is not a date');
+    expect(run.stderr).toContain('expected YYYY-MM-DD or DD/MM/YYYY');
+  });
+});
+
+describe('configuration files', () => {
+  it('name a misspelt option in plain words', () => {
+    const file = write('config.json', { standards: { 'defaulted-visits-escalated': { threshhold: 3 } } });
+    const run = audit('-c', file);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`practice-audit: ${file}: standards.defaulted-visits-escalated: unknown key "threshhold"\n`);
+  });
+});
+
+describe('a baseline that is not there yet', () => {
+  it('says what to do on the first night instead of a bare ENOENT', () => {
+    const file = join(scratch, 'baseline.json');
+    const run = audit('--baseline', file, '--fail-on', 'new');
+    expect(run.status).toBe(2);
+    expect(run.stderr).not.toContain('ENOENT');
+    expect(run.stderr).toBe(
+      `practice-audit: ${file}: no baseline report at this path (--baseline) (expected a JSON report of an earlier run; on the first night, run without --baseline (and --fail-on new) and keep its -f json report as the next baseline)\n`,
+    );
+  });
+});

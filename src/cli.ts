@@ -172,6 +172,28 @@ async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise
   // Before anything is read: a report path that is a device, a link or a file the run reads is refused.
   const namedReads = [...namedInputFiles(paths), ...[options.config, options.mapping, options.waivers, options.baseline].filter((file) => file !== undefined)];
   checkOutputTargets(targets, namedReads);
+  try {
+    return await auditChecked(paths, options, io, outputs, targets, namedReads);
+  } catch (error) {
+    // CI reads the JUnit file: a run that could not be done still leaves one, saying why (the other reports stay as they were).
+    const junit = outputs.find((output) => output.format === 'junit' && output.file !== null)?.file;
+    if (error instanceof KnownError && junit !== undefined && junit !== null) {
+      const { formatJunitError } = await import('./formatters/junit.js');
+      await writeAllWhole([{ file: junit, content: formatJunitError(error.toLine(), VERSION) }]).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** The audit once its report paths are known to be safe to write. */
+async function auditChecked(
+  paths: string[],
+  options: AuditOptions,
+  io: CliIo,
+  outputs: readonly { format: FormatName; file: string | null }[],
+  targets: readonly string[],
+  namedReads: readonly string[],
+): Promise<number> {
   reportInterrupted(targets, io);
   const asOf = options.asOf === undefined ? io.today() : parseDateArgument(options.asOf, '--as-of');
   const from = options.from === undefined ? null : parseDateArgument(options.from, '--from');

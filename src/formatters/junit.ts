@@ -181,3 +181,21 @@ export function formatJunit(report: Report): string {
   ];
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * The JUnit file of a run that could not be done (exit 2): one failing test carrying the error line, so a CI
+ * pipeline that reads the file shows why instead of no test report at all.
+ */
+export function formatJunitError(errorLine: string, version: string): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="practice-audit ${escapeAttribute(version)}" tests="1" failures="1" errors="0" skipped="0" time="0">`,
+    '  <testsuite name="practice-audit" tests="1" failures="1" errors="0" skipped="0" time="0">',
+    '    <testcase classname="practice-audit" name="the audit could be run" time="0">',
+    `      <failure message="${escapeAttribute(errorLine)}" type="exit 2">${escapeText(errorLine)}</failure>`,
+    '    </testcase>',
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -1,5 +1,5 @@
 // End to end: the errors a user meets in waiver, configuration and baseline files, each one line in plain words, exit 2.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,5 +60,27 @@ describe('a baseline that is not there yet', () => {
     expect(run.stderr).toBe(
       `practice-audit: ${file}: no baseline report at this path (--baseline) (expected a JSON report of an earlier run; on the first night, run without --baseline (and --fail-on new) and keep its -f json report as the next baseline)\n`,
     );
+  });
+});
+
+describe('a run that stops with exit 2 and was asked for a JUnit file', () => {
+  it('still writes one, with one failing test carrying the error line', () => {
+    const out = join(scratch, 'audit.xml');
+    const run = runBuiltCli(['audit', 'samples/broken/unclosed-quote', '--as-of', '2026-10-31', '-q', '-f', 'junit', '-o', out]);
+    expect(run.status).toBe(2);
+    const line = run.stderr.replace(/^practice-audit: /, '').trimEnd();
+    expect(line).toContain('visits.csv');
+    const xml = readFileSync(out, 'utf8');
+    expect(xml).toContain('<testsuites name="practice-audit 0.1.0" tests="1" failures="1" errors="0" skipped="0" time="0">');
+    const failure = /<failure message="([^"]*)" type="exit 2">([^<]*)<\/failure>/.exec(xml);
+    const unescape = (text: string) => text.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    expect(unescape(failure?.[2] ?? '')).toBe(line);
+    expect(unescape(failure?.[1] ?? '')).toBe(line);
+  });
+
+  it('writes none when the JUnit path itself is what is wrong', () => {
+    const run = runBuiltCli(['audit', 'samples/monthly-export', '-q', '-f', 'junit', '-o', join(scratch, 'no-such-folder', 'audit.xml')]);
+    expect(run.status).toBe(2);
+    expect(existsSync(join(scratch, 'no-such-folder'))).toBe(false);
   });
 });

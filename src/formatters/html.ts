@@ -401,7 +401,7 @@ function caseDetails(entry: CaseItems, anchor: string, withStatus: boolean): str
   const items = [
     ...entry.findings.map(
       (finding) =>
-        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')}${finding.due === undefined ? '' : ` (due ${escapeText(finding.due)})`} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span>${statusTag(finding)}<br>${escapeText(finding.message)}${evidenceList(finding.evidence.map(evidenceLine))}</li>`,
+        `<li><span class="sev-${escapeAttribute(finding.severity)}">${escapeText(finding.severity)}</span> <span class="id">${escapeText(finding.standard)}</span> ${escapeText(finding.date ?? '')}${finding.due === undefined ? '' : ` (due ${escapeText(finding.due)})`} <span class="id">${escapeText(finding.recordId ?? sourceLabel(finding))}</span>${statusTag(finding)}<br>${escapeText(finding.message)}${evidenceList([...(finding.source === null ? [] : [`source ${sourceLabel(finding)}`]), ...finding.evidence.map(evidenceLine)])}</li>`,
     ),
     ...entry.pending.map(
       (item) =>

@@ -124,7 +124,7 @@ function groupSection(report: Report, options: FormatOptions): string[] {
 
 function findingsOfStandard(standard: StandardSummary, findings: readonly ReportFinding[], withStatus: boolean): string[] {
   const heading = `### \`${standard.id}\` — ${escapeMarkdown(standard.title)} (${findings.length} ${findings.length === 1 ? 'finding' : 'findings'}, ${standard.severity})`;
-  const header = ['Case', 'Date', 'Due', 'Record', 'Message', ...(withStatus ? ['Status'] : [])];
+  const header = ['Case', 'Date', 'Due', 'Record', 'Message', 'Source', ...(withStatus ? ['Status'] : [])];
   return [
     heading,
     '',
@@ -137,6 +137,7 @@ function findingsOfStandard(standard: StandardSummary, findings: readonly Report
         finding.due ?? '',
         escapeMarkdown(finding.recordId ?? (finding.source === null ? '' : `${finding.source.file}:${finding.source.line}`)),
         escapeMarkdown(finding.message),
+        escapeMarkdown(finding.source === null ? '' : `${finding.source.file}:${finding.source.line}`),
         ...(withStatus ? [escapeMarkdown(findingStatusLabel(finding))] : []),
       ]),
     ),

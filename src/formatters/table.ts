@@ -144,6 +144,7 @@ function findingLines(report: Report, paint: Palette): string[] {
       );
       lines.push(`    ${terminalText(finding.message)}`);
       if (finding.waiver !== undefined) lines.push(chalk.dim(`    ${terminalText(waiverLine(finding.waiver))}`));
+      if (finding.source !== null) lines.push(chalk.dim(`      · source ${terminalText(sourceLabel(finding))}`));
       for (const evidence of finding.evidence) lines.push(chalk.dim(`      · ${terminalText(evidenceLine(evidence))}`));
     }
   }

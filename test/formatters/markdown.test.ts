@@ -90,7 +90,7 @@ describe('markdown formatter', () => {
   it('keeps every table row to its column count despite pipes in the data', () => {
     const tableRows = output.split('\n').filter((line) => line.startsWith('|'));
     const hostile = tableRows.find((row) => row.includes('C005'));
-    expect(cells(hostile ?? '')).toHaveLength(5);
+    expect(cells(hostile ?? '')).toHaveLength(6);
     expect(output).not.toContain('<script>');
     expect(output).not.toContain('<b>');
   });

@@ -101,7 +101,7 @@ describe('markdown with waivers and a baseline', () => {
   });
 
   it('adds a status column to the findings tables', () => {
-    expect(output).toContain('| Case | Date | Due | Record | Message | Status |');
+    expect(output).toContain('| Case | Date | Due | Record | Message | Source | Status |');
     expect(output).toMatch(/\| V88 \| .* \| waived until 2026-12-31 \|/);
     expect(output).toMatch(/\| V90 \| .* \| new \|/);
   });
@@ -118,7 +118,7 @@ describe('markdown with waivers and a baseline', () => {
 
   it('leaves a plain run’s findings tables as they were', () => {
     const plain = formatMarkdown(fixtureReport, { color: false });
-    expect(plain).toContain('| Case | Date | Due | Record | Message |\n');
+    expect(plain).toContain('| Case | Date | Due | Record | Message | Source |\n');
     expect(plain).not.toMatch(/Waive|baseline/);
   });
 });

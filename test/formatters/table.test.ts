@@ -64,13 +64,14 @@ describe('table formatter', () => {
     expect(lineWith(byWorker, '│ (no worker)')).toContain('50.0%');
   });
 
-  it('groups findings under their case with team and worker, each with its evidence indented', () => {
+  it('groups findings under their case with team and worker, each with its source file and line and its evidence indented', () => {
     const lines = plain.split('\n');
     const caseLine = lines.indexOf('C001  team North · worker W12');
     expect(caseLine).toBeGreaterThan(0);
-    expect(lines.slice(caseLine + 1, caseLine + 5)).toEqual([
+    expect(lines.slice(caseLine + 1, caseLine + 6)).toEqual([
       '  error    defaulted-visits-escalated    2026-09-10  V88  due 2026-09-15',
       '    Visit V88 on 2026-09-10 was the 4th defaulted visit and no core group followed by 2026-09-15.',
+      '      · source export/visits.csv:67',
       '      · visits V88 2026-09-10: 4th defaulted visit',
       '      · deadline 2026-09-15: core group due (3 working days)',
     ]);

@@ -1,4 +1,5 @@
 // The command line: parses arguments, runs a command and returns its exit code (only bin/ sets process.exitCode).
+import { statSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { CHECKS } from '../checks/index.js';
@@ -166,14 +167,22 @@ function reportInterrupted(targets: readonly string[], io: CliIo): void {
   for (const note of recoverInterrupted(targets)) io.stderr.write(`practice-audit: warning: ${terminalText(note)}\n`);
 }
 
+/** A file's size for a person: bytes, kB or MB (decimal, one place). */
+export function sizeLabel(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
 async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise<number> {
+  const started = performance.now();
   const outputs = pairOutputs(options.format, options.output);
   const targets = outputs.flatMap(({ file }) => (file === null ? [] : [file]));
   // Before anything is read: a report path that is a device, a link or a file the run reads is refused.
   const namedReads = [...namedInputFiles(paths), ...[options.config, options.mapping, options.waivers, options.baseline].filter((file) => file !== undefined)];
   checkOutputTargets(targets, namedReads);
   try {
-    return await auditChecked(paths, options, io, outputs, targets, namedReads);
+    return await auditChecked(paths, options, io, outputs, targets, namedReads, started);
   } catch (error) {
     // CI reads the JUnit file: a run that could not be done still leaves one, saying why (the other reports stay as they were).
     const junit = outputs.find((output) => output.format === 'junit' && output.file !== null)?.file;
@@ -193,6 +202,7 @@ async function auditChecked(
   outputs: readonly { format: FormatName; file: string | null }[],
   targets: readonly string[],
   namedReads: readonly string[],
+  started: number,
 ): Promise<number> {
   reportInterrupted(targets, io);
   const asOf = options.asOf === undefined ? io.today() : parseDateArgument(options.asOf, '--as-of');
@@ -233,8 +243,10 @@ async function auditChecked(
   };
   const parts = await partsFor(job, jobs);
   const showProgress = io.stderr.isTTY === true && !options.quiet;
-  const audited = await loadAndAudit(job, parts, showProgress ? progressLine(io.stderr) : undefined);
-  if (showProgress) io.stderr.write('\r\x1b[K');
+  const phase = (text: string) => {
+    if (showProgress) io.stderr.write(`\r\x1b[K${text}…`);
+  };
+  const audited = await loadAndAudit(job, parts, showProgress ? progressLine(io.stderr) : undefined, phase);
 
   const waived = waivers === null ? audited : applyWaivers(audited, waivers);
   const report = baseline === null ? waived : applyBaseline(waived, baseline);
@@ -245,13 +257,20 @@ async function auditChecked(
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
   const files: { file: string; content: ReportContent }[] = [];
   let toStdout: string | Uint8Array | null = null;
+  phase(`writing ${outputs.length === 1 ? 'the report' : `${outputs.length} reports`}`);
   for (const { format, file } of outputs) {
     if (file === null) toStdout = await FORMATTERS[format](report, { color, groupBy });
     else if (format === 'json') files.push({ file, content: formatJsonPieces(report) });
     else files.push({ file, content: await FORMATTERS[format](report, { color: false, groupBy }) });
   }
   await writeAllWhole(files);
+  if (showProgress) io.stderr.write('\r\x1b[K');
   if (toStdout !== null) io.stdout.write(toStdout);
+  // A nightly log says what the run wrote and how long it took; a pipe to stdout is left alone unless a person watches.
+  if (!options.quiet && (files.length > 0 || io.stderr.isTTY === true)) {
+    for (const { file } of files) io.stderr.write(`wrote ${terminalText(file)} (${sizeLabel(statSync(file).size)})\n`);
+    io.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
 
   if (options.requireAssessed === true) {
     const gaps = report.standards.filter((s) => s.status === 'partly-assessed' || s.status === 'not-assessed');

@@ -25,8 +25,14 @@ export interface AuditJob {
 export type ProgressListener = NonNullable<LoadOptions['onProgress']>;
 
 /** Loads one part of the export's cases (all of them without a partition) and audits them. */
-export async function auditPart(job: AuditJob, partition?: CasePartition, onProgress?: ProgressListener): Promise<Report> {
+export async function auditPart(
+  job: AuditJob,
+  partition?: CasePartition,
+  onProgress?: ProgressListener,
+  onPhase?: (phase: string) => void,
+): Promise<Report> {
   const loaded = await loadExport(job.paths, { ...job.load, partition, ...(onProgress ? { onProgress } : {}) });
+  onPhase?.(`auditing ${loaded.cases.length.toLocaleString('en-GB')} cases`);
   return runAudit(loaded, CHECKS, INTEGRITY, job.settings);
 }
 
@@ -233,8 +239,14 @@ function startPart(data: PartWorkerData, onProgress: ProgressListener | undefine
  * rows), so a whole-file problem is met by each, with the same error; the first failure stops every part
  * and is thrown as one thread would have thrown it.
  */
-export async function loadAndAudit(job: AuditJob, parts: number, onProgress?: ProgressListener): Promise<Report> {
-  if (parts <= 1) return auditPart(job, undefined, onProgress);
+export async function loadAndAudit(
+  job: AuditJob,
+  parts: number,
+  onProgress?: ProgressListener,
+  onPhase?: (phase: string) => void,
+): Promise<Report> {
+  if (parts <= 1) return auditPart(job, undefined, onProgress, onPhase);
+  onPhase?.(`reading and auditing on ${parts} threads`);
   // Each part counts its own rows of a file: the progress line shows their sum.
   const rowsByPart = Array.from({ length: parts }, () => new Map<string, number>());
   const progressOf = (index: number): ProgressListener | undefined =>

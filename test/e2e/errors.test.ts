@@ -84,3 +84,19 @@ describe('a run that stops with exit 2 and was asked for a JUnit file', () => {
     expect(existsSync(join(scratch, 'no-such-folder'))).toBe(false);
   });
 });
+
+describe('what a run says on stderr for a nightly log', () => {
+  it('one line per file written, with its size, then the time taken; nothing with -q', () => {
+    const json = join(scratch, 'night.json');
+    const html = join(scratch, 'night.html');
+    const run = runBuiltCli(['audit', 'samples/monthly-export', '--as-of', '2026-10-31', '-f', 'json', '-o', json, '-f', 'html', '-o', html]);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(new RegExp(`^wrote ${json.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\(\\d+\\.\\d kB\\)$`));
+    expect(lines[1]).toMatch(/^wrote .*night\.html \(\d+\.\d kB\)$/);
+    expect(lines[2]).toMatch(/^done in \d+\.\d s$/);
+    const quiet = runBuiltCli(['audit', 'samples/monthly-export', '--as-of', '2026-10-31', '-q', '-f', 'json', '-o', json]);
+    expect(quiet.stderr).toBe('');
+  });
+});

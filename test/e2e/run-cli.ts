@@ -1,6 +1,8 @@
 // Runs the built CLI (bin/practice-audit.js) as a user would and captures stdout, stderr and the exit status.
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { assertReportSchema, jsonReportsOf } from './report-schema.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -17,5 +19,11 @@ export function runBuiltCli(args: readonly string[], env: Record<string, string>
     env: { PATH: process.env.PATH ?? '', ...env },
     maxBuffer: 64 * 1024 * 1024,
   });
+  // Every JSON report a run wrote is held to the published schema: a test cannot pass on a report that breaks it.
+  if (result.status === 0 || result.status === 1) {
+    const reports = jsonReportsOf(args, ROOT);
+    if (reports.stdout) assertReportSchema(result.stdout, `practice-audit ${args.join(' ')}`);
+    for (const file of reports.files) assertReportSchema(readFileSync(file, 'utf8'), file);
+  }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -6,7 +6,7 @@ import { CHECKS } from '../checks/index.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from './config/config.js';
 import { REGIONS, type Region } from './dates/calendar.js';
 import { findStandard, INTEGRITY, STANDARD_IDS } from './engine/catalogue.js';
-import { loadAndAudit, MAX_DEFAULT_JOBS, MAX_JOBS, PARALLEL_MIN_CORES, partsFor, type AuditJob } from './engine/parallel.js';
+import { loadAndAudit, MAX_JOBS, partsFor, type AuditJob } from './engine/parallel.js';
 import { InputError, KnownError, UsageError } from './errors.js';
 import { renderIntegrityPage, renderStandardPage } from './explain.js';
 import {
@@ -389,7 +389,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)
     .option('--group-by <key>', 'compliance breakdown in human formats: team or worker', 'team')
     .option('-q, --quiet', 'no progress on standard error')
-    .option('--jobs <n>', `worker threads for a CSV export, each auditing its share of the cases (default: one per core, up to ${MAX_DEFAULT_JOBS}, on ${PARALLEL_MIN_CORES}+ cores for exports over 4 MB; else 1)`)
+    .option('--jobs <n>', `worker threads for a CSV export, each auditing its share of the cases (default 1: this thread; up to ${MAX_JOBS})`)
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)

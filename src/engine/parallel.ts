@@ -1,6 +1,5 @@
 // Loads and audits an export, on several worker threads when it is large: each audits its own part of the cases.
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -108,18 +107,8 @@ export function mergeReports(parts: readonly Report[]): Report {
   };
 }
 
-/** Below this many bytes of input, starting workers costs more than it saves. */
-export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 
-/**
- * Fewer cores than this and workers do not pay: V8 already keeps a second core busy with garbage
- * collection and compiling beside a single thread, and each part also reads every file (measured on
- * 2 cores in bench/RESULTS.md: two workers took longer than one thread).
- */
-export const PARALLEL_MIN_CORES = 4;
 
-/** At most this many parts by default: every worker reads every file, so more of them mostly add reading. */
-export const MAX_DEFAULT_JOBS = 8;
 
 /** At most this many parts when asked for (`--jobs`). */
 export const MAX_JOBS = 16;
@@ -139,21 +128,17 @@ const THIS_MACHINE: Machine = {
 };
 
 /**
- * How many parts to audit in parallel: `requested` when given (1 = on this thread), otherwise one per
- * core (at most MAX_DEFAULT_JOBS) for an export of delimited text larger than PARALLEL_MIN_BYTES on a
- * machine with PARALLEL_MIN_CORES or more, else 1. Only delimited text is split: JSON and workbooks are
- * read whole. Run from the TypeScript sources (tests), where no compiled worker entry exists, always 1.
+ * How many parts to audit in parallel: `requested` when given (1 = on this thread), otherwise 1. Workers are
+ * opt-in: on the 2-core machine they were measured slower than one thread, and nothing bigger was at hand to
+ * measure a default on (bench/RESULTS.md). Only delimited text is split: JSON and workbooks are read whole.
+ * Run from the TypeScript sources (tests), where no compiled worker entry exists, always 1.
  */
 export async function partsFor(job: AuditJob, requested: number | undefined, machine: Machine = THIS_MACHINE): Promise<number> {
+  if (requested === undefined || requested <= 1) return 1;
   const mapping = job.load.mapping ? new MappingIndex(job.load.mapping) : undefined;
   const { files } = await listInputFiles(job.paths, mapping);
   if (files.some((file) => file.format !== 'csv') || !machine.workersAvailable()) return 1;
-  if (requested !== undefined) return requested;
-  const { cores } = machine;
-  if (cores < PARALLEL_MIN_CORES) return 1;
-  let bytes = 0;
-  for (const file of files) bytes += (await stat(file.path)).size;
-  return bytes < PARALLEL_MIN_BYTES ? 1 : Math.min(MAX_DEFAULT_JOBS, cores);
+  return requested;
 }
 
 /** What a worker sends back. */

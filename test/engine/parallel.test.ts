@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../samples/generate.js';
-import { auditPart, MAX_DEFAULT_JOBS, mergeReports, PARALLEL_MIN_BYTES, PARALLEL_MIN_CORES, partsFor, type AuditJob, type Machine } from '../../src/engine/parallel.js';
+import { auditPart, mergeReports, partsFor, type AuditJob, type Machine } from '../../src/engine/parallel.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { readMappingFile } from '../../src/load/mapping.js';
 import { partOfCase } from '../../src/load/rows.js';
@@ -98,7 +98,11 @@ describe('how many parts', () => {
   const machine = (cores: number, workersAvailable = true): Machine => ({ cores, workersAvailable: () => workersAvailable });
   const job = (paths: string[]): AuditJob => ({ paths, load: {}, settings: settings() });
 
-  it('is 1 for a small export unless asked, and 1 for JSON or NDJSON whatever is asked', async () => {
+  it('is 1 unless asked, whatever the machine and the export, and 1 for JSON or NDJSON whatever is asked', async () => {
+    const large = join(scratch, 'large');
+    cpSync('samples/monthly-export', large, { recursive: true });
+    writeFileSync(join(large, 'notes.csv'), `case_id,status\n${'\n'.repeat(8 * 1024 * 1024)}`);
+    expect(await partsFor(job([large]), undefined, machine(64))).toBe(1);
     expect(await partsFor(job(['samples/monthly-export']), undefined, machine(64))).toBe(1);
     expect(await partsFor(job(['samples/monthly-export']), 3, machine(2))).toBe(3);
     expect(await partsFor(job(['samples/monthly-export.json']), 3, machine(64))).toBe(1);
@@ -108,14 +112,5 @@ describe('how many parts', () => {
   it('is 1 where there is no compiled worker entry (this module run from its TypeScript source)', async () => {
     expect(await partsFor(job(['samples/monthly-export']), 3, machine(64, false))).toBe(1);
     expect(await partsFor(job(['samples/monthly-export']), 3)).toBe(1);
-  });
-
-  it('is one per core for an export over the size where workers pay, on four cores or more', async () => {
-    const large = join(scratch, 'large');
-    cpSync('samples/monthly-export', large, { recursive: true });
-    writeFileSync(join(large, 'notes.csv'), `case_id,status\n${'\n'.repeat(PARALLEL_MIN_BYTES)}`);
-    expect(await partsFor(job([large]), undefined, machine(2))).toBe(1);
-    expect(await partsFor(job([large]), undefined, machine(PARALLEL_MIN_CORES))).toBe(PARALLEL_MIN_CORES);
-    expect(await partsFor(job([large]), undefined, machine(64))).toBe(MAX_DEFAULT_JOBS);
   });
 });

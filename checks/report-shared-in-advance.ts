@@ -106,41 +106,10 @@ const isAudited = (
   return meeting !== undefined && meetingTypes.includes(meeting.type) ? meeting : undefined;
 };
 
-function hasInvitedParent(
-  caseRecord: CaseRecord,
-  lookups: Lookups,
-  meetingTypes: readonly MeetingType[],
-): boolean {
-  return caseRecord.meeting_parents.some((row) => isAudited(row, lookups, meetingTypes) !== undefined);
-}
-
-/** Whether any audited row will breach: most cases share every report in time, and then nothing is sorted or built. */
-function anyReportMissingOrLate(
-  caseRecord: CaseRecord,
-  lookups: Lookups,
-  ctx: CheckContext<Options>,
-): boolean {
-  for (const row of caseRecord.meeting_parents) {
-    if (row.report_withheld_agreed === true) continue;
-    const meeting = isAudited(row, lookups, ctx.options.meetingTypes);
-    if (meeting === undefined) continue;
-    const shared = dateRecordedBy(row.report_shared, ctx.asOf);
-    // The notice period is at least one day, so a report shared on the meeting day or later is late without a calendar.
-    if (shared === undefined || shared >= meeting.date) return true;
-    if (shared > latestShareDate(meeting.date, ctx.options, ctx.calendar)) return true;
-  }
-  return false;
-}
-
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   if (caseRecord.meeting_parents.length === 0) return outcome.done();
   const lookups: Lookups = { people: personById(caseRecord), meetings: meetingById(caseRecord) };
-  if (!anyReportMissingOrLate(caseRecord, lookups, ctx)) {
-    // Nothing to report: only whether any invited parent was looked at remains, with no rows to sort or describe.
-    if (hasInvitedParent(caseRecord, lookups, ctx.options.meetingTypes)) outcome.applicable();
-    return outcome.done();
-  }
   const rows = caseRecord.meeting_parents
     .flatMap((row) => {
       const meeting = isAudited(row, lookups, ctx.options.meetingTypes);

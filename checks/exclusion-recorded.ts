@@ -21,7 +21,7 @@ const options = z.strictObject({
     .partialRecord(z.enum(MEETING_TYPES), roleList)
     .default({})
     .describe(
-      'roles that chair a meeting type, where local procedure fixes them (e.g. {"core_group": ["social_worker", "team_manager"]}); a type listed here uses these roles instead of chairRoles or the meeting\'s own chair_role',
+      'roles that chair a meeting type, where local procedure fixes them (e.g. {"core_group": ["social_worker", "team_manager"]}); accepted besides the meeting\'s own chair_role (or besides chairRoles for a review)',
     ),
 });
 
@@ -66,6 +66,11 @@ export const meta: CheckMeta<Options> = {
       reads: { meeting_parents: ['excluded', 'exclusion_recorded_by'] },
     },
     {
+      id: 'recorded-by-own-chair',
+      requirement: "recorded by a non-review meeting's own chair",
+      reads: { meetings: ['chair_role'], meeting_parents: ['excluded', 'exclusion_recorded_by'] },
+    },
+    {
       id: 'alternative',
       requirement: 'an alternative way of contributing offered',
       reads: { meeting_parents: ['excluded', 'alternative_offered'] },
@@ -81,7 +86,7 @@ export const meta: CheckMeta<Options> = {
     'the `exclusion_reason` (any text other than white space);',
     '`exclusion_recorded_by` naming the chair of that meeting;',
     'and `alternative_offered` = Y.',
-    'Who chairs depends on the meeting: the reviews of the guidance (option `reviewTypes`: `cp_conference`, `cin_review`, `lac_review`) are chaired by the CPRO/IRO (option `chairRoles`, default CPRO and IRO); any other meeting (a core group is chaired by the social worker or team manager) by its own `meetings.chair_role`, unless option `chairRolesByType` fixes the roles for its type.',
+    'Who chairs depends on the meeting: the reviews of the guidance (option `reviewTypes`: `cp_conference`, `cin_review`, `lac_review`) are chaired by the CPRO/IRO (option `chairRoles`, default CPRO and IRO); any other meeting (a core group is chaired by the social worker or team manager) by its own `meetings.chair_role`, or by a role option `chairRolesByType` configures for its type.',
     'Roles are compared case-insensitively, ignoring surrounding spaces and treating spaces, hyphens and underscores alike (`Team Manager` = `team_manager`).',
     'Where a non-review meeting has no `chair_role` and no roles are configured for its type, who chaired it cannot be told: a recorded `exclusion_recorded_by` is then not judged (the evidence says so), and only an empty one is missing.',
     'An empty value is not evidenced and counts as missing; `alternative_offered` = N is missing too.',
@@ -127,12 +132,19 @@ const reportableChair = (role: string): string => (NAMEABLE_ROLES.has(role) ? ro
 /** One spelling per role: `Team Manager`, `team-manager` and `TEAM_MANAGER` are the same role. */
 const normalRole = (role: string): string => role.trim().toLowerCase().replace(/[\s-]+/g, '_');
 
-/** The roles that chair a meeting; undefined when the record cannot tell (no chair_role and none configured). */
-function chairsOf(meeting: MeetingRow, options: Options): ReadonlySet<string> | undefined {
-  const configured = options.chairRolesByType[meeting.type];
-  if (configured !== undefined) return new Set(configured.map(normalRole));
-  if (options.reviewTypes.includes(meeting.type)) return new Set(options.chairRoles.map(normalRole));
-  return isRecorded(meeting.chair_role) ? new Set([normalRole(meeting.chair_role)]) : undefined;
+/**
+ * The roles that chair a meeting: the CPRO/IRO for a review; otherwise the meeting's own chair_role or a role
+ * configured for its type. Undefined when the record cannot tell (neither, or no chair_role column at all).
+ */
+function chairsOf(meeting: MeetingRow, options: Options, judges: (clauseId: string) => boolean): ReadonlySet<string> | undefined {
+  if (options.reviewTypes.includes(meeting.type)) {
+    return new Set([...options.chairRoles, ...(options.chairRolesByType[meeting.type] ?? [])].map(normalRole));
+  }
+  const roles = [
+    ...(options.chairRolesByType[meeting.type] ?? []),
+    ...(judges('recorded-by-own-chair') && isRecorded(meeting.chair_role) ? [meeting.chair_role] : []),
+  ];
+  return roles.length === 0 ? undefined : new Set(roles.map(normalRole));
 }
 
 /** The elements of the exclusion's record that are missing, among the clauses the input lets the check judge. */
@@ -167,7 +179,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const meeting = meetings.get(row.meeting_id);
     if (meeting === undefined) continue;
     outcome.applicable();
-    const chairs = chairsOf(meeting, ctx.options);
+    const chairs = chairsOf(meeting, ctx.options, ctx.judges);
     const missing = missingElements(row, chairs, ctx.judges);
     if (missing.length === 0) continue;
     const chairNote =

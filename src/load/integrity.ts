@@ -101,7 +101,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
   for (const row of collector.rows.cases) {
     const existing = cases.get(row.case_id);
     if (existing) {
-      collector.rejectValidated('cases', duplicateId('cases', row, row.case_id, sourceOf(existing.tables.case)));
+      collector.rejectValidated('cases', duplicateId('cases', row, row.case_id, sourceOf(existing.tables.case)), row);
       continue;
     }
     cases.set(row.case_id, caseUnderConstruction(row));
@@ -128,7 +128,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
       if (target === undefined || row.case_id !== lastCaseId) {
         const found = cases.get(row.case_id);
         if (!found) {
-          collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)));
+          collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)), row);
           continue;
         }
         target = found;
@@ -161,6 +161,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
         collector.rejectValidated(
           table,
           unknownReference(table, row, recordIdOf(table, row), missing.column, missing.referenced, missingId),
+          row,
         );
         continue;
       }
@@ -168,7 +169,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
       const ownIndex = accepted.length < SCAN_LIMIT ? undefined : indexOf(target, table, spec.key);
       const first = ownIndex ? ownIndex.get(keyOf(row, spec.key)) : sameKeyScan(accepted, row);
       if (first) {
-        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), sourceOf(first)));
+        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), sourceOf(first)), row);
         continue;
       }
       accepted.push(row);

@@ -34,9 +34,6 @@ const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map
 
 const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
 
-/** A row by where it was read and its id: rows of one minified JSON document share a line. */
-const cellKey = (table: TableName, file: string, line: number, recordId: string | null) =>
-  `${table}\u0000${file}\u0000${line}\u0000${recordId ?? ''}`;
 
 /** One of `count` disjoint parts of an export, by case: a worker audits only the cases of its part. */
 export interface CasePartition {
@@ -61,8 +58,8 @@ export class RowCollector {
   /** Which columns each table's inputs have: a standard never judges a clause on a column no input has. */
   readonly columns = new ColumnPresence();
   readonly findings: Finding[] = [];
-  /** The finding of each row kept with a rejected cell, by table, file and line (few rows have one). */
-  private readonly cellFindings = new Map<string, Finding>();
+  /** The finding of each row kept with a rejected cell, by the row itself (few rows have one). */
+  private readonly cellFindings = new Map<object, Finding>();
   private readonly counts = new Map<string, InputCount>();
 
   /** With a partition, rows of other parts' cases are neither counted nor kept: those parts account for them. */
@@ -131,7 +128,7 @@ export class RowCollector {
         count.keptWithRejectedCells++;
         const finding = rejectedCells(count.table, decoded, origin, [first, ...rest]);
         this.findings.push(finding);
-        this.cellFindings.set(cellKey(count.table, file, line, finding.recordId), finding);
+        this.cellFindings.set(row, finding);
         return;
       }
     }
@@ -151,14 +148,14 @@ export class RowCollector {
   }
 
   /** Leaves out a validated row found later to be an orphan or a duplicate. */
-  rejectValidated(table: TableName, finding: LocatedFinding): void {
+  rejectValidated(table: TableName, finding: LocatedFinding, row: object): void {
     const count = this.counts.get(countKey(finding.source.file, table));
     if (!count) throw new Error(`no input counted for ${table} from ${finding.source.file}`);
     // A row left out reports why it was left out; what was wrong with one of its cells no longer matters.
-    const key = cellKey(table, finding.source.file, finding.source.line, finding.recordId);
-    const cells = this.cellFindings.get(key);
+    // By the row object, not its place: rows of one minified JSON document share a line, and duplicates an id.
+    const cells = this.cellFindings.get(row);
     if (cells !== undefined) {
-      this.cellFindings.delete(key);
+      this.cellFindings.delete(row);
       this.findings.splice(this.findings.indexOf(cells), 1);
       count.keptWithRejectedCells--;
     }

@@ -47,6 +47,24 @@ ruleTester(check, {
       options: { chairRolesByType: { core_group: ['social_worker', 'team_manager'] } },
     },
     {
+      name: 'configured roles are accepted besides the meeting\'s own chair',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup, chair_role: 'social_worker' }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: 'social_worker' }],
+      }),
+      options: { chairRolesByType: { core_group: ['team_manager'] } },
+    },
+    {
+      name: 'an export without chair_role: the recorder of a core-group exclusion is not judged',
+      case: caseOf({
+        people,
+        meetings: [{ ...coreGroup }],
+        meeting_parents: [{ ...recordedExclusion, meeting_id: 'MT2', exclusion_recorded_by: 'CPRO' }],
+      }),
+      absentColumns: ['meetings.chair_role'],
+    },
+    {
       name: 'a core group with no chair_role: who chaired cannot be told, so a recorded recorder is not judged',
       case: caseOf({
         people,

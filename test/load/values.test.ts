@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { boolValue, enumReader, intValue, parseDate, presentValue, UnreadableDate } from '../../src/load/values.js';
 import { VISIT_OUTCOMES } from '../../src/model/types.js';
-import { loadFiles, render } from './_helpers.js';
+import { expectAccounted, loadFiles, render } from './_helpers.js';
 
 const reasonOf = (text: string) => {
   const date = parseDate(text);
@@ -297,5 +297,28 @@ describe('values in rows', () => {
       ['[0].meetings[2].meeting_id', 'expected an id (text)'],
       ['[0].meetings[3].minutes_sets', 'expected a whole number, 0 or more'],
     ]);
+  });
+});
+
+describe('a rejected cell in a minified JSON document', () => {
+  it('stays reported on the audited row when a later duplicate of it on the same line is left out', async () => {
+    const loaded = await loadFiles({
+      'export.json': JSON.stringify([
+        {
+          case_id: 'C1',
+          status: 'open',
+          people: [
+            { person_id: 'P1', relationship: 'father', parent: true, contactable: 'maybe' },
+            { person_id: 'P1', relationship: 'father', parent: true },
+          ],
+        },
+      ]),
+    });
+    expect(loaded.integrity.map((finding) => [finding.standard, finding.messageId, finding.data['column']])).toEqual([
+      ['data-duplicate-id', 'duplicateId', undefined],
+      ['data-invalid-row', 'cellRejectedValue', '[0].people[0].contactable'],
+    ]);
+    expect(loaded.inputs.find((input) => input.table === 'people')).toMatchObject({ rows: 2, rejected: 1, keptWithRejectedCells: 1 });
+    expectAccounted(loaded);
   });
 });

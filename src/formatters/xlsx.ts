@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Report, WaiverEntry } from '../report/types.js';
 import { xmlCharacters } from '../util/safe-text.js';
-import { caseLabel, evidenceLine, periodLabel, standardRate, standardSeverities, statusLabel } from './shared.js';
+import { caseLabel, evidenceLine, periodLabel, rateBand, standardRate, standardSeverities, statusLabel, type RateBand } from './shared.js';
 
 type CellValue = string | number | Date | null;
 
@@ -97,6 +97,7 @@ function summarySheet(workbook: ExcelJS.Workbook, report: Report): void {
           ['Resolved since baseline', report.baseline.resolved.length],
         ] as [string, CellValue][])),
     ['Overall compliance', overall.rate],
+    ['Rate colours', BAND_NOTE],
   ];
   for (const [label, value] of facts) {
     const row = sheet.addRow([label, value]);
@@ -294,6 +295,42 @@ async function withFixedEntryDates(workbook: Uint8Array, date: Date): Promise<Ui
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }
 
+/** Rate cells coloured by band; the bands are shared with the HTML report and stated on the Summary sheet. */
+const BAND_FILLS: Readonly<Record<Exclude<RateBand, 'none'>, ExcelJS.Fill>> = {
+  good: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } },
+  fair: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } },
+  poor: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+};
+
+export const BAND_NOTE =
+  'Rate colours: green 90% or more, amber 75% to 89.9%, red below 75% (a reading aid, not a standard of practice).';
+
+/**
+ * Print setup for every sheet: A4, as wide as one page (as many pages down as it takes), the header row on each
+ * page; long text wrapped at the top of its cell rather than running over the next; rates coloured by band.
+ */
+function printable(sheet: ExcelJS.Worksheet): void {
+  const summary = sheet.name === 'Summary';
+  sheet.pageSetup = {
+    ...sheet.pageSetup,
+    paperSize: 9,
+    orientation: summary ? 'portrait' : 'landscape',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
+  if (!summary) sheet.pageSetup.printTitlesRow = '1:1';
+  sheet.eachRow((row) =>
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'string' && cell.value.length > 24) cell.alignment = { wrapText: true, vertical: 'top' };
+      if (cell.numFmt === RATE_FORMAT && typeof cell.value === 'number') {
+        const band = rateBand(cell.value);
+        if (band !== 'none') cell.fill = BAND_FILLS[band];
+      }
+    }),
+  );
+}
+
 export async function formatXlsx(report: Report): Promise<Uint8Array> {
   // Loaded on demand: exceljs is large, and every other command would pay for it at start-up.
   const { Workbook } = (await import('exceljs')).default;
@@ -308,6 +345,7 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   casesSheet(workbook, report);
   waiversSheet(workbook, report);
   resolvedSheet(workbook, report);
+  workbook.eachSheet(printable);
   // A character XML forbids (U+FFFE, a lone surrogate, most controls) in any cell would make Excel refuse the file.
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>

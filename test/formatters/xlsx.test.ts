@@ -157,3 +157,46 @@ describe('xlsx formatter', () => {
     expect(findings.rowCount).toBe(1);
   });
 });
+
+describe('xlsx formatter: printing', () => {
+  it('sets every sheet to A4, one page wide, with the header row repeated on each page of a list', async () => {
+    const workbook = await readBack(await formatXlsx(fixtureReport));
+    workbook.eachSheet((worksheet) => {
+      expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+      if (worksheet.name === 'Summary') expect(worksheet.pageSetup.orientation).toBe('portrait');
+      else {
+        expect(worksheet.pageSetup.orientation).toBe('landscape');
+        expect(worksheet.pageSetup.printTitlesRow).toBe('1:1');
+      }
+    });
+  });
+
+  it('wraps long text at the top of its cell instead of letting it run over the next one', async () => {
+    const findings = sheet(await readBack(await formatXlsx(fixtureReport)), 'Findings');
+    const messageColumn = FINDINGS_COLUMNS.indexOf('Message') + 1;
+    findings.eachRow((row, number) => {
+      if (number === 1) return;
+      const cell = row.getCell(messageColumn);
+      if (typeof cell.value === 'string' && cell.value.length > 24) expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+    });
+  });
+
+  it('colours rate cells red, amber or green by the bands it states on the Summary sheet', async () => {
+    const summary = sheet(await readBack(await formatXlsx(fixtureReport)), 'Summary');
+    const colours = new Map<number, string>();
+    let note: unknown;
+    summary.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.value === 'Rate colours') note = row.getCell(2).value;
+        if (cell.numFmt === '0.0%' && typeof cell.value === 'number') {
+          colours.set(cell.value, (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb ?? 'none');
+        }
+      }),
+    );
+    expect(note).toMatch(/^Rate colours: green 90% or more, amber 75% to 89.9%, red below 75%/);
+    for (const [rate, colour] of colours) {
+      expect(colour).toBe(rate >= 0.9 ? 'FFC6EFCE' : rate >= 0.75 ? 'FFFFEB9C' : 'FFFFC7CE');
+    }
+    expect(new Set(colours.values()).size).toBeGreaterThan(1);
+  });
+});

@@ -104,7 +104,10 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
   .controls { margin: 0 0 4px; }
   .scroll { overflow: visible; }
   table { width: 100%; }
-  th, td, .std, td.date { white-space: normal; overflow-wrap: anywhere; padding: 2px 4px; }
+  th, td { padding: 2px 4px; }
+  th, .std { white-space: normal; }
+  /* Data may break anywhere to fit the page; dates, severities and headings are short and read badly split. */
+  td.id, td.name, td.message, .std { overflow-wrap: anywhere; }
   td.message { min-width: 0; }
   #findings-table { font-size: 7.5pt; }
   td.id, .id { font-size: 7.5pt; }

@@ -15,6 +15,7 @@ import {
   itemsByCase,
   periodLabel,
   rateBand,
+  rateBandLegend,
   showsFindingStatus,
   sourceLabel,
   standardRate,
@@ -54,7 +55,7 @@ td.id, .id { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospa
 td.id, td.name { overflow-wrap: anywhere; }
 td.message { min-width: 24em; }
 td.date { white-space: nowrap; }
-.scroll { overflow-x: auto; }
+.scroll { overflow-x: auto; max-width: 100%; }
 .sev-error { color: var(--poor); font-weight: 600; }
 .sev-warning { color: var(--fair); font-weight: 600; }
 .sev-pending { color: #0969da; font-weight: 600; }
@@ -63,9 +64,14 @@ td.date { white-space: nowrap; }
 .band-good { color: var(--good); } .band-fair { color: var(--fair); } .band-poor { color: var(--poor); }
 .band-none { color: var(--muted); }
 td.cell-good { background: #e6f4ea; } td.cell-fair { background: #fff4e0; } td.cell-poor { background: #fde7e7; }
-.chart { width: 100%; max-width: 860px; height: auto; display: block; }
+.chart { width: 100%; max-width: 860px; display: block; overflow: visible; }
 .chart text { font: 13px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; fill: var(--ink); }
 .chart .tick { fill: var(--muted); font-size: 11px; }
+.legend { display: flex; flex-wrap: wrap; gap: 4px 16px; margin: 4px 0 12px; color: var(--muted); font-size: 12px; }
+.legend .key { display: inline-flex; align-items: center; gap: 6px; }
+.swatch { display: inline-block; width: 14px; height: 10px; }
+.swatch-good { background: var(--good); } .swatch-fair { background: var(--fair); } .swatch-poor { background: var(--poor); }
+.swatch-zero { width: 4px; height: 14px; background: var(--poor); box-shadow: 10px 0 0 #eef1f4; margin-right: 10px; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 8px 0; }
 .controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
 .controls input, .controls select { font: inherit; padding: 4px 6px; min-width: 160px; }
@@ -77,13 +83,59 @@ details { border: 1px solid var(--line); border-radius: 6px; margin: 6px 0; padd
 details[open] { background: #fcfcfd; }
 summary { cursor: pointer; }
 ul.evidence { margin: 2px 0 8px; color: var(--muted); }
+details ul { overflow-wrap: anywhere; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
+/* Phones: the cards, filters and headings give up width so nothing but a table's own container scrolls sideways. */
+@media (max-width: 600px) {
+  body { padding: 12px; }
+  h1 { font-size: 20px; }
+  .card { min-width: 0; flex: 1 1 40%; }
+  .controls label { flex: 1 1 100%; }
+  .controls input, .controls select { min-width: 0; width: 100%; }
+}
+@page { size: A4; margin: 12mm; }
+/* Paper cannot scroll or click: every column wraps to the page, controls go, cases open, sections start a page. */
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  h2 { margin-top: 0; break-after: avoid; }
+  main > section + section { break-before: page; }
+  .controls label, th button::after { display: none; }
+  .controls { margin: 0 0 4px; }
+  .scroll { overflow: visible; }
+  table { width: 100%; }
+  th, td { padding: 2px 4px; }
+  th, .std { white-space: normal; }
+  /* Data may break anywhere to fit the page; dates, severities and headings are short and read badly split. */
+  td.id, td.name, td.message, .std { overflow-wrap: anywhere; }
+  td.message { min-width: 0; }
+  #findings-table { font-size: 7.5pt; }
+  td.id, .id { font-size: 7.5pt; }
+  tr, .card, details, svg.chart { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  details { border: none; padding: 0; margin: 4px 0; }
+  details::details-content { content-visibility: visible; display: block; }
+  summary { list-style: none; font-weight: 600; }
+  summary::-webkit-details-marker { display: none; }
+}
 `;
 
 // Reads everything from the server-rendered table, so the report stays complete with scripts disabled.
 const SCRIPT = `
 (function () {
   'use strict';
+  // Browsers without ::details-content in print styles would print closed cases as their summary line alone.
+  var openedForPrint = [];
+  window.addEventListener('beforeprint', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('details:not([open])'), function (details) {
+      details.open = true;
+      openedForPrint.push(details);
+    });
+  });
+  window.addEventListener('afterprint', function () {
+    openedForPrint.forEach(function (details) { details.open = false; });
+    openedForPrint = [];
+  });
   var table = document.getElementById('findings-table');
   if (!table) return;
   var body = table.tBodies[0];
@@ -140,51 +192,76 @@ interface Bar {
   readonly applicable: number;
 }
 
-const CHART_WIDTH = 860;
-const ROW_HEIGHT = 28;
-const BAR_HEIGHT = 18;
+// Lengths in the chart are pixels or percentages of its width, never a viewBox: text keeps its size on a phone.
+const ROW_HEIGHT = 40;
+const BAR_HEIGHT = 16;
 const LABEL_CHARACTERS = 36;
-const VALUE_WIDTH = 130;
 
 function shorten(label: string): string {
   return label.length > LABEL_CHARACTERS ? `${label.slice(0, LABEL_CHARACTERS - 1)}…` : label;
 }
 
-/** A horizontal bar chart of compliance rates; every bar carries its number, so colour is never the only cue. */
+/**
+ * A horizontal bar chart of compliance rates, the label and number above each bar so both stay readable at any
+ * width; every bar carries its number, so colour is never the only cue, and a 0% bar gets a red mark so it does
+ * not pass for an empty track.
+ */
 function barChart(caption: string, bars: readonly Bar[]): string {
   if (bars.length === 0) return '<p class="note">No applicable cases to chart.</p>';
-  const longest = Math.max(...bars.map((bar) => shorten(bar.label).length));
-  const labelWidth = Math.min(300, Math.max(90, Math.ceil(longest * 7.4) + 16));
-  const barWidth = CHART_WIDTH - labelWidth - VALUE_WIDTH;
-  const top = 8;
+  const top = 4;
   const axisY = top + bars.length * ROW_HEIGHT;
-  const height = axisY + 24;
+  const height = axisY + 20;
   const parts: string[] = [];
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const x = labelWidth + tick * barWidth;
+    const x = `${tick * 100}%`;
+    const anchor = tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle';
     parts.push(
       `<line x1="${x}" y1="${top}" x2="${x}" y2="${axisY}" stroke="#d1d9e0" stroke-width="1"/>`,
-      `<text class="tick" x="${x}" y="${axisY + 16}" text-anchor="middle">${tick * 100}%</text>`,
+      `<text class="tick" x="${x}" y="${axisY + 15}" text-anchor="${anchor}">${x}</text>`,
     );
   }
   bars.forEach((bar, index) => {
-    const y = top + index * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2;
-    const textY = top + index * ROW_HEIGHT + ROW_HEIGHT / 2 + 4.5;
-    const width = bar.rate === null ? 0 : Math.round(bar.rate * barWidth * 10) / 10;
+    const rowTop = top + index * ROW_HEIGHT;
+    const barY = rowTop + 19;
+    const width = bar.rate === null ? 0 : Math.round(bar.rate * 1000) / 10;
     const value = `${formatRate(bar.rate)} (${bar.compliant}/${bar.applicable})`;
     parts.push(
       `<g><title>${escapeText(`${bar.label}: ${value}`)}</title>`,
-      `<text x="${labelWidth - 8}" y="${textY}" text-anchor="end">${escapeText(shorten(bar.label))}</text>`,
-      `<rect x="${labelWidth}" y="${y}" width="${barWidth}" height="${BAR_HEIGHT}" fill="#eef1f4"/>`,
-      `<rect x="${labelWidth}" y="${y}" width="${width}" height="${BAR_HEIGHT}" fill="${BAND_COLOURS[rateBand(bar.rate)]}"/>`,
-      `<text x="${labelWidth + barWidth + 8}" y="${textY}">${escapeText(value)}</text></g>`,
+      `<text x="0" y="${rowTop + 14}">${escapeText(shorten(bar.label))}</text>`,
+      `<text x="100%" y="${rowTop + 14}" text-anchor="end">${escapeText(value)}</text>`,
+      `<rect x="0" y="${barY}" width="100%" height="${BAR_HEIGHT}" fill="#eef1f4"/>`,
+      `<rect x="0" y="${barY}" width="${width}%" height="${BAR_HEIGHT}" fill="${BAND_COLOURS[rateBand(bar.rate)]}"/>`,
+      ...(bar.rate === 0
+        ? [`<rect class="zero" x="0" y="${barY - 2}" width="4" height="${BAR_HEIGHT + 4}" fill="${BAND_COLOURS.poor}"/>`]
+        : []),
+      '</g>',
     );
   });
   return [
-    `<svg class="chart" role="img" aria-label="${escapeAttribute(caption)}" viewBox="0 0 ${CHART_WIDTH} ${height}" width="${CHART_WIDTH}" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
+    `<svg class="chart" role="img" aria-label="${escapeAttribute(caption)}" width="100%" height="${height}" xmlns="http://www.w3.org/2000/svg">`,
     ...parts,
     '</svg>',
+    bandLegend(),
   ].join('\n');
+}
+
+/** What the colours mean, with rateBand's thresholds, next to every chart so a printed page explains itself. */
+function bandLegend(): string {
+  const keys = rateBandLegend().map(
+    ({ band, text }) => `<span class="key"><span class="swatch swatch-${band}" aria-hidden="true"></span>${escapeText(text)}</span>`,
+  );
+  return [
+    '<p class="legend">',
+    ...keys,
+    '<span class="key"><span class="swatch swatch-zero" aria-hidden="true"></span>0%: a red mark where the bar starts</span>',
+    '<span class="key">— nothing applicable</span>',
+    '</p>',
+  ].join('');
+}
+
+/** Wide tables scroll inside their own box, so the page itself never scrolls sideways on a narrow screen. */
+function scrollable(table: string, label: string): string {
+  return `<div class="scroll" role="region" aria-label="${escapeAttribute(label)}" tabindex="0">${table}</div>`;
 }
 
 function severityCell(severity: string): string {
@@ -229,11 +306,14 @@ function inputsTable(report: Report): string {
     (input) =>
       `<tr><td class="id">${escapeText(input.table)}</td><td class="id">${escapeText(input.file)}</td><td class="num">${input.rows}</td><td class="num">${input.rejected}</td><td class="num">${input.keptWithRejectedCells}</td></tr>`,
   );
-  return [
-    '<table><thead><tr><th>Table</th><th>File</th><th class="num">Rows</th><th class="num">Rejected</th><th class="num">Kept with a rejected cell</th></tr></thead><tbody>',
-    ...rows,
-    '</tbody></table>',
-  ].join('\n');
+  return scrollable(
+    [
+      '<table><thead><tr><th>Table</th><th>File</th><th class="num">Rows</th><th class="num">Rejected</th><th class="num">Kept with a rejected cell</th></tr></thead><tbody>',
+      ...rows,
+      '</tbody></table>',
+    ].join('\n'),
+    'Inputs table',
+  );
 }
 
 function charted(standard: StandardSummary): boolean {
@@ -265,9 +345,15 @@ function standardsSection(report: Report): string {
   return [
     '<section id="standards"><h2>Compliance by standard</h2>',
     barChart('Compliance rate by standard', bars),
-    '<table><thead><tr><th>Standard</th><th>Requirement</th><th>Severity</th><th>Status</th><th class="num">Applicable</th><th class="num">Compliant</th><th class="num">Rate</th><th class="num">Breaches</th><th class="num">Pending</th></tr></thead><tbody>',
-    ...rows,
-    '</tbody></table></section>',
+    scrollable(
+      [
+        '<table><thead><tr><th>Standard</th><th>Requirement</th><th>Severity</th><th>Status</th><th class="num">Applicable</th><th class="num">Compliant</th><th class="num">Rate</th><th class="num">Breaches</th><th class="num">Pending</th></tr></thead><tbody>',
+        ...rows,
+        '</tbody></table>',
+      ].join('\n'),
+      'Standards table',
+    ),
+    '</section>',
   ].join('\n');
 }
 
@@ -290,14 +376,21 @@ function groupSection(report: Report, groupBy: GroupBy): string {
       `<tr><td class="name">${escapeText(group.group)}</td><td class="num">${group.cases}</td><td class="num">${group.casesWithBreaches}</td><td class="num">${group.overall.applicable}</td><td class="num">${group.overall.compliant}</td>${rateCell(group.overall.rate)}</tr>`,
   );
   return [
-    `<section id="groups"><h2>Compliance by ${groupBy}</h2>`,
+    `<section id="by-${groupBy}"><h2>Compliance by ${groupBy}</h2>`,
     `<p class="note">Share of applicable case × standard checks that complied, per ${groupBy}.</p>`,
     barChart(`Compliance rate by ${groupBy}`, bars),
-    `<table><thead><tr><th>${noun}</th><th class="num">Cases</th><th class="num">Cases with breaches</th><th class="num">Applicable checks</th><th class="num">Compliant</th><th class="num">Rate</th></tr></thead><tbody>`,
-    ...summaryRows,
-    '</tbody></table>',
+    scrollable(
+      [
+        `<table><thead><tr><th>${noun}</th><th class="num">Cases</th><th class="num">Cases with breaches</th><th class="num">Applicable checks</th><th class="num">Compliant</th><th class="num">Rate</th></tr></thead><tbody>`,
+        ...summaryRows,
+        '</tbody></table>',
+      ].join('\n'),
+      `${noun} table`,
+    ),
     standards.length === 0 ? '' : `<h3>Rate per standard and ${groupBy}</h3>`,
-    standards.length === 0 ? '' : `<table><thead>${header}</thead><tbody>${matrix.join('\n')}</tbody></table>`,
+    standards.length === 0
+      ? ''
+      : scrollable(`<table><thead>${header}</thead><tbody>${matrix.join('\n')}</tbody></table>`, `Rate per standard and ${groupBy}`),
     '</section>',
   ].join('\n');
 }
@@ -359,9 +452,15 @@ function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>
     ...(withStatus ? [filterSelect('status', 'Status', distinctSorted(report.findings.map(findingStatus)))] : []),
     `<span id="findings-count" class="note" aria-live="polite">${report.findings.length} findings</span>`,
     '</div>',
-    `<div class="scroll"><table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
-    ...report.findings.map((finding) => findingRow(finding, caseAnchor, withStatus)),
-    '</tbody></table></div></section>',
+    scrollable(
+      [
+        `<table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
+        ...report.findings.map((finding) => findingRow(finding, caseAnchor, withStatus)),
+        '</tbody></table>',
+      ].join('\n'),
+      'Findings table',
+    ),
+    '</section>',
   ].join('\n');
 }
 
@@ -373,9 +472,15 @@ function pendingSection(report: Report): string {
   );
   return [
     '<section id="pending"><h2>Pending <span class="note">(deadline not yet passed on the as-of date)</span></h2>',
-    '<table><thead><tr><th>Case</th><th>Standard</th><th>Record</th><th>Due</th><th>Message</th></tr></thead><tbody>',
-    ...rows,
-    '</tbody></table></section>',
+    scrollable(
+      [
+        '<table><thead><tr><th>Case</th><th>Standard</th><th>Record</th><th>Due</th><th>Message</th></tr></thead><tbody>',
+        ...rows,
+        '</tbody></table>',
+      ].join('\n'),
+      'Pending table',
+    ),
+    '</section>',
   ].join('\n');
 }
 
@@ -426,16 +531,22 @@ function casesSection(entries: readonly CaseItems[], anchors: ReadonlyMap<string
   ].join('\n');
 }
 
-function waiverTable(rows: readonly { standard: string; caseId: string; recordId: string | null; expires: string; approvedBy: string; reason: string }[]): string {
+function waiverTable(
+  rows: readonly { standard: string; caseId: string; recordId: string | null; expires: string; approvedBy: string; reason: string }[],
+  label: string,
+): string {
   const body = rows.map(
     (row) =>
       `<tr><td class="id std">${escapeText(row.standard)}</td><td class="id">${escapeText(caseLabel(row.caseId))}</td><td class="id">${escapeText(row.recordId ?? 'all records')}</td><td class="date">${escapeText(row.expires)}</td><td class="name">${escapeText(row.approvedBy)}</td><td class="message">${escapeText(row.reason)}</td></tr>`,
   );
-  return [
-    '<table><thead><tr><th>Standard</th><th>Case</th><th>Record</th><th>Expires</th><th>Approved by</th><th>Reason</th></tr></thead><tbody>',
-    ...body,
-    '</tbody></table>',
-  ].join('\n');
+  return scrollable(
+    [
+      '<table><thead><tr><th>Standard</th><th>Case</th><th>Record</th><th>Expires</th><th>Approved by</th><th>Reason</th></tr></thead><tbody>',
+      ...body,
+      '</tbody></table>',
+    ].join('\n'),
+    label,
+  );
 }
 
 /** Waived findings with the waiver file's reason and approver, then expired and stale waivers for the QA team. */
@@ -446,7 +557,7 @@ function waiversSection(report: Report): string {
     finding.waiver === undefined ? [] : [{ ...finding, ...finding.waiver }],
   );
   const block = (heading: string, rows: readonly WaiverEntry[]) =>
-    rows.length === 0 ? [] : [`<h3>${escapeText(heading)}</h3>`, waiverTable(rows)];
+    rows.length === 0 ? [] : [`<h3>${escapeText(heading)}</h3>`, waiverTable(rows, heading)];
   return [
     '<section id="waivers"><h2>Waivers</h2>',
     `<p class="note">${applied} ${applied === 1 ? 'waiver' : 'waivers'} applied to ${waived.length} ${waived.length === 1 ? 'finding' : 'findings'}; ${expired.length} expired; ${stale.length} stale. Reasons and approvers are quoted from the waiver file.</p>`,
@@ -472,9 +583,14 @@ function baselineSection(report: Report): string {
     ...(rows.length === 0
       ? []
       : [
-          '<table><thead><tr><th>Case</th><th>Standard</th><th>Record</th><th>Date</th><th>Message</th></tr></thead><tbody>',
-          ...rows,
-          '</tbody></table>',
+          scrollable(
+            [
+              '<table><thead><tr><th>Case</th><th>Standard</th><th>Record</th><th>Date</th><th>Message</th></tr></thead><tbody>',
+              ...rows,
+              '</tbody></table>',
+            ].join('\n'),
+            'Resolved findings table',
+          ),
         ]),
     '</section>',
   ].join('\n');
@@ -502,7 +618,9 @@ export function formatHtml(report: Report, options: FormatOptions): string {
     '<main>',
     headline(report),
     standardsSection(report),
-    groupSection(report, groupByOf(options)),
+    // The team view always comes first; --group-by worker adds the worker view rather than replacing it.
+    groupSection(report, 'team'),
+    ...(groupByOf(options) === 'worker' ? [groupSection(report, 'worker')] : []),
     findingsSection(report, anchors),
     pendingSection(report),
     casesSection(entries, anchors, report),

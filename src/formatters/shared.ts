@@ -111,15 +111,28 @@ export function standardSeverities(report: Report): ReadonlyMap<string, Standard
 
 export type RateBand = 'good' | 'fair' | 'poor' | 'none';
 
+/** The lowest rate of each band, exported so every legend states the thresholds rateBand applies. */
+export const RATE_BAND_THRESHOLDS = { good: 0.9, fair: 0.75 } as const;
+
 /**
  * Colour bands for rates in the human formats. Presentation only: no threshold here is a standard of practice,
  * so the bands are wide and always shown next to the number.
  */
 export function rateBand(rate: number | null): RateBand {
   if (rate === null) return 'none';
-  if (rate >= 0.9) return 'good';
-  if (rate >= 0.75) return 'fair';
+  if (rate >= RATE_BAND_THRESHOLDS.good) return 'good';
+  if (rate >= RATE_BAND_THRESHOLDS.fair) return 'fair';
   return 'poor';
+}
+
+/** The bands in words, for a legend next to coloured rates: the same wording in every format. */
+export function rateBandLegend(): readonly { readonly band: Exclude<RateBand, 'none'>; readonly text: string }[] {
+  const percent = (rate: number) => `${Math.round(rate * 100)}%`;
+  return [
+    { band: 'good', text: `good: ${percent(RATE_BAND_THRESHOLDS.good)} or more` },
+    { band: 'fair', text: `fair: ${percent(RATE_BAND_THRESHOLDS.fair)} to under ${percent(RATE_BAND_THRESHOLDS.good)}` },
+    { band: 'poor', text: `poor: under ${percent(RATE_BAND_THRESHOLDS.fair)}` },
+  ];
 }
 
 /**

@@ -3,13 +3,33 @@ import type ExcelJS from 'exceljs';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Report, WaiverEntry } from '../report/types.js';
 import { xmlCharacters } from '../util/safe-text.js';
-import { caseLabel, evidenceLine, periodLabel, rateBand, standardRate, standardSeverities, statusLabel, type RateBand } from './shared.js';
+import {
+  caseLabel,
+  evidenceLine,
+  periodLabel,
+  rateBand,
+  rateBandLegend,
+  standardRate,
+  standardSeverities,
+  statusLabel,
+  type RateBand,
+} from './shared.js';
 
 type CellValue = string | number | Date | null;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF4' } };
 const RATE_FORMAT = '0.0%';
 const DATE_FORMAT = 'yyyy-mm-dd';
+/** exceljs's code for A4 (its PaperSize enum is const, so it cannot be read from a type-only import). */
+const A4_PAPER = 9 as ExcelJS.PaperSize;
+
+/** The HTML report's cell colours, pale enough that the number on them stays legible in print. */
+const BAND_FILLS: Readonly<Record<Exclude<RateBand, 'none'>, ExcelJS.Fill>> = {
+  good: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE6F4EA' } },
+  fair: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF4E0' } },
+  poor: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE7E7' } },
+};
+const BAND_COLOUR_NAMES: Readonly<Record<Exclude<RateBand, 'none'>, string>> = { good: 'green', fair: 'amber', poor: 'red' };
 
 /** An ISO date as a real spreadsheet date (so date filters work), at UTC midnight so no time zone shifts the day. */
 function spreadsheetDate(isoDate: string | null): Date | null {
@@ -36,6 +56,37 @@ function addHeader(sheet: ExcelJS.Worksheet, values: readonly string[]): ExcelJS
   return row;
 }
 
+/** A rate cell: shown as a percentage, on its band's colour; no colour where nothing applied. */
+function rateCell(cell: ExcelJS.Cell): void {
+  cell.numFmt = RATE_FORMAT;
+  const band = rateBand(typeof cell.value === 'number' ? cell.value : null);
+  if (band !== 'none') cell.fill = BAND_FILLS[band];
+}
+
+/**
+ * A4, fitted to one page wide however many pages long, with the header rows on every page; every cell wraps
+ * within its column and sits at the top, so long text never runs over its neighbours. Headings in `spill`
+ * rows stand alone on their row, so they may run on into the empty cells beside them instead of wrapping.
+ */
+function printLayout(
+  sheet: ExcelJS.Worksheet,
+  orientation: 'portrait' | 'landscape',
+  titleRows: string,
+  spill: ReadonlySet<number> = new Set(),
+): void {
+  sheet.pageSetup.paperSize = A4_PAPER;
+  sheet.pageSetup.orientation = orientation;
+  sheet.pageSetup.fitToPage = true;
+  sheet.pageSetup.fitToWidth = 1;
+  sheet.pageSetup.fitToHeight = 0;
+  sheet.pageSetup.printTitlesRow = titleRows;
+  sheet.eachRow((row, number) =>
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      cell.alignment = { vertical: 'top', wrapText: !spill.has(number) };
+    }),
+  );
+}
+
 function addRows(sheet: ExcelJS.Worksheet, rows: readonly (readonly CellValue[])[]): void {
   for (const values of rows) sheet.addRow([...values]);
 }
@@ -51,9 +102,11 @@ function setWidths(sheet: ExcelJS.Worksheet, widths: readonly number[]): void {
   });
 }
 
-function groupTable(sheet: ExcelJS.Worksheet, report: Report, groupBy: GroupBy): void {
+function groupTable(sheet: ExcelJS.Worksheet, report: Report, groupBy: GroupBy, headings: Set<number>): void {
   sheet.addRow([]);
-  sheet.addRow([`Compliance by ${groupBy}`]).font = { bold: true, size: 12 };
+  const heading = sheet.addRow([`Compliance by ${groupBy}`]);
+  heading.font = { bold: true, size: 12 };
+  headings.add(heading.number);
   addHeader(sheet, [groupBy === 'team' ? 'Team' : 'Worker', 'Cases', 'Cases with breaches', 'Applicable checks', 'Compliant', 'Rate']);
   for (const group of complianceByGroup(report.cases, groupBy)) {
     const row = sheet.addRow([
@@ -64,13 +117,15 @@ function groupTable(sheet: ExcelJS.Worksheet, report: Report, groupBy: GroupBy):
       group.overall.compliant,
       group.overall.rate,
     ]);
-    row.getCell(6).numFmt = RATE_FORMAT;
+    rateCell(row.getCell(6));
   }
 }
 
 function summarySheet(workbook: ExcelJS.Workbook, report: Report): void {
   const sheet = workbook.addWorksheet('Summary');
-  sheet.addRow([`Practice audit — as of ${report.asOf}`]).font = { bold: true, size: 14 };
+  const title = sheet.addRow([`Practice audit — as of ${report.asOf}`]);
+  title.font = { bold: true, size: 14 };
+  const headings = new Set([title.number]);
   const overall = overallCompliance(report.cases);
   const facts: [string, CellValue][] = [
     ['As of', spreadsheetDate(report.asOf)],
@@ -97,16 +152,26 @@ function summarySheet(workbook: ExcelJS.Workbook, report: Report): void {
           ['Resolved since baseline', report.baseline.resolved.length],
         ] as [string, CellValue][])),
     ['Overall compliance', overall.rate],
-    ['Rate colours', BAND_NOTE],
   ];
   for (const [label, value] of facts) {
     const row = sheet.addRow([label, value]);
     row.getCell(1).font = { bold: true };
     if (value instanceof Date) row.getCell(2).numFmt = DATE_FORMAT;
-    if (label === 'Overall compliance') row.getCell(2).numFmt = RATE_FORMAT;
+    if (label === 'Overall compliance') rateCell(row.getCell(2));
   }
+  // The colours' meaning in words, with rateBand's thresholds, each on its own colour.
+  const legend = sheet.addRow([
+    'Rate colours',
+    ...rateBandLegend().map(({ band, text }) => `${BAND_COLOUR_NAMES[band]}: ${text}`),
+  ]);
+  legend.getCell(1).font = { bold: true };
+  rateBandLegend().forEach(({ band }, index) => {
+    legend.getCell(index + 2).fill = BAND_FILLS[band];
+  });
   sheet.addRow([]);
-  sheet.addRow(['Compliance by standard']).font = { bold: true, size: 12 };
+  const standardsHeading = sheet.addRow(['Compliance by standard']);
+  standardsHeading.font = { bold: true, size: 12 };
+  headings.add(standardsHeading.number);
   addHeader(sheet, ['Standard', 'Requirement', 'Severity', 'Status', 'Applicable', 'Compliant', 'Rate', 'Breaches', 'Pending']);
   for (const standard of report.standards) {
     const row = sheet.addRow([
@@ -120,11 +185,12 @@ function summarySheet(workbook: ExcelJS.Workbook, report: Report): void {
       standard.breaches,
       standard.pending,
     ]);
-    row.getCell(7).numFmt = RATE_FORMAT;
+    rateCell(row.getCell(7));
   }
-  groupTable(sheet, report, 'team');
-  groupTable(sheet, report, 'worker');
-  setWidths(sheet, [32, 48, 18, 40, 12, 12, 10, 10, 10]);
+  groupTable(sheet, report, 'team', headings);
+  groupTable(sheet, report, 'worker', headings);
+  setWidths(sheet, [28, 40, 24, 30, 11, 11, 10, 10, 10]);
+  printLayout(sheet, 'landscape', '1:1', headings);
 }
 
 export const FINDINGS_COLUMNS = [
@@ -189,11 +255,10 @@ function findingsSheet(workbook: ExcelJS.Workbook, report: Report): void {
   ]);
   sheet.getColumn(5).numFmt = DATE_FORMAT;
   sheet.getColumn(6).numFmt = DATE_FORMAT;
-  sheet.getColumn(8).alignment = { wrapText: true, vertical: 'top' };
-  sheet.getColumn(13).alignment = { wrapText: true, vertical: 'top' };
   sheet.getColumn(15).numFmt = DATE_FORMAT;
-  setWidths(sheet, [9, 14, 30, 9, 12, 12, 12, 70, 14, 12, 24, 8, 60, 10, 12, 18, 40]);
+  setWidths(sheet, [9, 14, 22, 9, 11, 11, 12, 48, 14, 12, 18, 7, 42, 10, 11, 16, 32]);
   freezeHeaderWithFilter(sheet, FINDINGS_COLUMNS.length);
+  printLayout(sheet, 'landscape', '1:1');
 }
 
 export const CASES_COLUMNS = [
@@ -231,10 +296,11 @@ function casesSheet(workbook: ExcelJS.Workbook, report: Report): void {
       textCell(applicable.join(', ')),
       textCell(breached.join(', ')),
     ]);
-    row.getCell(6).numFmt = RATE_FORMAT;
+    rateCell(row.getCell(6));
   }
-  setWidths(sheet, [14, 16, 12, 11, 10, 8, 9, 8, 60, 50]);
+  setWidths(sheet, [14, 16, 12, 11, 10, 8, 9, 8, 50, 40]);
   freezeHeaderWithFilter(sheet, CASES_COLUMNS.length);
+  printLayout(sheet, 'landscape', '1:1');
 }
 
 export const WAIVERS_COLUMNS = ['Waiver', 'Standard', 'Case', 'Record', 'Expires', 'Approved by', 'Reason'] as const;
@@ -255,8 +321,9 @@ function waiversSheet(workbook: ExcelJS.Workbook, report: Report): void {
   ];
   addRows(sheet, [...report.waivers.expired.map((entry) => row('expired', entry)), ...report.waivers.stale.map((entry) => row('stale', entry))]);
   sheet.getColumn(5).numFmt = DATE_FORMAT;
-  setWidths(sheet, [9, 30, 14, 14, 12, 18, 60]);
+  setWidths(sheet, [9, 24, 14, 14, 12, 18, 48]);
   freezeHeaderWithFilter(sheet, WAIVERS_COLUMNS.length);
+  printLayout(sheet, 'landscape', '1:1');
 }
 
 export const RESOLVED_COLUMNS = ['Case', 'Standard', 'Severity', 'Date', 'Record', 'Message', 'Team', 'Worker'] as const;
@@ -279,9 +346,9 @@ function resolvedSheet(workbook: ExcelJS.Workbook, report: Report): void {
     ]),
   );
   sheet.getColumn(4).numFmt = DATE_FORMAT;
-  sheet.getColumn(6).alignment = { wrapText: true, vertical: 'top' };
-  setWidths(sheet, [14, 30, 9, 12, 12, 70, 14, 12]);
+  setWidths(sheet, [14, 22, 9, 12, 12, 48, 14, 12]);
   freezeHeaderWithFilter(sheet, RESOLVED_COLUMNS.length);
+  printLayout(sheet, 'landscape', '1:1');
 }
 
 /** Zip entries carry the as-of date, not the time of writing, so the same report gives the same bytes. */
@@ -293,42 +360,6 @@ async function withFixedEntryDates(workbook: Uint8Array, date: Date): Promise<Ui
     entry.date = date;
   });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-}
-
-/** Rate cells coloured by band; the bands are shared with the HTML report and stated on the Summary sheet. */
-const BAND_FILLS: Readonly<Record<Exclude<RateBand, 'none'>, ExcelJS.Fill>> = {
-  good: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFC6EFCE' } },
-  fair: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFEB9C' } },
-  poor: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
-};
-
-export const BAND_NOTE =
-  'Rate colours: green 90% or more, amber 75% to 89.9%, red below 75% (a reading aid, not a standard of practice).';
-
-/**
- * Print setup for every sheet: A4, as wide as one page (as many pages down as it takes), the header row on each
- * page; long text wrapped at the top of its cell rather than running over the next; rates coloured by band.
- */
-function printable(sheet: ExcelJS.Worksheet): void {
-  const summary = sheet.name === 'Summary';
-  sheet.pageSetup = {
-    ...sheet.pageSetup,
-    paperSize: 9,
-    orientation: summary ? 'portrait' : 'landscape',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-  };
-  if (!summary) sheet.pageSetup.printTitlesRow = '1:1';
-  sheet.eachRow((row) =>
-    row.eachCell((cell) => {
-      if (typeof cell.value === 'string' && cell.value.length > 24) cell.alignment = { wrapText: true, vertical: 'top' };
-      if (cell.numFmt === RATE_FORMAT && typeof cell.value === 'number') {
-        const band = rateBand(cell.value);
-        if (band !== 'none') cell.fill = BAND_FILLS[band];
-      }
-    }),
-  );
 }
 
 export async function formatXlsx(report: Report): Promise<Uint8Array> {
@@ -345,7 +376,6 @@ export async function formatXlsx(report: Report): Promise<Uint8Array> {
   casesSheet(workbook, report);
   waiversSheet(workbook, report);
   resolvedSheet(workbook, report);
-  workbook.eachSheet(printable);
   // A character XML forbids (U+FFFE, a lone surrogate, most controls) in any cell would make Excel refuse the file.
   workbook.eachSheet((sheet) =>
     sheet.eachRow((row) =>

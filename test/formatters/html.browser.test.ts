@@ -194,3 +194,134 @@ describe.skipIf(!hasChromium)('html report with waivers and a baseline in headle
     await page.close();
   });
 });
+
+// The printable width of an A4 page with 12 mm margins, in CSS pixels (96 per inch): 186 mm.
+const A4_CONTENT_WIDTH = Math.floor((186 / 25.4) * 96);
+
+describe.skipIf(!hasChromium)('html report layout on narrow screens and on paper in headless Chromium', () => {
+  let browser: Browser;
+  let statusUrl: string;
+  let workerUrl: string;
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    const statusFile = join(OUTPUT_DIR, 'report-layout-status.html');
+    const workerFile = join(OUTPUT_DIR, 'report-layout-worker.html');
+    writeFileSync(statusFile, formatHtml(statusReport, { color: false }));
+    writeFileSync(workerFile, formatHtml(fixtureReport, { color: false, groupBy: 'worker' }));
+    statusUrl = pathToFileURL(statusFile).href;
+    workerUrl = pathToFileURL(workerFile).href;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // The project compiles without the DOM library, so page-side code names only the members it touches.
+  interface Rect {
+    readonly left: number;
+    readonly right: number;
+  }
+  interface Element {
+    readonly textContent: string | null;
+    getBoundingClientRect(): Rect;
+    contains(other: Element | null): boolean;
+    readonly ownerDocument: { elementFromPoint(x: number, y: number): Element | null };
+  }
+
+  const pageWidth = (page: Page) => page.evaluate('document.documentElement.scrollWidth') as Promise<number>;
+
+  async function columnIndex(page: Page, name: string): Promise<number> {
+    const headers = await page.$$eval('#findings-table thead th', (cells) => cells.map((cell) => (cell as unknown as Element).textContent));
+    const index = headers.indexOf(name);
+    expect(index, `${name} among ${headers.join(', ')}`).toBeGreaterThanOrEqual(0);
+    return index;
+  }
+
+  for (const width of [800, 390]) {
+    it(`keeps the Message and Status cells within reach at ${width} px, the page itself never scrolling sideways`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(statusUrl);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+      for (const name of ['Message', 'Status']) {
+        const cell = page.locator(`#findings-table tbody tr:first-child td:nth-child(${(await columnIndex(page, name)) + 1})`);
+        await cell.scrollIntoViewIfNeeded();
+        const box = await cell.boundingBox();
+        expect(box).not.toBeNull();
+        expect(box?.x ?? -1).toBeGreaterThanOrEqual(0);
+        expect((box?.x ?? 0) + (box?.width ?? Infinity)).toBeLessThanOrEqual(width);
+        // Within reach means on top where it is drawn, not clipped away by its scrolling container.
+        const centre = { x: (box?.x ?? 0) + (box?.width ?? 0) / 2, y: (box?.y ?? 0) + Math.min(8, (box?.height ?? 0) / 2) };
+        const onTop = await cell.evaluate((element, point) => {
+          const self = element as unknown as Element;
+          return self.contains(self.ownerDocument.elementFromPoint(point.x, point.y));
+        }, centre);
+        expect(onTop, `${name} cell on top at ${width} px`).toBe(true);
+      }
+      expect(await pageWidth(page)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(OUTPUT_DIR, `report-${width}.png`), fullPage: true });
+      await page.close();
+    });
+
+    it(`draws chart labels at full size beside their numbers at ${width} px`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 800 } });
+      await page.goto(workerUrl);
+      const charts = page.locator('svg.chart');
+      expect(await charts.count()).toBe(3);
+      for (const chart of await charts.all()) {
+        const chartBox = await chart.boundingBox();
+        expect(chartBox?.width ?? Infinity).toBeLessThanOrEqual(width);
+        for (const bar of await chart.locator('g').all()) {
+          const [label, value] = await bar.locator('text').all();
+          const labelBox = await label?.boundingBox();
+          const valueBox = await value?.boundingBox();
+          // 13 px text draws at least 13 px tall; a chart squeezed by a viewBox would draw it at about half that.
+          expect(labelBox?.height ?? 0).toBeGreaterThanOrEqual(13);
+          expect(labelBox?.x ?? -1).toBeGreaterThanOrEqual(chartBox?.x ?? 0);
+          expect((labelBox?.x ?? 0) + (labelBox?.width ?? 0)).toBeLessThan(valueBox?.x ?? 0);
+          expect((valueBox?.x ?? 0) + (valueBox?.width ?? Infinity)).toBeLessThanOrEqual((chartBox?.x ?? 0) + (chartBox?.width ?? 0) + 0.5);
+        }
+      }
+      await page.close();
+    });
+  }
+
+  it('prints every findings column within the width of an A4 page, controls hidden and cases open, and makes an A4 PDF', async () => {
+    const page = await browser.newPage({ viewport: { width: A4_CONTENT_WIDTH, height: 1000 } });
+    await page.goto(statusUrl);
+    await page.emulateMedia({ media: 'print' });
+    const edges = await page.$$eval('#findings-table th, #findings-table td', (cells) =>
+      cells.map((cell) => {
+        const rect = (cell as unknown as Element).getBoundingClientRect();
+        return { left: rect.left, right: rect.right };
+      }),
+    );
+    expect(edges.length).toBe(10 * (statusReport.findings.length + 1));
+    expect(edges.filter((edge) => edge.left < 0 || edge.right > A4_CONTENT_WIDTH)).toEqual([]);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(A4_CONTENT_WIDTH);
+    expect(await page.locator('#filter-text').isVisible()).toBe(false);
+    expect(await page.locator('#filter-status').isVisible()).toBe(false);
+    const arrow = await page
+      .locator('#findings-table th button')
+      .first()
+      .evaluate((button) => (globalThis as unknown as { getComputedStyle(e: unknown, pseudo: string): { display: string } }).getComputedStyle(button, '::after').display);
+    expect(arrow).toBe('none');
+    // Closed on screen, yet printed with its findings.
+    const firstCase = page.locator('details').first();
+    expect(await firstCase.evaluate((details) => (details as unknown as { open: boolean }).open)).toBe(false);
+    expect(await firstCase.locator('ul').first().isVisible()).toBe(true);
+    const breaks = await page.$$eval('main > section', (sections) =>
+      sections.map((section) => (globalThis as unknown as { getComputedStyle(e: unknown): { breakBefore: string } }).getComputedStyle(section).breakBefore),
+    );
+    expect(breaks[0]).not.toBe('page');
+    expect(breaks.slice(1)).toEqual(breaks.slice(1).map(() => 'page'));
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Every section after the first starts a page of its own.
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(breaks.length);
+    writeFileSync(join(OUTPUT_DIR, 'report-status.pdf'), pdf);
+    await page.close();
+  });
+});

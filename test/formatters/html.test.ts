@@ -1,7 +1,7 @@
 // HTML report as text: one self-contained file, a strict CSP, every data string escaped, charts and cases present.
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY, formatHtml } from '../../src/formatters/html.js';
-import { cleanReport, fixtureReport } from './fixture.js';
+import { cleanReport, fixtureReport, HOSTILE_TEAM } from './fixture.js';
 
 describe('html formatter', () => {
   const html = formatHtml(fixtureReport, { color: false });
@@ -48,16 +48,61 @@ describe('html formatter', () => {
   it('draws compliance by standard and by team as inline SVG bar charts', () => {
     const charts = [...html.matchAll(/<svg class="chart" role="img" aria-label="([^"]*)"/g)].map((match) => match[1]);
     expect(charts).toEqual(['Compliance rate by standard', 'Compliance rate by team']);
-    // Three charted standards and four teams: a track and a bar each.
-    expect(html.match(/<rect /g)).toHaveLength(2 * (3 + 4));
+    // Three charted standards and four teams: a track and a bar each, and the hostile team's 0% its red mark.
+    expect(html.match(/<rect x/g)).toHaveLength(2 * (3 + 4));
+    expect(html.match(/<rect class="zero"/g)).toHaveLength(1);
     expect(html).toContain('>66.7% (2/3)</text>');
     expect(html).toContain('>80.0% (4/5)</text>');
+    // Bar lengths are shares of the chart's width, so the chart keeps its text size at any width.
+    expect(html).toContain('width="80%" height="16" fill="#b26a00"/>');
+    expect(html).not.toContain('viewBox');
   });
 
-  it('charts workers instead of teams when asked', () => {
+  it('marks a 0% bar in red at its start, and only a 0% bar', () => {
+    const bars = [...html.matchAll(/<g><title>([^<]*)<\/title>[\s\S]*?<\/g>/g)];
+    const zero = bars.filter((bar) => bar[0].includes('class="zero"')).map((bar) => bar[1]);
+    expect(zero).toEqual([`${HOSTILE_TEAM}: 0.0% (0/1)`]);
+    expect(html).toMatch(/<rect class="zero" x="0" y="\d+" width="4" height="20" fill="#c62828"\/>/);
+  });
+
+  it('states the colour bands with their thresholds next to every chart', () => {
+    const legend =
+      '<p class="legend"><span class="key"><span class="swatch swatch-good" aria-hidden="true"></span>good: 90% or more</span>' +
+      '<span class="key"><span class="swatch swatch-fair" aria-hidden="true"></span>fair: 75% to under 90%</span>' +
+      '<span class="key"><span class="swatch swatch-poor" aria-hidden="true"></span>poor: under 75%</span>' +
+      '<span class="key"><span class="swatch swatch-zero" aria-hidden="true"></span>0%: a red mark where the bar starts</span>' +
+      '<span class="key">— nothing applicable</span></p>';
+    expect(html.split(legend)).toHaveLength(1 + 2);
+  });
+
+  it('shows the team breakdown alone by default, and team then worker when asked for workers', () => {
+    const sections = (text: string) => [...text.matchAll(/<section id="(by-[a-z]+)"><h2>([^<]*)<\/h2>/g)].map((m) => [m[1], m[2]]);
+    expect(sections(html)).toEqual([['by-team', 'Compliance by team']]);
     const byWorker = formatHtml(fixtureReport, { color: false, groupBy: 'worker' });
-    expect(byWorker).toContain('aria-label="Compliance rate by worker"');
+    expect(sections(byWorker)).toEqual([
+      ['by-team', 'Compliance by team'],
+      ['by-worker', 'Compliance by worker'],
+    ]);
+    const charts = [...byWorker.matchAll(/<svg class="chart" role="img" aria-label="([^"]*)"/g)].map((match) => match[1]);
+    expect(charts).toEqual(['Compliance rate by standard', 'Compliance rate by team', 'Compliance rate by worker']);
     expect(byWorker).toContain('>(no worker)</text>');
+    expect(byWorker).toContain('>(no team)</text>');
+  });
+
+  it('has print styles for A4 that hide the controls, open the cases and start sections on a new page', () => {
+    const print = html.slice(html.indexOf('@media print {'), html.indexOf('</style>'));
+    expect(html).toContain('@page { size: A4; margin: 12mm; }');
+    expect(print).toContain('.controls label, th button::after { display: none; }');
+    expect(print).toContain('main > section + section { break-before: page; }');
+    expect(print).toContain('details::details-content { content-visibility: visible; display: block; }');
+    expect(print).toContain('.scroll { overflow: visible; }');
+    expect(html).toContain("window.addEventListener('beforeprint'");
+  });
+
+  it('puts every table in its own scrolling region', () => {
+    const tables = html.match(/<table\b/g) ?? [];
+    expect(tables.length).toBeGreaterThan(3);
+    expect(html.match(/<div class="scroll" role="region" aria-label="[^"]+" tabindex="0"><table\b/g)).toHaveLength(tables.length);
   });
 
   it('has the findings table with filters for standard, severity, team and worker', () => {

@@ -2,7 +2,16 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CASES_COLUMNS, FINDINGS_COLUMNS, formatXlsx } from '../../src/formatters/xlsx.js';
-import { cleanReport, fixtureReport, HOSTILE_CASE_ID, HOSTILE_MESSAGE, HOSTILE_RECORD, HOSTILE_TEAM, HOSTILE_WORKER } from './fixture.js';
+import {
+  cleanReport,
+  fixtureReport,
+  HOSTILE_CASE_ID,
+  HOSTILE_MESSAGE,
+  HOSTILE_RECORD,
+  HOSTILE_TEAM,
+  HOSTILE_WORKER,
+  statusReport,
+} from './fixture.js';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -152,51 +161,83 @@ describe('xlsx formatter', () => {
     expect(workbook.created).toEqual(new Date(Date.UTC(2026, 9, 31)));
   });
 
+  it('prints every sheet on A4, one page wide, with its header row on every page', async () => {
+    const workbook = await readBack(await formatXlsx(statusReport));
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual(['Summary', 'Findings', 'Cases', 'Waivers', 'Resolved']);
+    for (const worksheet of workbook.worksheets) {
+      expect(worksheet.pageSetup, worksheet.name).toMatchObject({
+        paperSize: 9,
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: '1:1',
+      });
+    }
+    // On the list sheets row 1 is the header; on the summary it is the title with the as-of date.
+    expect(rowValues(sheet(workbook, 'Findings').getRow(1))).toEqual([...FINDINGS_COLUMNS]);
+    expect(sheet(workbook, 'Summary').getRow(1).getCell(1).value).toBe('Practice audit — as of 2026-10-31');
+  });
+
+  it('wraps text within its column and aligns every cell to the top, headings excepted', async () => {
+    const workbook = await readBack(await formatXlsx(fixtureReport));
+    const unwrapped: string[] = [];
+    for (const worksheet of workbook.worksheets) {
+      worksheet.eachRow((row) =>
+        row.eachCell((cell) => {
+          expect(cell.alignment?.vertical, `${worksheet.name}!${cell.address}`).toBe('top');
+          if (cell.alignment?.wrapText !== true) unwrapped.push(`${worksheet.name}!${cell.address}`);
+        }),
+      );
+    }
+    const summary = sheet(workbook, 'Summary');
+    const headingAt = (text: string) => `Summary!A${rowStartingWith(summary, text)?.number ?? 0}`;
+    expect(unwrapped).toEqual([
+      'Summary!A1',
+      headingAt('Compliance by standard'),
+      headingAt('Compliance by team'),
+      headingAt('Compliance by worker'),
+    ]);
+    const findings = sheet(workbook, 'Findings');
+    // Long text gets a wide column that still leaves the others room on a page fitted to its width.
+    const widths = (['Message', 'Evidence', 'Waiver reason'] as const).map((name) => findings.getColumn(FINDINGS_COLUMNS.indexOf(name) + 1).width);
+    expect(widths).toEqual([48, 42, 32]);
+  });
+
+  it('colours rate cells red, amber or green by band, and states the thresholds on the summary', async () => {
+    const workbook = await readBack(await formatXlsx(fixtureReport));
+    const fillOf = (cell: ExcelJS.Cell | undefined) => {
+      if (cell === undefined) throw new Error('no such cell');
+      return cell.fill?.type === 'pattern' ? cell.fill.fgColor?.argb : undefined;
+    };
+    const green = 'FFE6F4EA';
+    const amber = 'FFFFF4E0';
+    const red = 'FFFDE7E7';
+    const summary = sheet(workbook, 'Summary');
+    // 80% for North is amber, 50% for a standard and 6 of 11 overall are red, a standard nothing applied to is blank.
+    expect(fillOf(rowStartingWith(summary, 'North')?.getCell(6))).toBe(amber);
+    expect(fillOf(rowStartingWith(summary, 'defaulted-visits-escalated')?.getCell(7))).toBe(red);
+    expect(fillOf(rowStartingWith(summary, 'Overall compliance')?.getCell(2))).toBe(red);
+    expect(fillOf(rowStartingWith(summary, 'split-review-minutes')?.getCell(7))).toBeUndefined();
+    const cases = sheet(workbook, 'Cases');
+    const rate = CASES_COLUMNS.indexOf('Rate') + 1;
+    const caseFills = Object.fromEntries(
+      fixtureReport.cases.map((c) => [c.caseId, fillOf(rowStartingWith(cases, c.caseId)?.getCell(rate))]),
+    );
+    // C002 complied with all 2 (100%), C004 with 1 of 2, C001 with 2 of 3, C003 with 1 of 3, the hostile case with none.
+    expect(caseFills).toEqual({ C001: red, C002: green, C003: red, C004: red, [HOSTILE_CASE_ID]: red });
+    const legend = rowStartingWith(summary, 'Rate colours');
+    expect(legend && rowValues(legend)).toEqual([
+      'Rate colours',
+      'green: good: 90% or more',
+      'amber: fair: 75% to under 90%',
+      'red: poor: under 75%',
+    ]);
+    expect([2, 3, 4].map((column) => fillOf(legend?.getCell(column)))).toEqual([green, amber, red]);
+  });
+
   it('renders a report with nothing found', async () => {
     const findings = sheet(await readBack(await formatXlsx(cleanReport)), 'Findings');
     expect(findings.rowCount).toBe(1);
-  });
-});
-
-describe('xlsx formatter: printing', () => {
-  it('sets every sheet to A4, one page wide, with the header row repeated on each page of a list', async () => {
-    const workbook = await readBack(await formatXlsx(fixtureReport));
-    workbook.eachSheet((worksheet) => {
-      expect(worksheet.pageSetup).toMatchObject({ paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
-      if (worksheet.name === 'Summary') expect(worksheet.pageSetup.orientation).toBe('portrait');
-      else {
-        expect(worksheet.pageSetup.orientation).toBe('landscape');
-        expect(worksheet.pageSetup.printTitlesRow).toBe('1:1');
-      }
-    });
-  });
-
-  it('wraps long text at the top of its cell instead of letting it run over the next one', async () => {
-    const findings = sheet(await readBack(await formatXlsx(fixtureReport)), 'Findings');
-    const messageColumn = FINDINGS_COLUMNS.indexOf('Message') + 1;
-    findings.eachRow((row, number) => {
-      if (number === 1) return;
-      const cell = row.getCell(messageColumn);
-      if (typeof cell.value === 'string' && cell.value.length > 24) expect(cell.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
-    });
-  });
-
-  it('colours rate cells red, amber or green by the bands it states on the Summary sheet', async () => {
-    const summary = sheet(await readBack(await formatXlsx(fixtureReport)), 'Summary');
-    const colours = new Map<number, string>();
-    let note: unknown;
-    summary.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (cell.value === 'Rate colours') note = row.getCell(2).value;
-        if (cell.numFmt === '0.0%' && typeof cell.value === 'number') {
-          colours.set(cell.value, (cell.fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb ?? 'none');
-        }
-      }),
-    );
-    expect(note).toMatch(/^Rate colours: green 90% or more, amber 75% to 89.9%, red below 75%/);
-    for (const [rate, colour] of colours) {
-      expect(colour).toBe(rate >= 0.9 ? 'FFC6EFCE' : rate >= 0.75 ? 'FFFFEB9C' : 'FFFFC7CE');
-    }
-    expect(new Set(colours.values()).size).toBeGreaterThan(1);
   });
 });

@@ -26,7 +26,22 @@ export interface InputCount {
  * Cells a row can lose and still be audited: optional, and neither an id nor the row's identity. A required column
  * (ids, the date that places the row, the values that say what the row is) cannot be guessed, so its row is left out.
  */
-const isLosable = (column: ColumnSpec): boolean => !column.required && column.kind !== 'id';
+const isLosable = (table: TableName, column: ColumnSpec): boolean =>
+  !column.required && column.kind !== 'id' && !PLACING_DATES.has(`${table}.${column.name}`);
+
+/**
+ * Optional dates that place a row in time: read as not recorded, a bad one would move the row (a plan with no end
+ * is current, a case with no closing date open, a marking with no date covers every event) and make or hide
+ * breaches. A bad value there leaves the row out, as a bad required value does.
+ */
+const PLACING_DATES: ReadonlySet<string> = new Set([
+  'cases.opened',
+  'cases.closed',
+  'plans.end',
+  'assessments.started',
+  'assessments.completed',
+  'people.uncontactable_date',
+]);
 
 const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(
   TABLE_NAMES.map((name) => [name, new Map(DECODERS[name].columns.map((column) => [column.name, column]))]),
@@ -116,7 +131,7 @@ export class RowCollector {
     const origin = { file, line, jsonPath, labels: count.labels };
     // A bad optional cell must not hide the rest of the row (the fourth defaulted visit, and with it an escalation
     // breach): the row is kept with the cell read as not recorded, and the cell is reported.
-    if (problems.every((problem) => isLosable(problem.column))) {
+    if (problems.every((problem) => isLosable(count.table, problem.column))) {
       const kept = { ...decoded };
       for (const { column } of problems) kept[column.name] = undefined;
       const retried = decoder.schema.safeParse(kept);

@@ -322,3 +322,20 @@ describe('a rejected cell in a minified JSON document', () => {
     expectAccounted(loaded);
   });
 });
+
+describe('a bad optional date that places its row in time', () => {
+  it('leaves the row out (a plan with an unreadable end is not taken as current), unlike a bad manager_informed', async () => {
+    const loaded = await loadFiles({
+      'cases.csv': 'case_id,status\nC1,open\n',
+      'plans.csv': 'case_id,plan_id,type,start,end\nC1,P1,cp,2026-01-05,31/09/2026\n',
+      'visits.csv': 'case_id,visit_id,date,type,outcome,manager_informed\nC1,V1,2026-02-02,home,no_access,31/02/2026\n',
+    });
+    expect(loaded.cases[0]?.plans).toEqual([]);
+    expect(loaded.cases[0]?.visits.map((v) => [v.visit_id, v.manager_informed])).toEqual([['V1', undefined]]);
+    expect(loaded.integrity.map((f) => [f.data['table'], f.messageId])).toEqual([
+      ['plans', 'invalidValue'],
+      ['visits', 'cellRejectedValue'],
+    ]);
+    expectAccounted(loaded);
+  });
+});

@@ -45,6 +45,3 @@ export function judgeClauses(check: AnyCheckModule, hasColumn: (table: TableName
     droppedMessages: new Set(unjudged.flatMap((clause) => clause.messageIds ?? [])),
   };
 }
-
-/** Every clause judged: what a check sees when the input has every column. */
-export const JUDGES_ALL = (): boolean => true;

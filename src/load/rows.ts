@@ -103,17 +103,12 @@ export class RowCollector {
     count.rows++;
     const decoder = DECODERS[count.table];
     if (plainlyValidRow(decoder, decoded)) {
-      decoded['sourceFile'] = file;
-      decoded['sourceLine'] = line;
-      (this.rows[count.table] as unknown[]).push(decoded);
+      this.accept(count.table, decoded, file, line);
       return;
     }
     const result = decoder.schema.safeParse(decoded);
     if (result.success) {
-      const row = result.data;
-      row['sourceFile'] = file;
-      row['sourceLine'] = line;
-      (this.rows[count.table] as unknown[]).push(row);
+      this.accept(count.table, result.data, file, line);
       return;
     }
     const columns = COLUMNS.get(count.table);
@@ -137,9 +132,7 @@ export class RowCollector {
       const retried = decoder.schema.safeParse(kept);
       if (retried.success) {
         const row = retried.data;
-        row['sourceFile'] = file;
-        row['sourceLine'] = line;
-        (this.rows[count.table] as unknown[]).push(row);
+        this.accept(count.table, row, file, line);
         count.keptWithRejectedCells++;
         const finding = rejectedCells(count.table, decoded, origin, [first, ...rest]);
         this.findings.push(finding);
@@ -148,6 +141,13 @@ export class RowCollector {
       }
     }
     this.reject(count, invalidRow(count.table, decoded, origin, [first, ...rest]));
+  }
+
+  /** Keeps a typed row in its table, with where it was read. */
+  private accept(table: TableName, row: Record<string, unknown>, file: string, line: number): void {
+    row['sourceFile'] = file;
+    row['sourceLine'] = line;
+    (this.rows[table] as unknown[]).push(row);
   }
 
   /** Counts a row read but left out before validation (wrong shape), with its finding. */

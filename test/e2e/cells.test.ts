@@ -1,13 +1,9 @@
 // End to end: a bad optional cell is reported with file, line and column, and does not hide the rest of its row.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { runBuiltCli } from './run-cli.js';
-
-const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-cells-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+import { runBuiltCli, writeExport } from './run-cli.js';
 
 const files: Record<string, string> = {
   'cases.csv': 'case_id,status,opened,closed,team,worker\nC1,open,2026-01-05,,North,W01\n',
@@ -25,7 +21,8 @@ const files: Record<string, string> = {
     '',
   ].join('\n'),
 };
-for (const [name, text] of Object.entries(files)) writeFileSync(join(scratch, name), text);
+const scratch = writeExport('cells', files);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('a visit whose manager_informed is not a real date', () => {
   const run = runBuiltCli(['audit', scratch, '--as-of', '2026-06-30', '-f', 'json']);

@@ -1,13 +1,8 @@
 // End to end: the same export gives the same bytes under two locales (one code-unit order, never the machine's LANG).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/types.js';
-import { runBuiltCli } from './run-cli.js';
-
-const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-locale-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+import { runBuiltCli, writeExport } from './run-cli.js';
 
 // Two same-day defaulted visits whose ids differ only in case: under en-GB collation `Vaa` sorts before `VZ`,
 // under da-DK and in code-unit order `VZ` sorts first. Which of them is the 4th default (the trigger) must not
@@ -26,7 +21,8 @@ const files: Record<string, string> = {
     '',
   ].join('\n'),
 };
-for (const [name, text] of Object.entries(files)) writeFileSync(join(scratch, name), text);
+const scratch = writeExport('locale', files);
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 const audit = (locale: string, format: string) =>
   runBuiltCli(['audit', scratch, '--as-of', '2026-06-30', '-f', format, '--only', 'defaulted-visits-escalated'], {

@@ -1,6 +1,8 @@
 // Runs the built CLI (bin/practice-audit.js) as a user would and captures stdout, stderr and the exit status.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { assertReportSchema, jsonReportsOf } from './report-schema.js';
 
@@ -26,4 +28,11 @@ export function runBuiltCli(args: readonly string[], env: Record<string, string>
     for (const file of reports.files) assertReportSchema(readFileSync(file, 'utf8'), file);
   }
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A small export written to a fresh temporary folder, one file per entry; the caller removes the folder. */
+export function writeExport(prefix: string, files: Readonly<Record<string, string>>): string {
+  const folder = mkdtempSync(join(tmpdir(), `practice-audit-${prefix}-`));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  return folder;
 }

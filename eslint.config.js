@@ -15,7 +15,7 @@ export default tseslint.config(
       // Locale order would make which record is "the trigger" depend on the machine's LANG.
       'no-restricted-properties': [
         'error',
-        { property: 'localeCompare', message: 'Use compareText from src/util/order.ts: one code-unit order everywhere.' },
+        { property: 'localeCompare', message: 'Use compareText from src/core/order.ts: one code-unit order everywhere.' },
       ],
     },
   },
@@ -24,7 +24,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   {
-    files: ['src/cli.ts', 'bench/**/*.ts', 'samples/*.ts', 'test/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'samples/*.ts', 'test/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
 );

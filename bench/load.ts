@@ -1,5 +1,5 @@
 // The loader alone: loadExport over an export folder, reporting the rows it read and the cases it built.
-import { loadExport } from '../src/load/index.js';
+import { loadExport } from '../src/pipeline/load.js';
 
 const folder = process.argv[2];
 if (folder === undefined) throw new Error('usage: node dist/bench/load.js <csv folder>');

@@ -2,10 +2,10 @@
 import { CHECKS } from '../checks/index.js';
 import { resolveConfig } from '../src/config/config.js';
 import { runAudit } from '../src/engine/audit.js';
-import { INTEGRITY } from '../src/engine/catalogue.js';
+import { INTEGRITY } from '../checks/index.js';
 import { FORMATTERS } from '../src/formatters/index.js';
-import { loadExport } from '../src/load/index.js';
-import { writeAllWhole } from '../src/output.js';
+import { loadExport } from '../src/pipeline/load.js';
+import { writeAllWhole } from '../src/cli/output.js';
 
 const [folder, reportFile, asOf] = process.argv.slice(2);
 if (folder === undefined || reportFile === undefined || asOf === undefined) {

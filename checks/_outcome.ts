@@ -1,6 +1,9 @@
 // Collects one case's findings and pending deadlines for a check, filling in the standard and case ids.
-import type { CaseRecord, IsoDate, SourceRef } from '../src/model/types.js';
-import type { CheckOutcome, Evidence, Finding, MessageData, PendingItem } from './types.js';
+import type { Evidence, Finding, MessageData, PendingItem } from '../src/core/finding.js';
+import type { SourceRef } from '../src/core/finding.js';
+import type { IsoDate } from '../src/core/dates.js';
+import type { CaseRecord } from '../src/model/types.js';
+import type { CheckOutcome } from './types.js';
 
 export interface Report {
   readonly recordId: string | null;

@@ -1,10 +1,12 @@
 // Standard: more than three defaulted visits lead to a multi-agency meeting (a core group under a CP plan) in time.
+import type { Evidence } from '../src/core/finding.js';
+import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
-import { compareText } from '../src/util/order.js';
+import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { planOn } from '../src/model/roles.js';
-import { type CaseRecord, type IsoDate, type MeetingRow, type MeetingType, type PlanRow, type VisitOutcome, type VisitRow, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import { type CaseRecord, type MeetingRow, type MeetingType, type PlanRow, type VisitOutcome, type VisitRow, sourceOf } from '../src/model/types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
   threshold: z

@@ -1,6 +1,6 @@
 // Standard: a parent's exclusion from meetings is kept under review, not left standing meeting after meeting.
 import { z } from 'zod';
-import { compareText } from '../src/util/order.js';
+import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder, type Report } from './_outcome.js';
 import { meetingById } from '../src/model/roles.js';
 import { type CaseRecord, type MeetingParentRow, type MeetingRow, sourceOf } from '../src/model/types.js';

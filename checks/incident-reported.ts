@@ -1,9 +1,10 @@
 // Standard: every threat or violent incident is reported to the manager at once, other agencies are alerted and the person is flagged.
+import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { dateRecordedBy, hasViolenceFlag, personById } from '../src/model/roles.js';
 import { type CaseRecord, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
   workingDays: z

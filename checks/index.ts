@@ -1,4 +1,4 @@
-// The registry of standards: every check module, sorted by id. A test fails if a module is missing here.
+// The registry of standards: every check module and every data-integrity module, each sorted by id. A test fails if a module is missing here.
 import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as childSeen from './child-seen.js';
@@ -18,7 +18,10 @@ import * as reportSharedInAdvance from './report-shared-in-advance.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
 import * as uncontactableJustified from './uncontactable-justified.js';
 import * as viewsNotAdoptedReasoned from './views-not-adopted-reasoned.js';
-import type { AnyCheckModule } from './types.js';
+import * as dataDuplicateId from './integrity/data-duplicate-id.js';
+import * as dataInvalidRow from './integrity/data-invalid-row.js';
+import * as dataOrphanRow from './integrity/data-orphan-row.js';
+import type { AnyCheckModule, IntegrityModule, IntegrityStandardMeta } from './types.js';
 
 export const CHECKS: readonly AnyCheckModule[] = [
   advocacyInfoShared,
@@ -41,3 +44,24 @@ export const CHECKS: readonly AnyCheckModule[] = [
   uncontactableJustified,
   viewsNotAdoptedReasoned,
 ];
+
+/** The data-integrity standards: reported while the export is read (src/validate/, src/assemble/), listed like the checks. */
+export const INTEGRITY_MODULES: readonly IntegrityModule[] = [dataDuplicateId, dataInvalidRow, dataOrphanRow];
+
+export const INTEGRITY: readonly IntegrityStandardMeta[] = INTEGRITY_MODULES.map((module) => module.meta);
+
+export type CatalogueEntry =
+  | { readonly kind: 'check'; readonly id: string; readonly check: AnyCheckModule }
+  | { readonly kind: 'integrity'; readonly id: string; readonly standard: IntegrityStandardMeta };
+
+/** Every standard: the checks, then the data-integrity standards. */
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  ...CHECKS.map((check) => ({ kind: 'check' as const, id: check.meta.id, check })),
+  ...INTEGRITY.map((standard) => ({ kind: 'integrity' as const, id: standard.id, standard })),
+];
+
+export const STANDARD_IDS: readonly string[] = CATALOGUE.map((entry) => entry.id);
+
+export function findStandard(id: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((entry) => entry.id === id);
+}

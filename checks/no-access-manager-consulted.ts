@@ -1,9 +1,10 @@
 // Standard: when access to the child or home is denied, a manager is consulted within one working day.
+import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { dateRecordedBy } from '../src/model/roles.js';
 import { type CaseRecord, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
   workingDays: z

@@ -1,4 +1,6 @@
 // Standard: a letter sent to a resident parent is also sent to every contactable non-resident parent without a risk flag.
+import type { Evidence } from '../src/core/finding.js';
+import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import {
@@ -9,8 +11,8 @@ import {
   personById,
   uncontactableNote,
 } from '../src/model/roles.js';
-import { type CaseRecord, type IsoDate, type LetterRow, type PersonRow, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import { type CaseRecord, type LetterRow, type PersonRow, sourceOf } from '../src/model/types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
 

@@ -1,11 +1,13 @@
 // Standard: every contactable non-resident parent is invited to every conference, core group and review.
+import type { Evidence } from '../src/core/finding.js';
+import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
-import { compareText } from '../src/util/order.js';
+import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { hasRiskFlag, isNonResidentParent, isRecorded, isUncontactableOn, uncontactableNote } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import { type CaseRecord, type IsoDate, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import { type CaseRecord, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({
   meetingTypes: z

@@ -1,9 +1,10 @@
 // Standard: every completed assessment records the views of every parent who is not un-contactable.
+import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { isAssessmentCompletedBy, isParent, isUncontactableOn, uncontactableNote } from '../src/model/roles.js';
 import { type AssessmentViewRow, type CaseRecord, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
 

@@ -1,19 +1,12 @@
 // Standard: the report for a conference or review reaches every invited parent before the meeting day.
+import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
-import { compareText } from '../src/util/order.js';
+import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
-import { addCalendarDays, type WorkingDayCalendar } from '../src/dates/calendar.js';
+import { addCalendarDays, type WorkingDayCalendar } from '../src/core/calendar.js';
 import { dateRecordedBy, isParent, meetingById, personById, type RowsById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
-import {
-  type CaseRecord,
-  type IsoDate,
-  type MeetingParentRow,
-  type MeetingRow,
-  type MeetingType,
-  type PersonRow,
-  sourceOf,
-} from '../src/model/types.js';
+import { type CaseRecord, type MeetingParentRow, type MeetingRow, type MeetingType, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({

@@ -1,41 +1,9 @@
 // The contract every standard's module fulfils: its metadata, its context and the findings it returns.
+import type { Finding, PendingItem, Severity } from '../src/core/finding.js';
+import type { IsoDate } from '../src/core/dates.js';
 import type { z } from 'zod';
-import type { WorkingDayCalendar } from '../src/dates/calendar.js';
-import type { CaseRecord, IsoDate, SourceRef, TableName } from '../src/model/types.js';
-
-export type Severity = 'error' | 'warning';
-
-/** A record (or a computed date such as a deadline) the finding relied on. */
-export interface Evidence {
-  readonly table: TableName | 'deadline';
-  readonly id?: string;
-  readonly date?: IsoDate;
-  readonly note: string;
-}
-
-export type MessageData = Readonly<Record<string, string | number>>;
-
-/** A breach of a standard by one record of one case. Wording comes from `meta.messages[messageId]`. */
-export interface Finding {
-  readonly standard: string;
-  readonly caseId: string;
-  readonly recordId: string | null;
-  readonly date: IsoDate | null;
-  /**
-   * For a breach of a deadline (escalation, manager informed, incident reported, a report before its meeting): the
-   * date it was due. An audit period places such a breach by this date (see src/report/period.ts).
-   */
-  readonly due?: IsoDate;
-  readonly messageId: string;
-  readonly data: MessageData;
-  readonly evidence: readonly Evidence[];
-  readonly source?: SourceRef;
-}
-
-/** A deadline that has not passed on the as-of date: reported, never a breach. */
-export interface PendingItem extends Finding {
-  readonly due: IsoDate;
-}
+import type { WorkingDayCalendar } from '../src/core/calendar.js';
+import type { CaseRecord, TableName } from '../src/model/types.js';
 
 export interface CheckOutcome {
   /** False when the case gives the standard nothing to look at. */
@@ -111,3 +79,22 @@ export interface CheckModule<Options = unknown> {
 /** Lets the registry hold checks whose option types differ. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCheckModule = CheckModule<any>;
+
+/**
+ * A data-integrity standard: declared here like a check, but its findings are made where rows are read: invalid rows
+ * by src/validate/, orphans and duplicates by src/assemble/.
+ */
+export interface IntegrityStandardMeta {
+  readonly id: string;
+  readonly title: string;
+  readonly defaultSeverity: Extract<Severity, 'error'>;
+  /** Message templates; `{{name}}` is replaced by the finding's `data.name`. */
+  readonly messages: Readonly<Record<string, string>>;
+  /** The exact rule, in markdown. */
+  readonly rule: string;
+  readonly examples: { readonly complies: string; readonly breaches: string };
+}
+
+export interface IntegrityModule {
+  readonly meta: IntegrityStandardMeta;
+}

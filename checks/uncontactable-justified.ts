@@ -1,9 +1,10 @@
 // Standard: a parent is marked un-contactable only after every other family member was asked for contact details.
+import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
 import { dateRecordedBy, isParent, isUncontactable } from '../src/model/roles.js';
 import { type CaseRecord, type ContactAttemptRow, sourceOf } from '../src/model/types.js';
-import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
+import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({});
 

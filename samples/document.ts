@@ -1,6 +1,7 @@
 // Case documents (the JSON form of DATA.md) and a builder that assembles one case's rows with tidy ids.
-import { addCalendarDays, createCalendar } from '../src/dates/calendar.js';
-import type { CaseRow, ChildTableName, IsoDate, MeetingType, SourceKeys, TableRows, VisitOutcome } from '../src/model/types.js';
+import type { IsoDate } from '../src/core/dates.js';
+import { addCalendarDays, createCalendar } from '../src/core/calendar.js';
+import type { CaseRow, ChildTableName, MeetingType, SourceKeys, TableRows, VisitOutcome } from '../src/model/types.js';
 
 /** A child-table row as embedded in a case document: no source, and the case id is implied. */
 export type DocumentRow<T extends ChildTableName> = Omit<TableRows[T], SourceKeys | 'case_id'>;
@@ -70,7 +71,7 @@ export function addDays(date: IsoDate, n: number): IsoDate {
   return moved ?? addCalendarDays(date, n);
 }
 
-/** Working days of England and Wales, as `src/dates/calendar.ts` defines them. */
+/** Working days of England and Wales, as `src/core/calendar.ts` defines them. */
 export const calendar = {
   isWorkingDay(date: IsoDate): boolean {
     const index = dayIndex.get(date);

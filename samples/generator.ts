@@ -1,5 +1,6 @@
 // A seeded generator of realistic exports of any size, with the shape and share of breaches of the samples.
-import type { IsoDate, MeetingType, VisitOutcome } from '../src/model/types.js';
+import type { IsoDate } from '../src/core/dates.js';
+import type { MeetingType, VisitOutcome } from '../src/model/types.js';
 import {
   addDays,
   CaseBuilder,

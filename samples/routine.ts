@@ -1,5 +1,6 @@
 // The routine work on a case done properly (plans, conferences, reviews, letters, visits), shared by the samples and the generator.
-import type { IsoDate, MeetingType } from '../src/model/types.js';
+import type { IsoDate } from '../src/core/dates.js';
+import type { MeetingType } from '../src/model/types.js';
 import { addDays, calendar, workingDayFrom, type CaseBuilder, type DocumentRow, type MeetingDraft } from './document.js';
 
 export interface PlanSchedule {

@@ -1,10 +1,9 @@
 // The catalogue stays whole: every check module is registered, sorted, tested and documented, and the README lists it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../checks/index.js';
-import { CATALOGUE } from '../src/engine/catalogue.js';
-import { GUIDANCE_TITLES, renderIntegrityPage, renderStandardPage } from '../src/explain.js';
-import { VERSION } from '../src/version.js';
+import { CATALOGUE, CHECKS, INTEGRITY_MODULES } from '../checks/index.js';
+import { GUIDANCE_TITLES, renderIntegrityPage, renderStandardPage } from '../src/cli/explain.js';
+import { VERSION } from '../src/core/version.js';
 
 const root = new URL('../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -42,10 +41,8 @@ describe('the check registry', () => {
     expect(meta.source.length).toBeGreaterThan(0);
     for (const source of meta.source) {
       expect(Object.keys(GUIDANCE_TITLES), `${meta.id}: unknown guidance file`).toContain(source.file);
-      const file = new URL(`../shared/guidance/${source.file}`, root);
-      // The guidance lives beside the project (../shared) on development and CI machines, not in a user's clone.
-      if (!existsSync(file)) continue;
-      const guidance = readFileSync(file, 'utf8').replace(/\s+/g, ' ');
+      // The guidance travels with the project (docs/guidance/), so the quotes are checked in every clone.
+      const guidance = read(`docs/guidance/${source.file}`).replace(/\s+/g, ' ');
       expect(guidance, `${meta.id}: quote from ${source.file} must be verbatim`).toContain(source.quote.replace(/\s+/g, ' '));
     }
     expect(meta.needs.length).toBeGreaterThan(0);
@@ -54,6 +51,24 @@ describe('the check registry', () => {
     expect(() => meta.options.parse({})).not.toThrow();
     expect(meta.examples.breaches.length).toBeGreaterThan(0);
     expect(meta.examples.complies.length).toBeGreaterThan(0);
+  });
+});
+
+const integrityIds = readdirSync(new URL('checks/integrity/', root))
+  .filter((name) => name.endsWith('.ts') && !name.startsWith('_'))
+  .map((name) => name.slice(0, -3))
+  .sort();
+
+describe('the data-integrity registry', () => {
+  it('registers every module in checks/integrity/, sorted by id, each named by its id', () => {
+    const registered = INTEGRITY_MODULES.map((module) => module.meta.id);
+    expect(registered, 'checks/index.ts must list INTEGRITY_MODULES sorted by id').toEqual([...registered].sort());
+    expect(registered, 'every checks/integrity/<id>.ts must be imported into INTEGRITY_MODULES of checks/index.ts, as meta.id <id>').toEqual(integrityIds);
+  });
+
+  it('every id of the catalogue is used once', () => {
+    const ids = CATALOGUE.map((entry) => entry.id);
+    expect(new Set(ids).size, 'a check and a data-integrity standard share an id').toBe(ids.length);
   });
 });
 

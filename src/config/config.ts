@@ -1,11 +1,13 @@
 // The configuration file: per-standard severity, options and effective date, and the bank-holiday region.
+import type { Severity } from '../core/finding.js';
+import type { IsoDate } from '../core/dates.js';
 import { firstIssue } from '../report/issues.js';
 import { z } from 'zod';
-import type { AnyCheckModule, Severity } from '../../checks/types.js';
-import { REGIONS, type Region } from '../dates/calendar.js';
-import { ConfigError } from '../errors.js';
-import type { IsoDate } from '../model/types.js';
-import { readJsonFile } from '../util/json-file.js';
+import type { AnyCheckModule } from '../../checks/types.js';
+import { REGIONS, type Region } from '../core/calendar.js';
+import { ConfigError } from '../core/errors.js';
+
+import { readJsonFile } from '../read/json-file.js';
 
 export type SeveritySetting = Severity | 'off';
 

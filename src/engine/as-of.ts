@@ -1,5 +1,6 @@
 // Drops from a case the rows dated after the as-of date, so no check ever sees the future.
-import type { CaseRecord, IsoDate, PersonRow } from '../model/types.js';
+import type { IsoDate } from '../core/dates.js';
+import type { CaseRecord, PersonRow } from '../model/types.js';
 
 /**
  * The rows `keep` accepts: the very same array when it accepts them all. In most exports nearly every row

@@ -1,8 +1,10 @@
 // Runs every selected standard over every case and assembles the sorted, deterministic report.
-import type { AnyCheckModule, CheckContext, Finding, PendingItem, Severity } from '../../checks/types.js';
+import type { Finding, PendingItem, Severity } from '../core/finding.js';
+import type { IsoDate } from '../core/dates.js';
+import type { AnyCheckModule, CheckContext } from '../../checks/types.js';
 import type { StandardSettings } from '../config/config.js';
-import { createCalendar, type Region } from '../dates/calendar.js';
-import type { CaseRecord, CaseRow, IsoDate, TableName } from '../model/types.js';
+import { createCalendar, type Region } from '../core/calendar.js';
+import type { CaseRecord, CaseRow, TableName } from '../model/types.js';
 import type {
   Assumption,
   CaseResult,
@@ -12,7 +14,7 @@ import type {
   ReportPending,
   StandardSummary,
 } from '../report/types.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../core/version.js';
 import { compareFindingLike, compareText } from '../report/order.js';
 import { periodKeepsFinding, periodKeepsPending } from '../report/period.js';
 import { caseAsOf } from './as-of.js';

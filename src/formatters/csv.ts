@@ -2,7 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Report, ReportFinding, ReportPending } from '../report/types.js';
 import { evidenceLine, standardSeverities } from './shared.js';
-import { controlsShown } from '../util/safe-text.js';
+import { controlsShown } from '../core/safe-text.js';
 
 export const CSV_COLUMNS = [
   'status',

@@ -1,6 +1,7 @@
 // JSON report, schema version 1 of CLI.md: keys in a fixed order so the same input gives byte-identical output.
-import type { Evidence } from '../../checks/types.js';
-import type { SourceRef } from '../model/types.js';
+import type { Evidence } from '../core/finding.js';
+import type { SourceRef } from '../core/finding.js';
+
 import type { Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../report/types.js';
 
 function source(ref: SourceRef | null) {

@@ -2,7 +2,7 @@
 import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import { caseLabel, evidenceLine, isDataIntegrity, sourceLabel, waiverLine } from './shared.js';
-import { compareText } from '../util/order.js';
+import { compareText } from '../core/order.js';
 
 interface TestCase {
   readonly name: string;

@@ -13,7 +13,7 @@ import {
   statusLabel,
 } from './shared.js';
 import type { FormatOptions } from './types.js';
-import { controlsShown } from '../util/safe-text.js';
+import { controlsShown } from '../core/safe-text.js';
 
 // Only marks that act inside a line: data never starts a line, so #, + and - cannot open a block.
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&]/g;

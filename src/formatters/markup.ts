@@ -1,5 +1,5 @@
 // Escaping for XML and HTML output: every string from the data passes through here before it meets markup.
-import { xmlCharacters } from '../util/safe-text.js';
+import { xmlCharacters } from '../core/safe-text.js';
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {

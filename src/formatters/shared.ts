@@ -1,9 +1,10 @@
 // Wording and grouping shared by the human-readable formats, so every format labels things the same way.
-import type { Evidence } from '../../checks/types.js';
+
+import type { Evidence } from '../core/finding.js';
 import type { GroupBy } from '../report/breakdown.js';
 import type { Report, ReportFinding, ReportPending, StandardSummary, WaiverEntry } from '../report/types.js';
 import type { FormatOptions } from './types.js';
-import { compareText } from '../util/order.js';
+import { compareText } from '../core/order.js';
 
 /** Data-integrity findings about a row that belongs to no known case carry an empty case id. */
 export const NO_CASE_LABEL = '(no case)';

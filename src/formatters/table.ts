@@ -22,9 +22,9 @@ import {
   waiverLine,
 } from './shared.js';
 import type { FormatOptions } from './types.js';
-import { terminalText } from '../util/safe-text.js';
+import { terminalText } from '../core/safe-text.js';
 
-export { terminalText } from '../util/safe-text.js';
+export { terminalText } from '../core/safe-text.js';
 
 interface Palette {
   readonly chalk: ChalkInstance;

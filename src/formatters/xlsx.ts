@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Report, WaiverEntry } from '../report/types.js';
-import { xmlCharacters } from '../util/safe-text.js';
+import { xmlCharacters } from '../core/safe-text.js';
 import {
   caseLabel,
   evidenceLine,

@@ -1,5 +1,6 @@
 // What a person's roles mean, defined once for every standard: parent, non-resident, un-contactable, risk.
-import type { AssessmentRow, CaseRecord, IsoDate, MeetingRow, PersonRow } from './types.js';
+import type { IsoDate } from '../core/dates.js';
+import type { AssessmentRow, CaseRecord, MeetingRow, PersonRow } from './types.js';
 
 /** A parent of the child (`parent` = Y). */
 export const isParent = (p: PersonRow): boolean => p.parent;

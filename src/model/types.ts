@@ -1,13 +1,6 @@
 // The typed case model every input form is validated into, and the value domains of DATA.md.
-
-/** An ISO calendar date, `YYYY-MM-DD`; plain string comparison orders dates correctly. */
-export type IsoDate = string;
-
-/** Where a row came from: the file (as given on the command line) and its 1-based line. */
-export interface SourceRef {
-  readonly file: string;
-  readonly line: number;
-}
+import type { IsoDate } from '../core/dates.js';
+import type { SourceRef } from '../core/finding.js';
 
 export const TABLE_NAMES = [
   'cases',

@@ -1,7 +1,8 @@
 // Baselines: which findings an earlier report already held (known), which are new, and which breaches were resolved.
+import type { IsoDate } from '../core/dates.js';
 import { lstatSync } from 'node:fs';
-import { ConfigError } from '../errors.js';
-import type { IsoDate } from '../model/types.js';
+import { ConfigError } from '../core/errors.js';
+
 import { compareFindingLike, type FindingLike } from './order.js';
 import { periodKeepsFinding } from './period.js';
 import { readSavedReport, type SavedFinding, type SavedReport } from './saved-report.js';

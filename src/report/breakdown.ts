@@ -1,6 +1,6 @@
 // Compliance rates per standard, per team and per worker, computed from the report's per-case results.
 import type { CaseResult } from './types.js';
-import { compareText } from '../util/order.js';
+import { compareText } from '../core/order.js';
 
 export type GroupBy = 'team' | 'worker';
 

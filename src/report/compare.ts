@@ -1,5 +1,6 @@
 // Compares two saved JSON reports: compliance then and now per standard and per team, breaches resolved and new.
-import type { IsoDate } from '../model/types.js';
+
+import type { IsoDate } from '../core/dates.js';
 import { complianceByGroup, groupOf, UNASSIGNED_LABEL } from './breakdown.js';
 import { diffFindings, reassessScope } from './baseline.js';
 import { compareFindingLike, compareText } from './order.js';

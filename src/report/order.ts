@@ -1,6 +1,6 @@
 // Orderings shared by the report steps, so waivers, baselines and comparisons sort exactly as the engine does.
 
-import { compareNullable, compareText } from '../util/order.js';
+import { compareNullable, compareText } from '../core/order.js';
 
 export { compareNullable, compareText };
 

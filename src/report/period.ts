@@ -1,6 +1,6 @@
 // Which listed items an audit period (--from/--to) keeps: events by their date, deadlines by their due date.
-import { addCalendarDays } from '../dates/calendar.js';
-import type { IsoDate } from '../model/types.js';
+import type { IsoDate } from '../core/dates.js';
+import { addCalendarDays } from '../core/calendar.js';
 
 export interface Period {
   readonly from: IsoDate | null;

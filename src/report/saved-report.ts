@@ -1,7 +1,7 @@
 // Reads an earlier JSON report (schema version 1) back in, for --baseline and `compare`; refuses any other version.
 import { z } from 'zod';
-import type { KnownError } from '../errors.js';
-import { readJsonFile } from '../util/json-file.js';
+import type { KnownError } from '../core/errors.js';
+import { readJsonFile } from '../read/json-file.js';
 import { firstIssueLine } from './issues.js';
 
 type KnownErrorClass = new (message: string, where?: { file?: string }, expected?: string) => KnownError;

@@ -1,6 +1,9 @@
 // The audit report: what every formatter renders. Its JSON form is schema version 1 of the CLI contract.
-import type { Evidence, Severity } from '../../checks/types.js';
-import type { IsoDate, SourceRef, TableName } from '../model/types.js';
+import type { Evidence, Severity } from '../core/finding.js';
+import type { SourceRef } from '../core/finding.js';
+import type { IsoDate } from '../core/dates.js';
+
+import type { TableName } from '../model/types.js';
 
 export interface InputSummary {
   readonly table: TableName;

@@ -1,9 +1,10 @@
 // Waivers: breaches the QA team has accepted until a date, read from a JSON file and applied to a finished report.
+import type { IsoDate } from '../core/dates.js';
+import { parseDate, UnreadableDate } from '../core/dates.js';
 import { z } from 'zod';
-import { ConfigError } from '../errors.js';
-import type { IsoDate } from '../model/types.js';
-import { parseDate, UnreadableDate } from '../load/values.js';
-import { readJsonFile } from '../util/json-file.js';
+import { ConfigError } from '../core/errors.js';
+
+import { readJsonFile } from '../read/json-file.js';
 import { firstIssueLine } from './issues.js';
 import { compareNullable, compareText } from './order.js';
 import type { Report, ReportFinding, WaiverEntry } from './types.js';

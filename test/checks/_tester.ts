@@ -1,7 +1,8 @@
 // RuleTester for standards: tables of valid and invalid cases, each invalid case naming its expected findings.
+import type { Finding } from '../../src/core/finding.js';
 import { describe, expect, it } from 'vitest';
-import type { AnyCheckModule, Finding } from '../../checks/types.js';
-import { createCalendar, type Region } from '../../src/dates/calendar.js';
+import type { AnyCheckModule } from '../../checks/types.js';
+import { createCalendar, type Region } from '../../src/core/calendar.js';
 import { judgeClauses } from '../../src/engine/clauses.js';
 import { renderMessage } from '../../src/engine/messages.js';
 import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type SourceKeys, type TableRows } from '../../src/model/types.js';

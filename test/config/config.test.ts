@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHECKS } from '../../checks/index.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from '../../src/config/config.js';
-import { INTEGRITY } from '../../src/engine/catalogue.js';
-import { ConfigError } from '../../src/errors.js';
+import { INTEGRITY } from '../../checks/index.js';
+import { ConfigError } from '../../src/core/errors.js';
 
 const resolve = (config: ConfigFile) => resolveConfig(config, CHECKS, INTEGRITY, 'audit.json');
 const errorOf = (action: () => unknown): string => {

@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { auditPart } from '../../src/engine/parallel.js';
+import { auditPart } from '../../src/pipeline/parallel.js';
 import { formatJson, formatJsonPieces, toJsonDocument } from '../../src/formatters/json.js';
-import { writeAllWhole } from '../../src/output.js';
+import { writeAllWhole } from '../../src/cli/output.js';
 import type { Report, ReportFinding } from '../../src/report/types.js';
 import { cleanReport, fixtureReport, statusReport } from './fixture.js';
 

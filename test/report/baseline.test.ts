@@ -1,6 +1,6 @@
 // Baselines: reading an earlier report, marking findings new or known, and which earlier breaches count as resolved.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, InputError } from '../../src/errors.js';
+import { ConfigError, InputError } from '../../src/core/errors.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { applyBaseline, findingKey } from '../../src/report/baseline.js';
 import { parseSavedReport, type SavedReport } from '../../src/report/saved-report.js';

@@ -1,6 +1,6 @@
 // Comparing two reports: rates then and now per standard and team, new and resolved breaches, in a fixed order.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { compareReports } from '../../src/report/compare.js';
 import { parseSavedReport, type SavedReport } from '../../src/report/saved-report.js';

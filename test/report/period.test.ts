@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../samples/generate.js';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { periodDate, periodKeepsFinding, periodKeepsPending } from '../../src/report/period.js';
 
 const october = { from: '2026-10-01', to: '2026-10-31' };

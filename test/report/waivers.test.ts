@@ -1,6 +1,6 @@
 // Waivers: the file's validation, which findings an in-force waiver accepts, and expired and stale waivers.
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/errors.js';
+import { ConfigError } from '../../src/core/errors.js';
 import { applyWaivers, parseWaivers } from '../../src/report/waivers.js';
 import type { WaiverEntry } from '../../src/report/types.js';
 import { fixtureReport } from '../formatters/fixture.js';

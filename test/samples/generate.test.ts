@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateExport, outputPath } from '../../samples/generate.js';
 import { generateCases } from '../../samples/generator.js';
 import type { ExportFormat } from '../../samples/write.js';
-import { loadExport } from '../../src/load/index.js';
+import { loadExport } from '../../src/pipeline/load.js';
 import { TABLES } from '../../src/model/tables.js';
 
 const CASES = 50;

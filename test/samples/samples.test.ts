@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSamples, invalidRowFaults } from '../../samples/build.js';
 import { SAMPLE_AS_OF, SCENARIOS, STANDARD_IDS } from '../../samples/scenarios.js';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 
 const SAMPLES = fileURLToPath(new URL('../../samples/', import.meta.url));
 const workspace = mkdtempSync(join(tmpdir(), 'practice-audit-samples-'));

@@ -1,0 +1,92 @@
+// Decodes a CSV file, streamed, into its header and records, each with the physical line the record starts on.
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { InputError } from '../core/errors.js';
+import { delimiterName, detectDelimiter, firstContentLine, type Delimiter } from './dialect.js';
+import { CsvSyntaxError, CsvTokenizer, type CsvProblem } from './csv-tokenizer.js';
+import { isFileSystemError, readError } from './files.js';
+import type { TabularSink } from '../validate/table-sink.js';
+import { bodyStream, decodeHead, decodingStage, readHead, textLayout, type TextEncoding } from './text.js';
+
+export type { TabularSink } from '../validate/table-sink.js';
+
+const csvExpected = (delimiter: Delimiter) =>
+  `delimited text with a header row; a cell holding a ${delimiterName(delimiter)}, quote or line break enclosed in double quotes, a quote inside it doubled ("")`;
+
+/** Ends the reading of a file once its header is known, when that is all that is wanted. */
+class HeaderRead extends Error {}
+
+const csvProblems = (delimiter: Delimiter): Readonly<Record<CsvProblem, string>> => ({
+  'quote-not-closed': 'a quoted cell is never closed',
+  'invalid-closing-quote': `a closing quote is followed by something other than a ${delimiterName(delimiter)} or the end of the line`,
+  'invalid-opening-quote': 'a quote appears inside a cell that does not start with one',
+  'record-too-long': 'a record runs on for more than 16 million characters (a quoted cell never closed?)',
+});
+
+/** Feeds the decoded text (UTF-8 arrives as checked bytes, other encodings as strings) to the tokenizer. */
+function tokenizing(tokenizer: CsvTokenizer): Writable {
+  return new Writable({
+    objectMode: true,
+    write(chunk: Buffer | string, _encoding, done) {
+      try {
+        const more = tokenizer.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+        done(more ? null : new HeaderRead());
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+    final(done) {
+      try {
+        tokenizer.end();
+        done();
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  });
+}
+
+/** Bytes read at a time: large reads mean fewer records cut in two between reads. */
+const READ_SIZE = 1 << 20;
+
+export interface CsvOptions {
+  /** The file's encoding; by default its byte-order mark's, else UTF-8 (checked). */
+  readonly encoding?: TextEncoding | undefined;
+  /** The cell separator; by default the one the header line uses most. */
+  readonly delimiter?: Delimiter | undefined;
+  /** Stop once the header has reached the sink. */
+  readonly headerOnly?: boolean;
+}
+
+/** How a delimited text file was read. */
+export interface CsvDialect {
+  readonly encoding: TextEncoding;
+  readonly delimiter: Delimiter;
+}
+
+/**
+ * Streams the file through the sink: decoded (see text.ts), split on its delimiter. A malformed file
+ * becomes an InputError at the record's line.
+ */
+export async function readCsv(file: string, sink: TabularSink, options: CsvOptions = {}): Promise<CsvDialect> {
+  const head = await readHead(file);
+  const layout = textLayout(file, head, options.encoding);
+  const delimiter = options.delimiter ?? detectDelimiter(firstContentLine(decodeHead(head, layout)));
+  const tokenizer = new CsvTokenizer(sink, delimiter, options.headerOnly === true);
+  try {
+    await pipeline(bodyStream(file, layout, READ_SIZE), decodingStage(file, layout), tokenizing(tokenizer));
+  } catch (error) {
+    if (error instanceof HeaderRead) return { encoding: layout.encoding, delimiter };
+    if (error instanceof InputError) throw error;
+    if (error instanceof CsvSyntaxError) {
+      const problem = csvProblems(delimiter)[error.problem];
+      throw new InputError(
+        `malformed ${delimiter === ',' ? 'CSV' : `${delimiterName(delimiter)}-separated text`}: ${problem} (in the record starting here)`,
+        { file, line: error.line },
+        csvExpected(delimiter),
+      );
+    }
+    throw isFileSystemError(error) ? readError(file, error) : error;
+  }
+  return { encoding: layout.encoding, delimiter };
+}

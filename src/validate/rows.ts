@@ -1,0 +1,187 @@
+// Validates raw rows into typed rows table by table and accounts for every row read from each (file, table).
+import type { Finding } from '../core/finding.js';
+import { ColumnPresence } from './columns.js';
+
+import type { ColumnSpec } from '../model/tables.js';
+import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
+import type { InputSummary } from '../report/types.js';
+import { invalidRow, rejectedCells, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
+import { DECODERS, plainlyValidRow } from './schemas.js';
+import { compareText } from '../core/order.js';
+
+export type TableRowLists = { [T in TableName]: TableRows[T][] };
+
+/** Rows read from one file for one table, and how many of them were left out. */
+export interface InputCount {
+  readonly file: string;
+  readonly table: TableName;
+  /** Canonical column → the export's name for it, when a mapping renamed it: findings name the export's. */
+  readonly labels?: ReadonlyMap<string, string> | undefined;
+  rows: number;
+  rejected: number;
+  /** Rows kept with an optional cell read as not recorded because its value was not valid. */
+  keptWithRejectedCells: number;
+}
+
+/**
+ * Cells a row can lose and still be audited: optional, and neither an id nor the row's identity. A required column
+ * (ids, the date that places the row, the values that say what the row is) cannot be guessed, so its row is left out.
+ */
+const isLosable = (table: TableName, column: ColumnSpec): boolean =>
+  !column.required && column.kind !== 'id' && !PLACING_DATES.has(`${table}.${column.name}`);
+
+/**
+ * Optional dates that place a row in time: read as not recorded, a bad one would move the row (a plan with no end
+ * is current, a case with no closing date open, a marking with no date covers every event) and make or hide
+ * breaches. A bad value there leaves the row out, as a bad required value does.
+ */
+const PLACING_DATES: ReadonlySet<string> = new Set([
+  'cases.opened',
+  'cases.closed',
+  'plans.end',
+  'assessments.started',
+  'assessments.completed',
+  'people.uncontactable_date',
+]);
+
+const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(
+  TABLE_NAMES.map((name) => [name, new Map(DECODERS[name].columns.map((column) => [column.name, column]))]),
+);
+
+const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
+
+/** One of `count` disjoint parts of an export, by case: a worker audits only the cases of its part. */
+export interface CasePartition {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The part a case id falls in (FNV-1a over its code units): a row and its case always land in the same part. */
+export function partOfCase(caseId: unknown, count: number): number {
+  if (typeof caseId !== 'string' || count <= 1) return 0;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < caseId.length; i++) {
+    hash ^= caseId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % count;
+}
+
+export class RowCollector {
+  readonly rows: TableRowLists = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
+  readonly present = new Set<TableName>();
+  /** Which columns each table's inputs have: a standard never judges a clause on a column no input has. */
+  readonly columns = new ColumnPresence();
+  readonly findings: Finding[] = [];
+  /** The finding of each row kept with a rejected cell, by the row itself (few rows have one). */
+  private readonly cellFindings = new Map<object, Finding>();
+  private readonly counts = new Map<string, InputCount>();
+
+  /** With a partition, rows of other parts' cases are neither counted nor kept: those parts account for them. */
+  constructor(readonly partition: CasePartition | undefined = undefined) {}
+
+  /** Whether a row with this (decoded) case id belongs to the part being read; always, without a partition. */
+  owns(caseId: unknown): boolean {
+    const { partition } = this;
+    return partition === undefined || partOfCase(caseId, partition.count) === partition.index;
+  }
+
+  /** The counter of one (file, table); asking for it makes the table present, even with no rows. */
+  input(file: string, table: TableName, labels?: ReadonlyMap<string, string>): InputCount {
+    const key = countKey(file, table);
+    let count = this.counts.get(key);
+    if (!count) {
+      count = { file, table, labels, rows: 0, rejected: 0, keptWithRejectedCells: 0 };
+      this.counts.set(key, count);
+      this.present.add(table);
+    }
+    return count;
+  }
+
+  /** Validates one decoded row (see schemas.ts): a typed row in its table, or a data-invalid-row finding. */
+  validate(count: InputCount, decoded: Record<string, unknown>, file: string, line: number, jsonPath: string | null): void {
+    count.rows++;
+    const decoder = DECODERS[count.table];
+    if (plainlyValidRow(decoder, decoded)) {
+      this.accept(count.table, decoded, file, line);
+      return;
+    }
+    const result = decoder.schema.safeParse(decoded);
+    if (result.success) {
+      this.accept(count.table, result.data, file, line);
+      return;
+    }
+    const columns = COLUMNS.get(count.table);
+    const problems: ColumnProblem[] = [];
+    const seen = new Set<string>();
+    for (const issue of result.error.issues) {
+      const name = String(issue.path[0]);
+      const column = columns?.get(name);
+      if (!column || seen.has(name)) continue;
+      seen.add(name);
+      problems.push({ column, reason: issue.message });
+    }
+    const [first, ...rest] = problems;
+    if (!first) throw new Error(`a ${count.table} row failed validation without a column issue`);
+    const origin = { file, line, jsonPath, labels: count.labels };
+    // A bad optional cell must not hide the rest of the row (the fourth defaulted visit, and with it an escalation
+    // breach): the row is kept with the cell read as not recorded, and the cell is reported.
+    if (problems.every((problem) => isLosable(count.table, problem.column))) {
+      const kept = { ...decoded };
+      for (const { column } of problems) kept[column.name] = undefined;
+      const retried = decoder.schema.safeParse(kept);
+      if (retried.success) {
+        const row = retried.data;
+        this.accept(count.table, row, file, line);
+        count.keptWithRejectedCells++;
+        const finding = rejectedCells(count.table, decoded, origin, [first, ...rest]);
+        this.findings.push(finding);
+        this.cellFindings.set(row, finding);
+        return;
+      }
+    }
+    this.reject(count, invalidRow(count.table, decoded, origin, [first, ...rest]));
+  }
+
+  /** Keeps a typed row in its table, with where it was read. */
+  private accept(table: TableName, row: Record<string, unknown>, file: string, line: number): void {
+    row['sourceFile'] = file;
+    row['sourceLine'] = line;
+    (this.rows[table] as unknown[]).push(row);
+  }
+
+  /** Counts a row read but left out before validation (wrong shape), with its finding. */
+  rejectRead(count: InputCount, finding: Finding): void {
+    count.rows++;
+    this.reject(count, finding);
+  }
+
+  /** Leaves out a row already counted as read. */
+  reject(count: InputCount, finding: Finding): void {
+    count.rejected++;
+    this.findings.push(finding);
+  }
+
+  /** Leaves out a validated row found later to be an orphan or a duplicate. */
+  rejectValidated(table: TableName, finding: LocatedFinding, row: object): void {
+    const count = this.counts.get(countKey(finding.source.file, table));
+    if (!count) throw new Error(`no input counted for ${table} from ${finding.source.file}`);
+    // A row left out reports why it was left out; what was wrong with one of its cells no longer matters.
+    // By the row object, not its place: rows of one minified JSON document share a line, and duplicates an id.
+    const cells = this.cellFindings.get(row);
+    if (cells !== undefined) {
+      this.cellFindings.delete(row);
+      this.findings.splice(this.findings.indexOf(cells), 1);
+      count.keptWithRejectedCells--;
+    }
+    this.reject(count, withSourceLabels(finding, count.labels));
+  }
+
+  /** One entry per (file, table), sorted by file then table. */
+  summaries(): InputSummary[] {
+    return [...this.counts.values()]
+      .map(({ file, table, rows, rejected, keptWithRejectedCells }) => ({ table, file, rows, rejected, keptWithRejectedCells }))
+      .sort((a, b) => compareText(a.file, b.file) || compareText(a.table, b.table));
+  }
+}
+

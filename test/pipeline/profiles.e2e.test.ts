@@ -1,0 +1,237 @@
+// End to end through the built CLI: the CareFirst and SSD mapping profiles on their sample exports, audit and preflight.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PreflightReport } from '../../src/engine/preflight.js';
+import type { Report } from '../../src/report/types.js';
+import { ROOT, runBuiltCli } from '../e2e/run-cli.js';
+
+const AS_OF = ['--as-of', '2026-10-31'];
+
+const audit = (folder: string, mapping: string) => {
+  const run = runBuiltCli(['audit', folder, '--mapping', mapping, ...AS_OF, '-f', 'json']);
+  return { ...run, report: JSON.parse(run.stdout) as Report };
+};
+const preflightOf = (folder: string, mapping: string) => {
+  const run = runBuiltCli(['preflight', folder, '--mapping', mapping, '--format', 'json']);
+  return { ...run, report: JSON.parse(run.stdout) as PreflightReport };
+};
+
+const fileName = (path: string) => path.split(/[\\/]/).pop();
+const statuses = (report: Report) => Object.fromEntries(report.standards.map((standard) => [standard.id, standard.status]));
+
+describe('CareFirst profile on samples/carefirst-export', () => {
+  const { status, stderr, report } = audit('samples/carefirst-export', 'samples/mappings/carefirst.json');
+
+  it('audits the export, exiting 1 on its planted breaches', () => {
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(report.summary).toEqual({
+      cases: 12,
+      casesWithBreaches: 10,
+      errors: 12,
+      warnings: 4,
+      pending: 0,
+      partlyAssessed: 2,
+      notAssessed: 3,
+    });
+    // Nor does it say who chaired a core group: the recorder of a core-group exclusion is not judged.
+    expect(report.standards.find((s) => s.id === 'exclusion-recorded')).toMatchObject({
+      status: 'partly-assessed',
+      absentColumns: ['meetings.chair_role'],
+    });
+    // The core-group export has no split or minutes columns: split meetings are not judged, even in the conference
+    // export that has them, rather than read as "not recorded" for core groups.
+    expect(report.standards.find((s) => s.id === 'split-review-minutes')).toMatchObject({
+      status: 'partly-assessed',
+      absentColumns: ['meetings.split', 'meetings.minutes_sets'],
+    });
+  });
+
+  it('reads every file into its table, the two visit exports into visits and two meeting exports into meetings', () => {
+    expect(report.inputs.map((input) => [input.table, fileName(input.file), input.rows, input.rejected])).toEqual([
+      ['assessment_views', 'Assessment_Parent_Views.csv', 7, 0],
+      ['assessments', 'Assessments.csv', 5, 0],
+      ['visits', 'CIN_Visits_Export.csv', 11, 1],
+      ['cases', 'Case_List.csv', 12, 0],
+      ['meeting_parents', 'Conference_Invitees.csv', 33, 0],
+      ['meetings', 'Conferences.csv', 13, 0],
+      ['meetings', 'Core_Groups.csv', 4, 0],
+      ['incidents', 'Incidents.csv', 2, 0],
+      ['people', 'Involved_People.csv', 26, 0],
+      ['plans', 'Plans.csv', 12, 0],
+      ['visits', 'Visits_Export.csv', 24, 0],
+    ]);
+  });
+
+  it('finds exactly the planted breaches', () => {
+    expect(report.findings.map((finding) => `${finding.caseId} ${finding.standard} ${finding.recordId ?? '-'}`)).toEqual([
+      'CF001 child-seen VS00104',
+      'CF002 defaulted-visits-escalated VS00205',
+      'CF003 data-invalid-row VS00302',
+      'CF003 no-access-manager-consulted VS00303',
+      'CF003 nrp-invited MT0031',
+      'CF005 joint-visit-where-risk VS00502',
+      'CF006 incident-reported IN0061',
+      'CF007 nrp-met-in-person AS0071',
+      'CF007 views-not-adopted-reasoned AS0071',
+      'CF008 no-contact-reason P00802',
+      'CF008 parent-views-recorded AS0081',
+      'CF009 exclusion-kept-under-review MT0093',
+      'CF009 exclusion-recorded MT0093',
+      'CF010 advocacy-info-shared MT0101',
+      'CF010 report-shared-in-advance MT0101',
+      'CF011 nrp-details-recorded P01102',
+    ]);
+  });
+
+  it('reports the unmapped outcome in the export\'s own terms: its file, line and column', () => {
+    const invalid = report.findings.find((finding) => finding.standard === 'data-invalid-row');
+    expect(invalid?.source).toEqual({ file: 'samples/carefirst-export/CIN_Visits_Export.csv', line: 3 });
+    expect(invalid?.message).toBe(
+      'visits row left out of the audit: Outcome "Rescheduled" is not valid (expected one of completed, defaulted, no_access, cancelled_by_family, cancelled_by_service).',
+    );
+  });
+
+  it('reports the standards whose tables a CareFirst export lacks as not assessed, naming the table', () => {
+    const notAssessed = report.standards.filter((standard) => standard.status === 'not-assessed');
+    expect(notAssessed.map((standard) => [standard.id, standard.reason])).toEqual([
+      ['allegation-response-recorded', 'table allegations missing from the input'],
+      ['nrp-copied-into-letters', 'table letters missing from the input'],
+      ['uncontactable-justified', 'table contact_attempts missing from the input'],
+    ]);
+  });
+
+  it('says the same before the audit, in the pre-flight', () => {
+    const { status: preflightStatus, report: preflight } = preflightOf('samples/carefirst-export', 'samples/mappings/carefirst.json');
+    expect(preflightStatus).toBe(1);
+    expect(preflight.problems).toEqual([]);
+    expect(preflight.summary).toEqual({ assessed: 16, partlyAssessed: 0, notAssessed: 3, off: 0, problems: 0 });
+    expect(preflight.standards.filter((standard) => standard.status === 'not-assessed').map((standard) => standard.id)).toEqual([
+      'allegation-response-recorded',
+      'nrp-copied-into-letters',
+      'uncontactable-justified',
+    ]);
+    expect(preflight.files.find((file) => fileName(file.file) === 'Core_Groups.csv')?.columns).toContainEqual({
+      column: 'type',
+      origin: 'constant',
+      constant: 'core_group',
+    });
+  });
+});
+
+describe('SSD profile on samples/ssd-export', () => {
+  const { status, stderr, report } = audit('samples/ssd-export', 'samples/mappings/ssd.json');
+
+  it('audits the extract, exiting 1 on the visits where the child was not seen', () => {
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(report.summary.cases).toBe(8);
+    expect(report.findings.map((finding) => `${finding.caseId} ${finding.standard} ${finding.recordId ?? '-'} ${finding.messageId}`)).toEqual([
+      '1002 child-seen CPV-8203 childNotSeen',
+      '1003 child-seen CPV-8206 childSeenNotRecorded',
+      '1008 child-seen CPV-8213 childNotSeen',
+    ]);
+  });
+
+  it('reads the SSD tables it maps, ignoring the others, with plan ids kept apart by their prefixes', () => {
+    expect(report.inputs.map((input) => `${input.table} ${fileName(input.file)}`)).toEqual([
+      'assessments ssd_cin_assessments.csv',
+      'cases ssd_cin_episodes.csv',
+      'plans ssd_cin_plans.csv',
+      'visits ssd_cin_visits.csv',
+      'plans ssd_cla_episodes.csv',
+      'plans ssd_cp_plans.csv',
+      'meetings ssd_cp_reviews.csv',
+      'visits ssd_cp_visits.csv',
+      'meetings ssd_initial_cp_conference.csv',
+    ]);
+    expect(report.inputs.every((input) => input.rejected === 0)).toBe(true);
+  });
+
+  it('assesses what the SSD can show and reports every other standard not assessed, naming the missing tables', () => {
+    const byStatus = statuses(report);
+    expect(Object.keys(byStatus).filter((id) => byStatus[id] === 'assessed')).toEqual([
+      'child-seen',
+      'data-duplicate-id',
+      'data-invalid-row',
+      'data-orphan-row',
+      'defaulted-visits-escalated',
+    ]);
+    // As the pre-flight says: the SSD has no manager_informed, split or minutes_sets, so nothing rests on them.
+    expect(report.standards.filter((s) => s.status === 'partly-assessed').map((s) => [s.id, s.absentColumns])).toEqual([
+      ['no-access-manager-consulted', ['visits.manager_informed']],
+      ['split-review-minutes', ['meetings.split', 'meetings.minutes_sets']],
+    ]);
+    const reasons = Object.fromEntries(report.standards.filter((s) => s.status === 'not-assessed').map((s) => [s.id, s.reason]));
+    expect(reasons).toEqual({
+      'advocacy-info-shared': 'table meeting_parents missing from the input',
+      'allegation-response-recorded': 'tables allegations, people missing from the input',
+      'exclusion-kept-under-review': 'table meeting_parents missing from the input',
+      'exclusion-recorded': 'table meeting_parents missing from the input',
+      'incident-reported': 'tables incidents, people missing from the input',
+      'joint-visit-where-risk': 'table people missing from the input',
+      'no-contact-reason': 'table people missing from the input',
+      'nrp-copied-into-letters': 'tables letters, people missing from the input',
+      'nrp-details-recorded': 'table people missing from the input',
+      'nrp-invited': 'tables people, meeting_parents missing from the input',
+      'nrp-met-in-person': 'tables people, assessment_views missing from the input',
+      'parent-views-recorded': 'tables assessment_views, people missing from the input',
+      'report-shared-in-advance': 'tables meeting_parents, people missing from the input',
+      'uncontactable-justified': 'tables people, contact_attempts missing from the input',
+      'views-not-adopted-reasoned': 'table assessment_views missing from the input',
+    });
+  });
+
+  it('names the missing fields in the pre-flight: partly assessed where a read column is absent, assumed values noted', () => {
+    const { status: preflightStatus, report: preflight } = preflightOf('samples/ssd-export', 'samples/mappings/ssd.json');
+    expect(preflightStatus).toBe(1);
+    expect(preflight.summary).toEqual({ assessed: 2, partlyAssessed: 2, notAssessed: 15, off: 0, problems: 0 });
+    const judged = Object.fromEntries(preflight.standards.map((standard) => [standard.id, standard]));
+    expect(judged['no-access-manager-consulted']).toMatchObject({ status: 'partly-assessed', missingColumns: ['visits.manager_informed'] });
+    expect(judged['split-review-minutes']).toMatchObject({ status: 'partly-assessed', missingColumns: ['meetings.split', 'meetings.minutes_sets'] });
+    expect(judged['child-seen']).toMatchObject({ status: 'assessed', constantColumns: ['visits.type', 'visits.outcome'] });
+    expect(judged['nrp-invited']).toMatchObject({ status: 'not-assessed', missingTables: ['people', 'meeting_parents'] });
+    expect(preflight.ignored.map(fileName)).toEqual(['ssd_involvements.csv', 'ssd_person.csv']);
+  });
+});
+
+describe('the mapping from the command line and the configuration', () => {
+  const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-mapping-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  const configFile = join(scratch, 'config.json');
+  // The configuration's mapping is found relative to the configuration file.
+  writeFileSync(configFile, JSON.stringify({ mapping: relative(scratch, join(ROOT, 'samples/mappings/ssd.json')) }));
+
+  it('takes the mapping from the configuration, and --mapping over it', () => {
+    const fromConfig = runBuiltCli(['audit', 'samples/ssd-export', '-c', configFile, ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(fromConfig.stdout) as Report).summary.cases).toBe(8);
+    const overridden = runBuiltCli(['audit', 'samples/carefirst-export', '-c', configFile, '--mapping', 'samples/mappings/carefirst.json', ...AS_OF, '-f', 'json']);
+    expect((JSON.parse(overridden.stdout) as Report).summary.cases).toBe(12);
+  });
+
+  it('exits 2 with one line on a bad mapping, and on a column the export lacks', () => {
+    const badMapping = join(scratch, 'bad.json');
+    writeFileSync(badMapping, JSON.stringify({ tables: { visits: { file: 'Visits_Export.csv', colums: {} } } }));
+    const bad = runBuiltCli(['audit', 'samples/carefirst-export', '--mapping', badMapping, ...AS_OF]);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', `practice-audit: ${badMapping}: tables.visits: Unrecognized key: "colums"\n`]);
+    const wrongColumn = join(scratch, 'wrong-column.json');
+    writeFileSync(wrongColumn, JSON.stringify({ tables: { cases: { file: 'Case_List.csv', columns: { case_id: 'Case Number', status: 'Case Status' } } } }));
+    const missing = runBuiltCli(['preflight', 'samples/carefirst-export', '--mapping', wrongColumn]);
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toContain(
+      'samples/carefirst-export/Case_List.csv:1: the mapping (tables.cases.columns.case_id) names column "Case Number", which this file does not have',
+    );
+    const audited = runBuiltCli(['audit', 'samples/carefirst-export/Case_List.csv', '--mapping', wrongColumn, ...AS_OF]);
+    expect(audited.status).toBe(2);
+    expect(audited.stderr).toMatch(/^practice-audit: samples\/carefirst-export\/Case_List\.csv:1: the mapping \(tables\.cases\.columns\.case_id\) names column "Case Number", which this file does not have/);
+  });
+
+  it('refuses an unknown --encoding or --delimiter', () => {
+    const encoding = runBuiltCli(['audit', 'samples/monthly-export', '--encoding', 'latin9']);
+    expect([encoding.status, encoding.stderr]).toEqual([2, 'practice-audit: --encoding "latin9" is not recognised (expected one of utf8, utf16le, utf16be, windows-1252)\n']);
+    const delimiter = runBuiltCli(['preflight', 'samples/monthly-export', '--delimiter', ':']);
+    expect([delimiter.status, delimiter.stderr]).toEqual([2, 'practice-audit: --delimiter ":" is not recognised (expected one of , ; | or tab)\n']);
+  });
+});

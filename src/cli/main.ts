@@ -29,7 +29,7 @@ import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText 
 import { applyBaseline, readBaselineFile } from '../report/baseline.js';
 import { compareReports } from '../report/compare.js';
 import { readSavedReport } from '../report/saved-report.js';
-import type { ReportFinding } from '../report/types.js';
+import type { ReportFinding } from '../core/report.js';
 import { applyWaivers, readWaiversFile } from '../report/waivers.js';
 import { renderStandardsList } from './standards.js';
 import { terminalText } from '../core/safe-text.js';

@@ -1,7 +1,7 @@
 // The configuration file: per-standard severity, options and effective date, and the bank-holiday region.
 import type { Severity } from '../core/finding.js';
 import type { IsoDate } from '../core/dates.js';
-import { firstIssue } from '../report/issues.js';
+import { firstIssue } from '../core/issues.js';
 import { z } from 'zod';
 import type { AnyCheckModule } from '../../checks/types.js';
 import { REGIONS, type Region } from '../core/calendar.js';

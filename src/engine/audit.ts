@@ -13,10 +13,10 @@ import type {
   ReportFinding,
   ReportPending,
   StandardSummary,
-} from '../report/types.js';
+} from '../core/report.js';
 import { VERSION } from '../core/version.js';
-import { compareFindingLike, compareText } from '../report/order.js';
-import { periodKeepsFinding, periodKeepsPending } from '../report/period.js';
+import { compareFindingLike, compareText } from '../core/order.js';
+import { periodKeepsFinding, periodKeepsPending } from './period.js';
 import { caseAsOf } from './as-of.js';
 import { judgeClauses, type ClauseJudgement } from './clauses.js';
 import { renderMessage } from './messages.js';

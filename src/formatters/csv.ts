@@ -1,6 +1,6 @@
 // CSV of findings and pending items, one row each, safe to open in Excel (BOM, CRLF, formula cells neutralised).
 import { stringify } from 'csv-stringify/sync';
-import type { Report, ReportFinding, ReportPending } from '../report/types.js';
+import type { Report, ReportFinding, ReportPending } from '../core/report.js';
 import { evidenceLine, standardSeverities } from './shared.js';
 import { controlsShown } from '../core/safe-text.js';
 

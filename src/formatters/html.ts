@@ -1,6 +1,6 @@
 // Self-contained HTML report: headline, SVG compliance charts, a sortable and filterable findings table, cases.
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
-import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../report/types.js';
+import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../core/report.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import {
   assumptionLine,

@@ -2,7 +2,7 @@
 import type { Evidence } from '../core/finding.js';
 import type { SourceRef } from '../core/finding.js';
 
-import type { Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../report/types.js';
+import type { Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../core/report.js';
 
 function source(ref: SourceRef | null) {
   return ref === null ? null : { file: ref.file, line: ref.line };

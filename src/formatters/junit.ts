@@ -1,5 +1,5 @@
 // JUnit XML for CI: a test suite per standard, a test case per applicable case, a failure per breach not waived.
-import type { Report, ReportFinding, ReportPending, StandardSummary } from '../report/types.js';
+import type { Report, ReportFinding, ReportPending, StandardSummary } from '../core/report.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import { caseLabel, evidenceLine, isDataIntegrity, sourceLabel, waiverLine } from './shared.js';
 import { compareText } from '../core/order.js';

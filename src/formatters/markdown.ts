@@ -1,6 +1,6 @@
 // Markdown audit summary a manager pastes into a monthly report: headline, rates by standard and team, findings.
 import { complianceByGroup, overallCompliance, UNASSIGNED_LABEL } from '../report/breakdown.js';
-import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../report/types.js';
+import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../core/report.js';
 import {
   assumptionLine,
   caseLabel,

@@ -2,7 +2,7 @@
 
 import type { Evidence } from '../core/finding.js';
 import type { GroupBy } from '../report/breakdown.js';
-import type { Report, ReportFinding, ReportPending, StandardSummary, WaiverEntry } from '../report/types.js';
+import type { Report, ReportFinding, ReportPending, StandardSummary, WaiverEntry } from '../core/report.js';
 import type { FormatOptions } from './types.js';
 import { compareText } from '../core/order.js';
 

@@ -2,7 +2,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import { complianceByGroup } from '../report/breakdown.js';
-import type { Report, ReportFinding } from '../report/types.js';
+import type { Report, ReportFinding } from '../core/report.js';
 import {
   assessmentGapLine,
   assumptionLine,

@@ -1,5 +1,5 @@
 // The formatter contract: a pure function from the report (and display options) to the bytes of one format.
-import type { Report } from '../report/types.js';
+import type { Report } from '../core/report.js';
 
 export interface FormatOptions {
   /** ANSI colour allowed (the CLI decides: TTY and no NO_COLOR). */

@@ -1,7 +1,7 @@
 // Excel workbook: summary rates per standard, team and worker; every finding and pending item; one row per case.
 import type ExcelJS from 'exceljs';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
-import type { Report, WaiverEntry } from '../report/types.js';
+import type { Report, WaiverEntry } from '../core/report.js';
 import { xmlCharacters } from '../core/safe-text.js';
 import {
   caseLabel,

@@ -3,12 +3,14 @@
 import type { Finding } from '../core/finding.js';
 import { InputError } from '../core/errors.js';
 import { TABLE_NAMES, type CaseRecord, type TableName } from '../model/types.js';
-import type { Assumption, InputSummary } from '../report/types.js';
+import type { Assumption, InputSummary } from '../core/report.js';
 import { readCsv } from '../read/csv.js';
 import type { Delimiter } from '../read/dialect.js';
 import { listInputFiles, type InputFormat } from '../read/files.js';
 import { assembleCases } from '../assemble/cases.js';
 import { readJsonFile, readNdjsonFile } from '../read/json.js';
+import type { DocumentSink } from '../read/records.js';
+import { CaseDocumentReader } from '../validate/documents.js';
 import { MappingIndex, type Mapping } from '../read/mapping.js';
 import { RowCollector, type CasePartition } from '../validate/rows.js';
 import { TableSink, type ProgressReporter } from '../validate/table-sink.js';
@@ -80,11 +82,22 @@ async function readXlsxFile(file: string, { collector, mapping, progressFor }: R
   }
 }
 
+/** A JSON or NDJSON file: its case documents split into rows and validated. */
+async function readDocuments(
+  file: string,
+  { collector, options, progressFor }: ReadContext,
+  read: (file: string, sink: DocumentSink, encoding?: TextEncoding) => Promise<void>,
+): Promise<void> {
+  const sink = new CaseDocumentReader(file, collector, progressFor(file));
+  await read(file, sink, options.encoding);
+  sink.finish();
+}
+
 const READERS: Readonly<Record<InputFormat, FileReader>> = {
   csv: readCsvFile,
   xlsx: readXlsxFile,
-  json: (file, { collector, options, progressFor }) => readJsonFile(file, collector, progressFor(file), options.encoding),
-  ndjson: (file, { collector, options, progressFor }) => readNdjsonFile(file, collector, progressFor(file), options.encoding),
+  json: (file, context) => readDocuments(file, context, readJsonFile),
+  ndjson: (file, context) => readDocuments(file, context, readNdjsonFile),
 };
 
 const byPlace = (a: Finding, b: Finding): number =>

@@ -9,7 +9,7 @@ import { listInputFiles } from '../read/files.js';
 import { loadExport, type LoadOptions } from './load.js';
 import { MappingIndex } from '../read/mapping.js';
 import type { CasePartition } from '../validate/rows.js';
-import type { InputSummary, Report, StandardSummary } from '../report/types.js';
+import type { InputSummary, Report, StandardSummary } from '../core/report.js';
 import { compareText } from '../core/order.js';
 import { compareListed, comparePending, runAudit, type AuditSettings } from '../engine/audit.js';
 import { INTEGRITY } from '../../checks/index.js';

@@ -16,15 +16,10 @@ export class CsvSyntaxError extends Error {
   }
 }
 
-/**
- * Where the records go. `skip`, when set, is asked about a record's cell at `skip.cell` before the record is
- * split any further: a record it skips is never built (a worker that audits only some cases reads past the
- * others' rows this way). It is only set once the header has been read.
- */
+/** Where the records go: the first non-blank record is the header. */
 export interface RecordReceiver {
   header(cells: readonly string[], line: number): void;
   record(cells: readonly string[], line: number): void;
-  readonly skip?: { readonly cell: number; readonly test: (value: string | undefined) => boolean } | undefined;
 }
 
 const LF = 10;
@@ -135,11 +130,8 @@ export class CsvTokenizer {
         continue;
       }
       if (lineEnd > pos) {
-        const skip = this.headerSeen ? this.receiver.skip : undefined;
-        if (!skip || !skip.test(this.cellAt(text, pos, lineEnd, skip.cell))) {
-          this.deliver(this.split(text, pos, lineEnd), line);
-          if (this.headerOnly && this.headerSeen) return this.finishHeader(text, next, line + 1);
-        }
+        this.deliver(this.split(text, pos, lineEnd), line);
+        if (this.headerOnly && this.headerSeen) return this.finishHeader(text, next, line + 1);
       }
       pos = next;
       line++;
@@ -181,19 +173,6 @@ export class CsvTokenizer {
     cells[count++] = text.slice(from, end);
     if (cells.length !== count) cells.length = count;
     return cells;
-  }
-
-  /** The unquoted record's cell at `index` (undefined when it has fewer cells), without splitting the rest. */
-  private cellAt(text: string, start: number, end: number, index: number): string | undefined {
-    const delimiter = this.delimiterText;
-    let from = start;
-    for (let i = 0; i < index; i++) {
-      const at = text.indexOf(delimiter, from);
-      if (at === -1 || at >= end) return undefined;
-      from = at + 1;
-    }
-    const at = text.indexOf(delimiter, from);
-    return text.slice(from, at === -1 || at > end ? end : at);
   }
 
   /**
@@ -282,8 +261,7 @@ export class CsvTokenizer {
   }
 
   private recordEnds(cells: string[], line: number, breaks: number, next: number): { next: number; nextLine: number } {
-    const skip = this.headerSeen ? this.receiver.skip : undefined;
-    if (!skip || !skip.test(cells[skip.cell])) this.deliver(cells, line);
+    this.deliver(cells, line);
     return { next, nextLine: line + breaks + 1 };
   }
 }

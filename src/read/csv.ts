@@ -5,10 +5,10 @@ import { InputError } from '../core/errors.js';
 import { delimiterName, detectDelimiter, firstContentLine, type Delimiter } from './dialect.js';
 import { CsvSyntaxError, CsvTokenizer, type CsvProblem } from './csv-tokenizer.js';
 import { isFileSystemError, readError } from './files.js';
-import type { TabularSink } from '../validate/table-sink.js';
+import type { TabularSink } from './records.js';
 import { bodyStream, decodeHead, decodingStage, readHead, textLayout, type TextEncoding } from './text.js';
 
-export type { TabularSink } from '../validate/table-sink.js';
+export type { TabularSink } from './records.js';
 
 const csvExpected = (delimiter: Delimiter) =>
   `delimited text with a header row; a cell holding a ${delimiterName(delimiter)}, quote or line break enclosed in double quotes, a quote inside it doubled ("")`;

@@ -1,10 +1,74 @@
-// Resolves a tabular file's header against its table: where each column's cells are, through the mapping if one applies.
+// Resolves a tabular file's header against its table: which table it holds and where each column's cells are, through the mapping if one applies.
+import { basename, extname } from 'node:path';
 import { InputError } from '../core/errors.js';
-import { requiredColumns, tableSpec } from '../model/tables.js';
-import type { TableName } from '../model/types.js';
-import { columnOrigin, mappedReader, type CellReader, type SourceBinding } from './mapping.js';
-import { DECODERS, type TableDecoder } from '../validate/schemas.js';
-import { identifyTable, normalizeHeaderName } from '../validate/table-sink.js';
+import { requiredColumns, TABLES, tableSpec } from '../model/tables.js';
+import { TABLE_NAMES, type TableName } from '../model/types.js';
+import { columnOrigin, type SourceBinding } from './mapping.js';
+
+/** Header names are compared trimmed and in any case. */
+export const normalizeHeaderName = (name: string): string => name.trim().toLowerCase();
+
+const isTableName = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name);
+
+const requiredList = (table: TableName) => requiredColumns(table).join(', ');
+
+/** The table a file named `<table>.<ext>` (any case) holds, if its name says so. */
+export function tableNamedBy(file: string): TableName | undefined {
+  const name = basename(file, extname(file)).toLowerCase();
+  return isTableName(name) ? name : undefined;
+}
+
+/**
+ * The table a header belongs to: the one the file name says, else the one whose required columns are all
+ * present. Several may qualify (an assessment_views header also has every column assessments requires):
+ * the one with the most required columns wins, then the one with the most known columns; a remaining tie
+ * is an error rather than a guess.
+ */
+export function identifyTable(file: string, header: readonly string[], line: number): TableName {
+  const columns = new Set(header);
+  const named = tableNamedBy(file);
+  if (named) {
+    const missing = requiredColumns(named).filter((column) => !columns.has(column));
+    if (missing.length > 0) {
+      throw new InputError(
+        `table ${named} is missing required column(s) ${missing.join(', ')}`,
+        { file, line },
+        `a header with ${requiredList(named)}`,
+      );
+    }
+    return named;
+  }
+  const scored = TABLES.map((spec) => ({
+    name: spec.name,
+    required: requiredColumns(spec.name),
+    known: spec.columns.filter((column) => columns.has(column.name)).length,
+  })).map((table) => ({ ...table, present: table.required.filter((column) => columns.has(column)).length }));
+  const complete = scored
+    .filter((table) => table.present === table.required.length)
+    .sort((a, b) => b.required.length - a.required.length || b.known - a.known);
+  const [best, runnerUp] = complete;
+  if (best && !(runnerUp && runnerUp.required.length === best.required.length && runnerUp.known === best.known)) {
+    return best.name;
+  }
+  if (best && runnerUp) {
+    throw new InputError(
+      `cannot tell whether this file holds ${best.name} or ${runnerUp.name}: its header fits both`,
+      { file, line },
+      `a file named ${best.name}.csv or ${runnerUp.name}.csv`,
+    );
+  }
+  const closest = scored.filter((table) => table.present > 1).sort((a, b) => b.present - a.present)[0];
+  const hint = closest
+    ? `; its header comes closest to ${closest.name}, which also needs ${closest.required
+        .filter((column) => !columns.has(column))
+        .join(', ')}`
+    : '';
+  throw new InputError(
+    `cannot tell which table this file holds${hint}`,
+    { file, line },
+    `a file named <table>.csv (${TABLE_NAMES.join(', ')}), or a header with every required column of one table, e.g. visits: ${requiredList('visits')}`,
+  );
+}
 
 /** How one of the table's columns is filled in this file. */
 export interface FoundColumn {
@@ -124,15 +188,6 @@ export function requireUsable(layout: HeaderLayout, file: string, line: number):
     const what = binding && header.toLowerCase() !== repeated ? `column "${header}" (${repeated})` : `column ${repeated}`;
     throw new InputError(`${what} appears more than once in the header`, { file, line }, 'each column once');
   }
-}
-
-/** The table's decoder as this file needs it: the table's own, or one whose readers apply the mapping. */
-export function decoderFor(layout: HeaderLayout): TableDecoder {
-  const decoder = DECODERS[layout.table];
-  const { binding } = layout;
-  if (!binding) return decoder;
-  const readers: CellReader[] = decoder.columns.map((column, i) => mappedReader(binding, column, decoder.readers[i] as CellReader));
-  return { ...decoder, readers };
 }
 
 /** Canonical column → the export's column name, for columns read from a cell under another name. */

@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { sizeName } from '../core/regular-file.js';
 import { InputError } from '../core/errors.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
-import type { TabularSink } from '../validate/table-sink.js';
+import type { TabularSink } from './records.js';
 import { isFileSystemError, readError } from './files.js';
 
 /** What to do with one sheet: read it into this sink (and call `finish` after its last row), or skip it. */

@@ -3,10 +3,10 @@ import type { IsoDate } from '../core/dates.js';
 import { lstatSync } from 'node:fs';
 import { ConfigError } from '../core/errors.js';
 
-import { compareFindingLike, type FindingLike } from './order.js';
-import { periodKeepsFinding } from './period.js';
+import { compareFindingLike, type FindingLike } from '../core/order.js';
+import { periodKeepsFinding } from '../engine/period.js';
 import { readSavedReport, type SavedFinding, type SavedReport } from './saved-report.js';
-import type { BaselineStatus, Report, ReportFinding, ResolvedFinding } from './types.js';
+import type { BaselineStatus, Report, ReportFinding, ResolvedFinding } from '../core/report.js';
 
 /**
  * What identifies "the same breach" across runs: standard, case, record and the kind of message. Not the wording

@@ -1,5 +1,5 @@
 // Compliance rates per standard, per team and per worker, computed from the report's per-case results.
-import type { CaseResult } from './types.js';
+import type { CaseResult } from '../core/report.js';
 import { compareText } from '../core/order.js';
 
 export type GroupBy = 'team' | 'worker';

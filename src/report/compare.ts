@@ -3,7 +3,7 @@
 import type { IsoDate } from '../core/dates.js';
 import { complianceByGroup, groupOf, UNASSIGNED_LABEL } from './breakdown.js';
 import { diffFindings, reassessScope } from './baseline.js';
-import { compareFindingLike, compareText } from './order.js';
+import { compareFindingLike, compareText } from '../core/order.js';
 import type { SavedFinding, SavedReport } from './saved-report.js';
 
 export interface RateSnapshot {

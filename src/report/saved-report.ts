@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { KnownError } from '../core/errors.js';
 import { readJsonFile } from '../read/json-file.js';
-import { firstIssueLine } from './issues.js';
+import { firstIssueLine } from '../core/issues.js';
 
 type KnownErrorClass = new (message: string, where?: { file?: string }, expected?: string) => KnownError;
 

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 
 import { readJsonFile } from '../read/json-file.js';
-import { firstIssueLine } from './issues.js';
-import { compareNullable, compareText } from './order.js';
-import type { Report, ReportFinding, WaiverEntry } from './types.js';
+import { firstIssueLine } from '../core/issues.js';
+import { compareNullable, compareText } from '../core/order.js';
+import type { Report, ReportFinding, WaiverEntry } from '../core/report.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

@@ -1,7 +1,7 @@
 // Which contract columns each table's inputs have, and which the mapping sets to one value for every row.
 import { tableSpec } from '../model/tables.js';
 import type { TableName } from '../model/types.js';
-import type { Assumption } from '../report/types.js';
+import type { Assumption } from '../core/report.js';
 import { compareText } from '../core/order.js';
 import type { FoundColumn } from '../read/header.js';
 

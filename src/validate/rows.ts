@@ -4,7 +4,7 @@ import { ColumnPresence } from './columns.js';
 
 import type { ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
-import type { InputSummary } from '../report/types.js';
+import type { InputSummary } from '../core/report.js';
 import { invalidRow, rejectedCells, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
 import { DECODERS, plainlyValidRow } from './schemas.js';
 import { compareText } from '../core/order.js';

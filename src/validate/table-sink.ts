@@ -1,96 +1,27 @@
-// Maps a decoded tabular file (header and records with lines) onto its table: identification, columns, rows.
-import { basename, extname } from 'node:path';
+// Receives a tabular file's header and records (CSV, a workbook's sheet) and validates each record into a typed row of its table.
 import { InputError } from '../core/errors.js';
-import { requiredColumns, TABLES } from '../model/tables.js';
-import { TABLE_NAMES, type TableName } from '../model/types.js';
+import { requireUsable, resolveHeader, sourceLabels, tableNamedBy, type HeaderContext, type HeaderLayout } from '../read/header.js';
+import type { CellReader } from '../read/mapping.js';
+import { mappedReader } from '../read/mapping.js';
+import type { TabularSink } from '../read/records.js';
 import { wrongCellCount } from './findings.js';
-import { decoderFor, requireUsable, resolveHeader, sourceLabels, type HeaderContext } from '../read/header.js';
-import type { RecordReceiver } from '../read/csv-tokenizer.js';
 import type { InputCount, RowCollector } from './rows.js';
-import { decodeCells, type TableDecoder } from './schemas.js';
-import { presentValue } from '../model/values.js';
-
-/**
- * Receives a tabular file's records as a decoder (CSV now; other encodings, delimiters or spreadsheets
- * later) produces them, each with the line it starts on; the first non-blank record is the header.
- */
-export interface TabularSink {
-  header(cells: readonly string[], line: number): void;
-  record(cells: readonly string[], line: number): void;
-  /** Records the reader may pass over unread, by one cell (see RecordReceiver in csv-tokenizer.ts). */
-  readonly skip?: RecordReceiver['skip'];
-}
-
-/** Header names are compared trimmed and in any case. */
-export const normalizeHeaderName = (name: string): string => name.trim().toLowerCase();
-
-const isTableName = (name: string): name is TableName => (TABLE_NAMES as readonly string[]).includes(name);
-
-const requiredList = (table: TableName) => requiredColumns(table).join(', ');
-
-/** The table a file named `<table>.<ext>` (any case) holds, if its name says so. */
-export function tableNamedBy(file: string): TableName | undefined {
-  const name = basename(file, extname(file)).toLowerCase();
-  return isTableName(name) ? name : undefined;
-}
-
-/**
- * The table a header belongs to: the one the file name says, else the one whose required columns are all
- * present. Several may qualify (an assessment_views header also has every column assessments requires):
- * the one with the most required columns wins, then the one with the most known columns; a remaining tie
- * is an error rather than a guess.
- */
-export function identifyTable(file: string, header: readonly string[], line: number): TableName {
-  const columns = new Set(header);
-  const named = tableNamedBy(file);
-  if (named) {
-    const missing = requiredColumns(named).filter((column) => !columns.has(column));
-    if (missing.length > 0) {
-      throw new InputError(
-        `table ${named} is missing required column(s) ${missing.join(', ')}`,
-        { file, line },
-        `a header with ${requiredList(named)}`,
-      );
-    }
-    return named;
-  }
-  const scored = TABLES.map((spec) => ({
-    name: spec.name,
-    required: requiredColumns(spec.name),
-    known: spec.columns.filter((column) => columns.has(column.name)).length,
-  })).map((table) => ({ ...table, present: table.required.filter((column) => columns.has(column)).length }));
-  const complete = scored
-    .filter((table) => table.present === table.required.length)
-    .sort((a, b) => b.required.length - a.required.length || b.known - a.known);
-  const [best, runnerUp] = complete;
-  if (best && !(runnerUp && runnerUp.required.length === best.required.length && runnerUp.known === best.known)) {
-    return best.name;
-  }
-  if (best && runnerUp) {
-    throw new InputError(
-      `cannot tell whether this file holds ${best.name} or ${runnerUp.name}: its header fits both`,
-      { file, line },
-      `a file named ${best.name}.csv or ${runnerUp.name}.csv`,
-    );
-  }
-  const closest = scored.filter((table) => table.present > 1).sort((a, b) => b.present - a.present)[0];
-  const hint = closest
-    ? `; its header comes closest to ${closest.name}, which also needs ${closest.required
-        .filter((column) => !columns.has(column))
-        .join(', ')}`
-    : '';
-  throw new InputError(
-    `cannot tell which table this file holds${hint}`,
-    { file, line },
-    `a file named <table>.csv (${TABLE_NAMES.join(', ')}), or a header with every required column of one table, e.g. visits: ${requiredList('visits')}`,
-  );
-}
+import { DECODERS, decodeCells, type TableDecoder } from './schemas.js';
 
 /** Calls `report` with the running row count every so many rows, for a progress line. */
 export type ProgressReporter = (rows: number) => void;
 
 /** Rows between two progress reports. */
 export const PROGRESS_EVERY = 50_000;
+
+/** The table's decoder as this file needs it: the table's own, or one whose readers apply the mapping. */
+export function decoderFor(layout: HeaderLayout): TableDecoder {
+  const decoder = DECODERS[layout.table];
+  const { binding } = layout;
+  if (!binding) return decoder;
+  const readers: CellReader[] = decoder.columns.map((column, i) => mappedReader(binding, column, decoder.readers[i] as CellReader));
+  return { ...decoder, readers };
+}
 
 /**
  * A sink that identifies the table from the header (or takes it from the mapping), maps each record's cells
@@ -104,7 +35,6 @@ export class TableSink implements TabularSink {
   /** For each of the table's columns, its cell in this file's records, or -1. */
   private positions: readonly number[] = [];
   private rowsRead = 0;
-  skip: TabularSink['skip'] = undefined;
 
   /** `file` is the name findings give (`book.xlsx#visits` for a sheet); `context` the mapping source or named table. */
   constructor(
@@ -125,13 +55,6 @@ export class TableSink implements TabularSink {
     this.headerLength = cells.length;
     this.count = this.collector.input(this.file, layout.table, sourceLabels(layout));
     this.collector.columns.header(layout.table, layout.found);
-    // Reading one part of the cases: the reader may pass over other parts' records by their case_id cell,
-    // unsplit, when that cell is read as it stands (no mapping translates it).
-    const caseIdCell = this.positions[this.decoder.names.indexOf('case_id')] ?? -1;
-    if (this.collector.partition !== undefined && !layout.binding && caseIdCell >= 0) {
-      const { collector } = this;
-      this.skip = { cell: caseIdCell, test: (value) => !collector.owns(presentValue(value)) };
-    }
   }
 
   record(cells: readonly string[], line: number): void {

@@ -1,7 +1,7 @@
 // End to end: the same export gives the same bytes under two locales (one code-unit order, never the machine's LANG).
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { runBuiltCli, writeExport } from './run-cli.js';
 
 // Two same-day defaulted visits whose ids differ only in case: under en-GB collation `Vaa` sorts before `VZ`,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { runBuiltCli } from './run-cli.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-partial-'));

@@ -7,7 +7,7 @@ import {
   overallCompliance,
   UNASSIGNED_LABEL,
 } from '../../src/report/breakdown.js';
-import type { CaseResult } from '../../src/report/types.js';
+import type { CaseResult } from '../../src/core/report.js';
 import { fixtureReport, HOSTILE_TEAM, HOSTILE_WORKER } from './fixture.js';
 
 describe('complianceRate', () => {

@@ -1,5 +1,5 @@
 // A small hand-written report every formatter test renders: all statuses, two teams and none, pending, hostile strings.
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 
 /** A case id an attacker could plant in an export: markup, quotes and an ampersand. */
 export const HOSTILE_CASE_ID = 'C005<script>alert("x")</script>&amp;';

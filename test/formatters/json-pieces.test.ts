@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auditPart } from '../../src/pipeline/parallel.js';
 import { formatJson, formatJsonPieces, toJsonDocument } from '../../src/formatters/json.js';
 import { writeAllWhole } from '../../src/cli/output.js';
-import type { Report, ReportFinding } from '../../src/report/types.js';
+import type { Report, ReportFinding } from '../../src/core/report.js';
 import { cleanReport, fixtureReport, statusReport } from './fixture.js';
 
 const wholeText = (report: Report): string => `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;

@@ -1,7 +1,7 @@
 // JSON report: schema version 1, keys in the contract's order, byte-identical for the same report.
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/formatters/json.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { fixtureReport } from './fixture.js';
 
 /** The same report with every object's keys inserted in reverse, as a differently written engine might build it. */

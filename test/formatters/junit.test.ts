@@ -4,7 +4,7 @@ import { parse as parseJunit, type TestCase, type TestSuite, type TestSuites } f
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
 import { formatJunit } from '../../src/formatters/junit.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { cleanReport, fixtureReport, HOSTILE_CASE_ID, HOSTILE_MESSAGE } from './fixture.js';
 
 /** The first well-formedness error of a strict XML 1.0 parser (forbidden characters included), or null. */

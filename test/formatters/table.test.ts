@@ -1,7 +1,7 @@
 // Terminal report: every section present, colour only when allowed, nothing from the data can drive the terminal.
 import { describe, expect, it } from 'vitest';
 import { formatTable, terminalText } from '../../src/formatters/table.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { cleanReport, fixtureReport } from './fixture.js';
 
 // eslint-disable-next-line no-control-regex -- looking for escape sequences is the point

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PreflightReport } from '../../src/engine/preflight.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { ROOT, runBuiltCli } from '../e2e/run-cli.js';
 
 const AS_OF = ['--as-of', '2026-10-31'];

@@ -34,19 +34,16 @@ interface Tokenized {
   readonly stopped: boolean;
 }
 
-type Skip = NonNullable<RecordReceiver['skip']>;
-
 /** Runs the chunks through a tokenizer, stopping once `write` says no more is wanted, as the loader does. */
 function tokenize(
   chunks: readonly string[],
   delimiter: string,
-  options: { headerOnly?: boolean; skip?: Skip } = {},
+  options: { headerOnly?: boolean } = {},
   delivered: Delivered[] = [],
 ): Tokenized {
   const receiver: RecordReceiver = {
     header: (cells, line) => delivered.push({ kind: 'header', cells: [...cells], line }),
     record: (cells, line) => delivered.push({ kind: 'record', cells: [...cells], line }),
-    skip: options.skip,
   };
   const tokenizer = new CsvTokenizer(receiver, delimiter, options.headerOnly ?? false);
   try {
@@ -239,29 +236,6 @@ describe('CsvTokenizer against csv-parse', () => {
     );
   });
 
-  it('skips exactly the records whose cell the skip test refuses, asking it only after the header', () => {
-    const skipping = fc.record({ cell: fc.integer({ min: 0, max: 5 }), refused: fc.constantFrom('a', ' ', '', '"', '\n') });
-    fc.assert(
-      fc.property(delimitedText, chunking, skipping, ({ delimiter, lines }, plan, { cell, refused }) => {
-        const chunks = chunksOf(textOf(lines, delimiter), plan);
-        const refuses = (value: string | undefined) => value === undefined || (refused === '' ? value === '' : value.includes(refused));
-        const delivered: Delivered[] = [];
-        const askedBeforeHeader: (string | undefined)[] = [];
-        const test = (value: string | undefined) => {
-          if (delivered[0]?.kind !== 'header') askedBeforeHeader.push(value);
-          return refuses(value);
-        };
-        const skipped = tokenize(chunks, delimiter, { skip: { cell, test } }, delivered);
-        const whole = tokenize(chunks, delimiter);
-
-        expect(skipped.error).toEqual(whole.error);
-        expect(skipped.delivered).toEqual(whole.delivered.filter((row) => row.kind === 'header' || !refuses(row.cells[cell])));
-        expect(askedBeforeHeader).toEqual([]);
-      }),
-      RUNS,
-    );
-  });
-
   it('with headerOnly, hands over the header alone and stops', () => {
     fc.assert(
       fc.property(delimitedText, chunking, ({ delimiter, lines }, plan) => {
@@ -282,7 +256,7 @@ describe('CsvTokenizer against csv-parse', () => {
 });
 
 /** Reads the text whole and a character at a time, which must agree, and gives the first reading. */
-function read(text: string, delimiter = ',', options: { headerOnly?: boolean; skip?: Skip } = {}): Tokenized {
+function read(text: string, delimiter = ',', options: { headerOnly?: boolean } = {}): Tokenized {
   const whole = tokenize([text], delimiter, options);
   expect(tokenize(text.split(''), delimiter, options)).toEqual(whole);
   return whole;
@@ -415,53 +389,6 @@ describe('CsvTokenizer headerOnly', () => {
 
   it('hands over a header without a line end at the end', () => {
     expect(read('a,b', ',', { headerOnly: true })).toEqual({ delivered: [header(['a', 'b'], 1)], stopped: false });
-  });
-});
-
-describe('CsvTokenizer skip', () => {
-  /** Skips case C2 by the second cell, noting every value it is asked about. */
-  function skippingC2(cell = 1) {
-    const asked: (string | undefined)[] = [];
-    return { asked, skip: { cell, test: (value: string | undefined) => (asked.push(value), value === 'C2') } };
-  }
-
-  it('skips the records whose cell the test refuses, quote-free or quoted, and never asks about the header', () => {
-    const { asked, skip } = skippingC2();
-    const delivered: Delivered[] = [];
-    const result = tokenize(['id,case_id,note\n1,C1,a\n2,C2,b\n3,"C2","x\ny"\n4,"C1","z"\n5,C2\n'], ',', { skip }, delivered);
-    expect(result).toEqual({
-      delivered: [header(['id', 'case_id', 'note'], 1), record(['1', 'C1', 'a'], 2), record(['4', 'C1', 'z'], 6)],
-      stopped: false,
-    });
-    expect(asked).toEqual(['C1', 'C2', 'C2', 'C1', 'C2']);
-  });
-
-  it('asks with undefined when the record has fewer cells, and with an empty cell as empty', () => {
-    const { asked, skip } = skippingC2(2);
-    const result = tokenize('a,b,c\n1\n"1",2\n1,2,\n1,2,"",4\n1,2,C2\n'.split(''), ',', { skip });
-    expect(result.delivered).toEqual([
-      header(['a', 'b', 'c'], 1),
-      record(['1'], 2),
-      record(['1', '2'], 3),
-      record(['1', '2', ''], 4),
-      record(['1', '2', '', '4'], 5),
-    ]);
-    expect(asked).toEqual([undefined, undefined, '', '', 'C2']);
-  });
-
-  it('asks about the first cell and about a cell in the middle of a quote-free line', () => {
-    for (const cell of [0, 1]) {
-      const seen: (string | undefined)[] = [];
-      tokenize(['h|h|h\nC0|C1|C2\n'], '|', { skip: { cell, test: (value) => (seen.push(value), false) } });
-      expect(seen).toEqual([`C${cell}`]);
-    }
-  });
-
-  it('does not ask before a header that follows blank lines', () => {
-    const { asked, skip } = skippingC2(0);
-    const result = tokenize(['\n  \n C2 \nC2\nC1\n'], ',', { skip });
-    expect(result.delivered).toEqual([header([' C2 '], 3), record(['C1'], 5)]);
-    expect(asked).toEqual(['C2', 'C1']);
   });
 });
 

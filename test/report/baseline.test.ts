@@ -4,7 +4,7 @@ import { ConfigError, InputError } from '../../src/core/errors.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { applyBaseline, findingKey } from '../../src/report/baseline.js';
 import { parseSavedReport, type SavedReport } from '../../src/report/saved-report.js';
-import type { Report, ReportFinding } from '../../src/report/types.js';
+import type { Report, ReportFinding } from '../../src/core/report.js';
 import { fixtureReport } from '../formatters/fixture.js';
 
 function saved(report: Report): SavedReport {

@@ -4,7 +4,7 @@ import { ConfigError } from '../../src/core/errors.js';
 import { formatJson } from '../../src/formatters/json.js';
 import { compareReports } from '../../src/report/compare.js';
 import { parseSavedReport, type SavedReport } from '../../src/report/saved-report.js';
-import type { Report } from '../../src/report/types.js';
+import type { Report } from '../../src/core/report.js';
 import { applyWaivers } from '../../src/report/waivers.js';
 import { fixtureReport, HOSTILE_TEAM } from '../formatters/fixture.js';
 

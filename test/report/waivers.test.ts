@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors.js';
 import { applyWaivers, parseWaivers } from '../../src/report/waivers.js';
-import type { WaiverEntry } from '../../src/report/types.js';
+import type { WaiverEntry } from '../../src/core/report.js';
 import { fixtureReport } from '../formatters/fixture.js';
 
 const KNOWN = fixtureReport.standards.map((standard) => standard.id);

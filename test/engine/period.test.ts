@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateExport } from '../../samples/generate.js';
 import { runCli } from '../../src/cli/main.js';
-import { periodDate, periodKeepsFinding, periodKeepsPending } from '../../src/report/period.js';
+import { periodDate, periodKeepsFinding, periodKeepsPending } from '../../src/engine/period.js';
 
 const october = { from: '2026-10-01', to: '2026-10-31' };
 const november = { from: '2026-11-01', to: '2026-11-30' };

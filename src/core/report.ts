@@ -1,12 +1,10 @@
 // The audit report: what every formatter renders. Its JSON form is schema version 1 of the CLI contract.
-import type { Evidence, Severity } from '../core/finding.js';
-import type { SourceRef } from '../core/finding.js';
-import type { IsoDate } from '../core/dates.js';
-
-import type { TableName } from '../model/types.js';
+import type { IsoDate } from './dates.js';
+import type { Evidence, Severity, SourceRef } from './finding.js';
 
 export interface InputSummary {
-  readonly table: TableName;
+  /** A table of the input contract. */
+  readonly table: string;
   readonly file: string;
   /** Data rows read from the file for this table (header excluded). */
   readonly rows: number;
@@ -22,7 +20,8 @@ export type StandardStatus = 'assessed' | 'partly-assessed' | 'not-assessed' | '
 
 /** A column a mapping sets to one value for every row of its table: the export does not record it, the audit assumes it. */
 export interface Assumption {
-  readonly table: TableName;
+  /** A table of the input contract. */
+  readonly table: string;
   readonly column: string;
   readonly value: string;
 }

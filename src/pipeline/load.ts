@@ -1,23 +1,18 @@
-// The loader: input paths → decoded rows → validated tables → the case model, with data-integrity findings.
-
-import type { Finding } from '../core/finding.js';
-import { InputError } from '../core/errors.js';
-import { TABLE_NAMES, type CaseRecord, type TableName } from '../model/types.js';
-import type { Assumption, InputSummary } from '../core/report.js';
-import { readCsv } from '../read/csv.js';
-import type { Delimiter } from '../read/dialect.js';
-import { listInputFiles, type InputFormat } from '../read/files.js';
+// The loader: input paths → records (src/read) → typed rows (src/validate) → the case model (src/assemble), with data-integrity findings.
 import { assembleCases } from '../assemble/cases.js';
-import { readJsonFile, readNdjsonFile } from '../read/json.js';
-import type { DocumentSink } from '../read/records.js';
-import { CaseDocumentReader } from '../validate/documents.js';
+import { InputError } from '../core/errors.js';
+import type { Finding } from '../core/finding.js';
+import { compareText } from '../core/order.js';
+import type { Assumption, InputSummary } from '../core/report.js';
+import type { CaseRecord, TableName } from '../model/types.js';
+import type { Delimiter } from '../read/dialect.js';
+import { listInputFiles } from '../read/files.js';
+import { readInput, type InputConsumer } from '../read/input.js';
 import { MappingIndex, type Mapping } from '../read/mapping.js';
+import type { TextEncoding } from '../read/text.js';
+import { CaseDocumentReader } from '../validate/documents.js';
 import { RowCollector, type CasePartition } from '../validate/rows.js';
 import { TableSink, type ProgressReporter } from '../validate/table-sink.js';
-import type { TextEncoding } from '../read/text.js';
-import { readWorkbook, sheetFile, tableNamedBySheet } from '../read/xlsx.js';
-import { compareText } from '../core/order.js';
-
 
 export interface LoadOptions {
   /** Called now and then while reading, for a progress line on a TTY. */
@@ -46,60 +41,6 @@ export interface LoadedExport {
   readonly integrity: readonly Finding[];
 }
 
-interface ReadContext {
-  readonly collector: RowCollector;
-  readonly options: LoadOptions;
-  readonly mapping: MappingIndex | undefined;
-  readonly progressFor: (file: string) => ProgressReporter;
-}
-
-type FileReader = (file: string, context: ReadContext) => Promise<void>;
-
-async function readCsvFile(file: string, { collector, options, mapping, progressFor }: ReadContext): Promise<void> {
-  const sink = new TableSink(file, collector, progressFor(file), { binding: mapping?.forFile(file) });
-  await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter });
-  sink.finish();
-}
-
-/** Reads every sheet named as a table or by the mapping; a workbook offering none of them is an error. */
-async function readXlsxFile(file: string, { collector, mapping, progressFor }: ReadContext): Promise<void> {
-  let read = 0;
-  const sheets = await readWorkbook(file, (sheet) => {
-    const named = tableNamedBySheet(sheet);
-    const binding = mapping?.forSheet(file, sheet, named);
-    if (!named && !binding) return undefined;
-    read++;
-    const display = sheetFile(file, sheet);
-    const sink = new TableSink(display, collector, progressFor(display), { named, binding });
-    return { sink, finish: () => sink.finish() };
-  });
-  if (read === 0) {
-    throw new InputError(
-      `no sheet of the workbook is named as a table${sheets.length > 0 ? ` (its sheets: ${sheets.join(', ')})` : ''}`,
-      { file },
-      `sheets named ${TABLE_NAMES.join(', ')}, or a mapping whose sheet key names them`,
-    );
-  }
-}
-
-/** A JSON or NDJSON file: its case documents split into rows and validated. */
-async function readDocuments(
-  file: string,
-  { collector, options, progressFor }: ReadContext,
-  read: (file: string, sink: DocumentSink, encoding?: TextEncoding) => Promise<void>,
-): Promise<void> {
-  const sink = new CaseDocumentReader(file, collector, progressFor(file));
-  await read(file, sink, options.encoding);
-  sink.finish();
-}
-
-const READERS: Readonly<Record<InputFormat, FileReader>> = {
-  csv: readCsvFile,
-  xlsx: readXlsxFile,
-  json: (file, context) => readDocuments(file, context, readJsonFile),
-  ndjson: (file, context) => readDocuments(file, context, readNdjsonFile),
-};
-
 const byPlace = (a: Finding, b: Finding): number =>
   compareText(a.source?.file ?? '', b.source?.file ?? '') ||
   (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
@@ -122,8 +63,16 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
   const { onProgress } = options;
   const progressFor = (file: string): ProgressReporter =>
     onProgress ? (rows) => onProgress({ file, rows }) : () => undefined;
-  const context: ReadContext = { collector, options, mapping, progressFor };
-  for (const { path, format } of files) await READERS[format](path, context);
+  const consumer: InputConsumer = {
+    headerOnly: false,
+    tabular: ({ display, named, binding }) => new TableSink(display, collector, progressFor(display), { named, binding }),
+    documents: (file) => new CaseDocumentReader(file, collector, progressFor(file)),
+  };
+  const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter };
+  for (const file of files) {
+    const { noTable } = await readInput(file, consumer, readOptions);
+    if (noTable) throw new InputError(noTable.reason, { file: file.path }, noTable.expected);
+  }
   if (!collector.present.has('cases')) {
     throw new InputError(
       `no cases table among the inputs (${files.map((file) => file.path).join(', ')})`,

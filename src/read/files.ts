@@ -5,8 +5,9 @@ import { extname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { inspectPath, NotRegularFile } from '../core/regular-file.js';
 
-/** `csv` is any delimited text (comma, semicolon, tab or pipe); `xlsx` an Excel workbook. */
-export type InputFormat = 'csv' | 'json' | 'ndjson' | 'xlsx';
+import { FOLDER_EXTENSIONS, INPUT_FORMATS, type InputFormat } from './formats.js';
+
+export type { InputFormat } from './formats.js';
 
 export interface InputFile {
   /** As given on the command line, or the folder given joined with the file's name. */
@@ -16,23 +17,22 @@ export interface InputFile {
   readonly symlink: boolean;
 }
 
-const FORMATS: ReadonlyMap<string, InputFormat> = new Map([
-  ['.csv', 'csv'],
-  ['.tsv', 'csv'],
-  ['.json', 'json'],
-  ['.ndjson', 'ndjson'],
-  ['.jsonl', 'ndjson'],
-  ['.xlsx', 'xlsx'],
-]);
+const FORMATS: ReadonlyMap<string, InputFormat> = new Map(
+  INPUT_FORMATS.flatMap((format) => format.extensions.map((extension) => [extension, format.name] as const)),
+);
 
-/** Excel's "Unicode text" is saved as .txt: read as delimited text when given by name or named by the mapping. */
-const TEXT_EXTENSION = '.txt';
+const NAMED_FORMATS: ReadonlyMap<string, InputFormat> = new Map(
+  INPUT_FORMATS.flatMap((format) => format.namedExtensions.map((extension) => [extension, format.name] as const)),
+);
 
-const INPUT_EXPECTED = 'a folder of CSV files, or .csv, .tsv, .xlsx, .json, .ndjson or .jsonl files';
+/** `.csv, .tsv, .json, .ndjson or .jsonl`: every extension a folder's file is read by. */
+const extensionList = `${FOLDER_EXTENSIONS.slice(0, -1).join(', ')} or ${FOLDER_EXTENSIONS.at(-1) ?? ''}`;
+
+const INPUT_EXPECTED = `a folder of CSV files, or ${extensionList} files`;
 
 const formatOf = (path: string, named: boolean): InputFormat | undefined => {
   const extension = extname(path).toLowerCase();
-  return FORMATS.get(extension) ?? (named && extension === TEXT_EXTENSION ? 'csv' : undefined);
+  return FORMATS.get(extension) ?? (named ? NAMED_FORMATS.get(extension) : undefined);
 };
 
 /** What a mapping says about input files: which it names and which it ignores. */
@@ -98,7 +98,7 @@ async function folderFiles(folder: string, selection: FileSelection, ignored: st
     else files.push({ path, format, symlink: entry.symlink });
   }
   if (files.length === 0 && ignored.length === 0) {
-    throw new InputError('the folder holds no .csv, .tsv, .xlsx, .json, .ndjson or .jsonl file', { file: folder }, INPUT_EXPECTED);
+    throw new InputError(`the folder holds no ${extensionList} file`, { file: folder }, INPUT_EXPECTED);
   }
   return files;
 }

@@ -1,19 +1,16 @@
 // Reads only what each input says about its tables and columns (a tabular file's header, JSON's keys), for the pre-flight.
 import { basename } from 'node:path';
-import { InputError, KnownError } from '../core/errors.js';
+import { KnownError } from '../core/errors.js';
 import { tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
-import { readCsv } from './csv.js';
-import { delimiterName, type Delimiter } from './dialect.js';
+import type { Delimiter } from './dialect.js';
 import { listInputFiles, type InputFormat } from './files.js';
 import { resolveHeader, type FoundColumn, type HeaderContext, type HeaderLayout, type MissingMappedColumn } from './header.js';
+import { readInput, type InputConsumer } from './input.js';
 import { MappingIndex, type Mapping } from './mapping.js';
-import { tableNamedBy } from './header.js';
-import type { TabularSink } from './records.js';
-import { decodeWhole, encodingName, type TextEncoding } from './text.js';
-import { JsonSyntaxError, scanJson as scanJsonText } from './json-layout.js';
-import { forEachLine, readJsonBytes } from './json.js';
-import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
+import type { DocumentSink, TabularSink } from './records.js';
+import type { TextEncoding } from './text.js';
+import { sheetFile } from './xlsx.js';
 
 /** What one input offers one table: its columns and what keeps it from being read. */
 export interface FileHeader {
@@ -79,6 +76,10 @@ class HeaderProbe implements TabularSink {
     // Only the header is read.
   }
 
+  finish(): void {
+    // The layout is complete once the header is read.
+  }
+
   result(format: InputFormat, dialect: string | null): FileHeader {
     const { layout } = this;
     const problem = this.problem ?? (this.line === null ? 'the file is empty: it has no header row' : null);
@@ -99,36 +100,21 @@ class HeaderProbe implements TabularSink {
   }
 }
 
-async function scanDelimited(file: string, options: ScanOptions, mapping: MappingIndex | undefined): Promise<FileHeader> {
-  const binding = mapping?.forFile(file);
-  const probe = new HeaderProbe(file, { binding, named: binding ? undefined : tableNamedBy(file) });
-  const dialect = await readCsv(file, probe, { encoding: options.encoding, delimiter: options.delimiter, headerOnly: true });
-  return probe.result('csv', `${encodingName(dialect.encoding)}, ${delimiterName(dialect.delimiter)}`);
-}
-
-async function scanWorkbook(file: string, mapping: MappingIndex | undefined, skipped: string[], notFound: string[]): Promise<FileHeader[]> {
-  const probes: HeaderProbe[] = [];
-  const sheets = await readWorkbook(file, (sheet) => {
-    const named = tableNamedBySheet(sheet);
-    const binding = mapping?.forSheet(file, sheet, named);
-    if (!named && !binding) {
-      skipped.push(sheetFile(file, sheet));
-      return undefined;
-    }
-    const probe = new HeaderProbe(sheetFile(file, sheet), { named, binding });
-    probes.push(probe);
-    return { sink: probe, headerOnly: true, finish: () => undefined };
-  });
-  const present = new Set(sheets.map((sheet) => sheet.trim().toLowerCase()));
-  for (const sheet of mapping?.sheetsNamed(file) ?? []) {
-    if (!present.has(sheet.trim().toLowerCase())) notFound.push(`${basename(file)}#${sheet}`);
-  }
-  if (probes.length === 0) {
-    const problem = 'no sheet of the workbook is named as a table';
-    return [{ file, format: 'xlsx', table: null, mapping: null, dialect: null, line: null, columns: [], missingRequired: [], missingMapped: [], repeated: [], unused: 0, problem }];
-  }
-  return probes.map((probe) => probe.result('xlsx', null));
-}
+/** An input that offers no table at all, with why. */
+const unplaced = (file: string, format: InputFormat, problem: string): FileHeader => ({
+  file,
+  format,
+  table: null,
+  mapping: null,
+  dialect: null,
+  line: null,
+  columns: [],
+  missingRequired: [],
+  missingMapped: [],
+  repeated: [],
+  unused: 0,
+  problem,
+});
 
 const CHILD_TABLES = TABLE_NAMES.filter((name) => name !== 'cases');
 
@@ -136,10 +122,10 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The keys case documents use, per table: a table is there once a document has its key, as the loader counts it. */
-class KeyCollector {
+class KeyCollector implements DocumentSink {
   readonly keys = new Map<TableName, Set<string>>([['cases', new Set()]]);
 
-  add(document: unknown): void {
+  document(document: unknown): void {
     if (!isObject(document)) return;
     const cases = this.keys.get('cases') as Set<string>;
     for (const key of Object.keys(document)) cases.add(key);
@@ -154,6 +140,10 @@ class KeyCollector {
       }
       for (const row of rows) if (isObject(row)) for (const key of Object.keys(row)) keys.add(key);
     }
+  }
+
+  finish(): void {
+    // The keys are all in once the last document is read.
   }
 
   headers(file: string, format: InputFormat): FileHeader[] {
@@ -178,41 +168,6 @@ class KeyCollector {
   }
 }
 
-const JSON_EXPECTED = 'a JSON array of case documents, or {"cases": [ ... ]}';
-
-async function scanJson(file: string, options: ScanOptions): Promise<FileHeader[]> {
-  const text = await decodeWhole(file, readJsonBytes(file), options.encoding);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const syntax = scanJsonText(text);
-    const where = syntax instanceof JsonSyntaxError ? { file, line: syntax.line } : { file };
-    throw new InputError(`invalid JSON${syntax instanceof JsonSyntaxError ? `: ${syntax.reason}` : ''}`, where, JSON_EXPECTED);
-  }
-  const documents: unknown = Array.isArray(value) ? value : isObject(value) ? value['cases'] : undefined;
-  if (!Array.isArray(documents)) throw new InputError('JSON of the wrong shape', { file, line: 1 }, JSON_EXPECTED);
-  const keys = new KeyCollector();
-  for (const document of documents) keys.add(document);
-  return keys.headers(file, 'json');
-}
-
-async function scanNdjson(file: string, options: ScanOptions): Promise<FileHeader[]> {
-  const keys = new KeyCollector();
-  let lineNumber = 0;
-  const readLine = (line: string) => {
-    lineNumber++;
-    if (line.trim() === '') return;
-    try {
-      keys.add(JSON.parse(line));
-    } catch {
-      throw new InputError('invalid JSON', { file, line: lineNumber }, 'one JSON case document per line');
-    }
-  };
-  await forEachLine(file, options.encoding, readLine);
-  return keys.headers(file, 'ndjson');
-}
-
 /**
  * What every input offers, reading as little as possible: the header of each delimited file or sheet,
  * the keys of JSON documents. A file that cannot be placed in a table is listed with the reason; one that
@@ -224,11 +179,34 @@ export async function scanHeaders(paths: readonly string[], options: ScanOptions
   const headers: FileHeader[] = [];
   const skippedSheets: string[] = [];
   const sheetsNotFound: string[] = [];
-  for (const { path, format } of files) {
-    if (format === 'csv') headers.push(await scanDelimited(path, options, mapping));
-    else if (format === 'xlsx') headers.push(...(await scanWorkbook(path, mapping, skippedSheets, sheetsNotFound)));
-    else if (format === 'json') headers.push(...(await scanJson(path, options)));
-    else headers.push(...(await scanNdjson(path, options)));
+  let probes: HeaderProbe[] = [];
+  let keys: KeyCollector | undefined;
+  const consumer: InputConsumer = {
+    headerOnly: true,
+    tabular: ({ display, named, binding }) => {
+      const probe = new HeaderProbe(display, { named, binding });
+      probes.push(probe);
+      return probe;
+    },
+    documents: () => (keys = new KeyCollector()),
+  };
+  const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter };
+  for (const file of files) {
+    probes = [];
+    keys = undefined;
+    const read = await readInput(file, consumer, readOptions);
+    headers.push(...probes.map((probe) => probe.result(file.format, read.dialect)));
+    const documentKeys = keys as KeyCollector | undefined;
+    if (documentKeys) headers.push(...documentKeys.headers(file.path, file.format));
+    if (read.noTable) headers.push(unplaced(file.path, file.format, read.noTable.reason));
+    const present = new Set(read.sheets.map((sheet) => sheet.trim().toLowerCase()));
+    const readSheets = new Set(read.sheetsRead);
+    for (const sheet of read.sheets) if (!readSheets.has(sheet)) skippedSheets.push(sheetFile(file.path, sheet));
+    if (file.format === 'xlsx') {
+      for (const sheet of mapping?.sheetsNamed(file.path) ?? []) {
+        if (!present.has(sheet.trim().toLowerCase())) sheetsNotFound.push(`${basename(file.path)}#${sheet}`);
+      }
+    }
   }
   const found = new Set(files.map((file) => file.path.split(/[\\/]/).pop()?.toLowerCase()));
   const mappingFilesNotFound = mapping ? [...mapping.namedFiles().filter((name) => !found.has(name.toLowerCase())), ...sheetsNotFound] : [];

@@ -39,7 +39,8 @@ export class ColumnPresence {
   keys(table: TableName, row: Readonly<Record<string, unknown>>): void {
     let source = this.json.get(table);
     if (source === undefined) {
-      source = { columns: new Set(), constants: new Map() };
+      // An embedded row's case_id comes from its document.
+      source = { columns: new Set(table === 'cases' ? [] : ['case_id']), constants: new Map() };
       this.json.set(table, source);
       this.add(table, source);
     }
@@ -62,7 +63,10 @@ export class ColumnPresence {
     for (const [table, list] of this.sources) {
       const [first, ...rest] = list;
       if (first === undefined) continue;
-      present.set(table, new Set([...first.columns].filter((column) => rest.every((source) => source.columns.has(column)))));
+      // A JSON document's keys include its child tables and any other key: only the contract's columns count.
+      const contract = new Set(tableSpec(table).columns.map((column) => column.name));
+      const shared = [...first.columns].filter((column) => contract.has(column) && rest.every((source) => source.columns.has(column)));
+      present.set(table, new Set(shared));
     }
     return present;
   }

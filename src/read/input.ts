@@ -1,0 +1,101 @@
+// Reads one input file of any format into the sinks its consumer gives: the one way in for the audit and the pre-flight.
+import { TABLE_NAMES, type TableName } from '../model/types.js';
+import { readCsv } from './csv.js';
+import { delimiterName, type Delimiter } from './dialect.js';
+import type { InputFile } from './files.js';
+import type { InputFormat } from './formats.js';
+import { tableNamedBy } from './header.js';
+import { readJsonFile, readNdjsonFile } from './json.js';
+import type { MappingIndex, SourceBinding } from './mapping.js';
+import type { DocumentSink, TabularSink } from './records.js';
+import { encodingName, type TextEncoding } from './text.js';
+import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
+
+/** One table's worth of a tabular input: a delimited file, or one sheet of a workbook. */
+export interface TabularSource {
+  /** As findings name it: the path, or `book.xlsx#visits` for a sheet. */
+  readonly display: string;
+  /** The table the file's or sheet's name gives, when no mapping source describes it. */
+  readonly named: TableName | undefined;
+  /** The mapping's source describing it, if any. */
+  readonly binding: SourceBinding | undefined;
+}
+
+/** What reads the records: the audit validates them, the pre-flight keeps only the headers and keys. */
+export interface InputConsumer {
+  /** Stop each tabular source after its header. */
+  readonly headerOnly: boolean;
+  /** The sink for one tabular source; `finish` is called after its last record. */
+  tabular(source: TabularSource): TabularSink & { finish(): void };
+  /** The sink for one JSON or NDJSON file's case documents; `finish` is called after the last. */
+  documents(file: string): DocumentSink & { finish(): void };
+}
+
+export interface ReadOptions {
+  readonly mapping: MappingIndex | undefined;
+  readonly encoding: TextEncoding | undefined;
+  readonly delimiter: Delimiter | undefined;
+}
+
+/** What reading one file found beyond its records. */
+export interface InputRead {
+  /** For delimited text: how it was read, e.g. `UTF-8, comma`. */
+  readonly dialect: string | null;
+  /** For a workbook: every sheet, and the sheets read as tables (neither named as a table nor by the mapping: passed over). */
+  readonly sheets: readonly string[];
+  readonly sheetsRead: readonly string[];
+  /** Why the file gave no table at all (a workbook none of whose sheets is a table), or null. */
+  readonly noTable: { readonly reason: string; readonly expected: string } | null;
+}
+
+type FormatReader = (file: string, consumer: InputConsumer, options: ReadOptions) => Promise<InputRead>;
+
+async function readDelimited(file: string, consumer: InputConsumer, options: ReadOptions): Promise<InputRead> {
+  const binding = options.mapping?.forFile(file);
+  const sink = consumer.tabular({ display: file, named: binding ? undefined : tableNamedBy(file), binding });
+  const dialect = await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter, headerOnly: consumer.headerOnly });
+  sink.finish();
+  return { dialect: `${encodingName(dialect.encoding)}, ${delimiterName(dialect.delimiter)}`, sheets: [], sheetsRead: [], noTable: null };
+}
+
+async function readSheets(file: string, consumer: InputConsumer, options: ReadOptions): Promise<InputRead> {
+  const sheetsRead: string[] = [];
+  const sheets = await readWorkbook(file, (sheet) => {
+    const named = tableNamedBySheet(sheet);
+    const binding = options.mapping?.forSheet(file, sheet, named);
+    if (!named && !binding) return undefined;
+    sheetsRead.push(sheet);
+    const sink = consumer.tabular({ display: sheetFile(file, sheet), named, binding });
+    return { sink, headerOnly: consumer.headerOnly, finish: () => sink.finish() };
+  });
+  const noTable =
+    sheetsRead.length > 0
+      ? null
+      : {
+          reason: `no sheet of the workbook is named as a table${sheets.length > 0 ? ` (its sheets: ${sheets.join(', ')})` : ''}`,
+          expected: `sheets named ${TABLE_NAMES.join(', ')}, or a mapping whose sheet key names them`,
+        };
+  return { dialect: null, sheets, sheetsRead, noTable };
+}
+
+const documentsWith =
+  (read: (file: string, sink: DocumentSink, encoding?: TextEncoding) => Promise<void>): FormatReader =>
+  async (file, consumer, options) => {
+    const sink = consumer.documents(file);
+    await read(file, sink, options.encoding);
+    sink.finish();
+    return { dialect: null, sheets: [], sheetsRead: [], noTable: null };
+  };
+
+/** Every format of src/read/formats.ts has its reader here: the type demands one per format. */
+const READERS: Readonly<Record<InputFormat, FormatReader>> = {
+  csv: readDelimited,
+  xlsx: readSheets,
+  json: documentsWith(readJsonFile),
+  ndjson: documentsWith(readNdjsonFile),
+};
+
+/** Reads one input file, its records going to the consumer's sinks. */
+export function readInput(input: InputFile, consumer: InputConsumer, options: ReadOptions): Promise<InputRead> {
+  return READERS[input.format](input.path, consumer, options);
+}

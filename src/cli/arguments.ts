@@ -1,0 +1,41 @@
+// The command line's values read and checked: dates (by the export's own date parser), numbers, names and lists.
+import { STANDARD_IDS } from '../../checks/index.js';
+import { DATE_FORMS, parseDate, UnreadableDate, type IsoDate } from '../core/dates.js';
+import { UsageError } from '../core/errors.js';
+import { MAX_JOBS } from '../pipeline/parallel.js';
+
+export const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** A date given on the command line: read exactly as a date cell of the export is. */
+export function parseDateArgument(value: string, option: string): IsoDate {
+  const date = parseDate(value.trim());
+  if (date instanceof UnreadableDate) throw new UsageError(`${option} "${value}": ${date.reason}`, {}, DATE_FORMS);
+  return date;
+}
+
+/** --jobs: how many worker threads audit the export, each its own part of the cases (1: none). */
+export function parseJobs(value: string): number {
+  const jobs = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
+    throw new UsageError(`--jobs "${value}" is not a number of threads`, {}, `a whole number from 1 to ${MAX_JOBS} (1: no worker threads)`);
+  }
+  return jobs;
+}
+
+export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${option} "${value}" is not recognised`, {}, `one of ${allowed.join(', ')}`);
+}
+
+export function parseOnly(value: string): string[] {
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
+  const unknown = ids.filter((id) => !STANDARD_IDS.includes(id));
+  if (unknown.length > 0 || ids.length === 0) {
+    throw new UsageError(`--only names unknown standard${unknown.length > 1 ? 's' : ''} ${unknown.join(', ') || '(none given)'}`, {}, 'ids listed by `practice-audit standards`');
+  }
+  return ids;
+}
+

@@ -1,0 +1,209 @@
+// The audit command: its options read, the pipeline run, the reports written, and the exit code its findings give.
+import { statSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { CHECKS, INTEGRITY, STANDARD_IDS } from '../../checks/index.js';
+import { readConfigFile, resolveConfig, type ConfigFile } from '../config/config.js';
+import { REGIONS, type Region } from '../core/calendar.js';
+import { KnownError, UsageError } from '../core/errors.js';
+import type { ReportFinding } from '../core/report.js';
+import { terminalText } from '../core/safe-text.js';
+import { VERSION } from '../core/version.js';
+import { FORMAT_NAMES, formatOfExtension, outputFormat, type FormatName } from '../formatters/index.js';
+import { partsFor, type AuditJob } from '../pipeline/parallel.js';
+import { runPipeline } from '../pipeline/run.js';
+import { listInputFiles, namedInputFiles } from '../read/files.js';
+import { MappingIndex } from '../read/mapping.js';
+import { inputOptions, type InputArguments } from '../read/options.js';
+import { readBaselineFile } from '../report/baseline.js';
+import { readWaiversFile } from '../report/waivers.js';
+import { oneOf, parseDateArgument, parseJobs, parseOnly } from './arguments.js';
+import { EXIT, reportInterrupted, sizeLabel, type CliIo, type OutputStream } from './io.js';
+import { checkOutputTargets, writeAllWhole, type ReportContent } from './output.js';
+
+export const FAIL_ON = ['error', 'warning', 'new', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+/**
+ * The findings that fail the run. A waived finding never does. `new` needs a baseline: only error-severity
+ * findings the baseline did not hold fail, so a nightly job fails on what changed, not on known breaches.
+ */
+export function failingFindings(findings: readonly ReportFinding[], failOn: FailOn): ReportFinding[] {
+  return findings.filter((finding) => {
+    if (finding.waiver !== undefined || failOn === 'never') return false;
+    if (failOn === 'new') return finding.severity === 'error' && finding.baseline === 'new';
+    return failOn === 'warning' || finding.severity === 'error';
+  });
+}
+
+export interface AuditOptions extends InputArguments {
+  readonly format: string[];
+  readonly output: string[];
+  readonly asOf?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly config?: string;
+  readonly only?: string;
+  readonly failOn: string;
+  readonly waivers?: string;
+  readonly baseline?: string;
+  readonly region?: string;
+  readonly groupBy?: string;
+  readonly quiet?: boolean;
+  readonly jobs?: string;
+  readonly requireAssessed?: boolean;
+}
+
+/** Pairs each -f with the -o in the same position; an -o without -f takes its format from its extension. */
+export function pairOutputs(formats: readonly string[], outputs: readonly string[]): { format: FormatName; file: string | null }[] {
+  const pairs: { format: FormatName; file: string | null }[] = [];
+  const count = Math.max(formats.length, outputs.length, 1);
+  for (let i = 0; i < count; i += 1) {
+    const file = outputs[i] ?? null;
+    const given = formats[i];
+    let format: FormatName;
+    if (given !== undefined) {
+      format = oneOf(given, FORMAT_NAMES, '--format');
+    } else if (file !== null) {
+      const extension = file.split('.').pop()?.toLowerCase() ?? '';
+      // An extension that names no format (report.txt, audit.log) gets the default format, as with no -o.
+      format = formatOfExtension(extension) ?? 'table';
+    } else {
+      format = 'table';
+    }
+    pairs.push({ format, file });
+  }
+  if (pairs.filter((p) => p.file === null).length > 1) {
+    throw new UsageError('several formats would be written to standard output', {}, 'an -o <file> after each -f except one');
+  }
+  for (const { format, file } of pairs) {
+    const { binary } = outputFormat(format);
+    if (file === null && binary !== null) throw new UsageError(`the ${format} format is ${binary} and needs -o <file>`);
+  }
+  return pairs;
+}
+
+/** A one-line progress display on a terminal: the file, the files done, rows read in all and the rate. */
+function progressLine(stderr: OutputStream): (progress: { file: string; rows: number }) => void {
+  const started = performance.now();
+  // Rows read so far per file (the loader reports a running count for the file it is reading).
+  const rowsByFile = new Map<string, number>();
+  return ({ file, rows }) => {
+    rowsByFile.set(file, rows);
+    const total = [...rowsByFile.values()].reduce((sum, n) => sum + n, 0);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(total / seconds).toLocaleString('en-GB') : '—';
+    stderr.write(
+      `\r\x1b[Kreading ${terminalText(file)} (file ${rowsByFile.size}): ${total.toLocaleString('en-GB')} rows, ${rate} rows/s`,
+    );
+  };
+}
+
+export async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise<number> {
+  const started = performance.now();
+  const outputs = pairOutputs(options.format, options.output);
+  const targets = outputs.flatMap(({ file }) => (file === null ? [] : [file]));
+  // Before anything is read: a report path that is a device, a link or a file the run reads is refused.
+  const namedReads = [...namedInputFiles(paths), ...[options.config, options.mapping, options.waivers, options.baseline].filter((file) => file !== undefined)];
+  checkOutputTargets(targets, namedReads);
+  try {
+    return await auditChecked(paths, options, io, outputs, targets, namedReads, started);
+  } catch (error) {
+    // CI reads the JUnit file: a run that could not be done still leaves one, saying why (the other reports stay as they were).
+    if (error instanceof KnownError) {
+      const failures = [];
+      for (const { format, file } of outputs) {
+        const { failure } = outputFormat(format);
+        if (file !== null && failure) failures.push({ file, content: await failure(error.toLine(), VERSION) });
+      }
+      await writeAllWhole(failures).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+/** The audit once its report paths are known to be safe to write. */
+export async function auditChecked(
+  paths: string[],
+  options: AuditOptions,
+  io: CliIo,
+  outputs: readonly { format: FormatName; file: string | null }[],
+  targets: readonly string[],
+  namedReads: readonly string[],
+  started: number,
+): Promise<number> {
+  reportInterrupted(targets, io);
+  const asOf = options.asOf === undefined ? io.today() : parseDateArgument(options.asOf, '--as-of');
+  const from = options.from === undefined ? null : parseDateArgument(options.from, '--from');
+  const to = options.to === undefined ? null : parseDateArgument(options.to, '--to');
+  if (from !== null && to !== null && from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
+  const failOn = oneOf<FailOn>(options.failOn, FAIL_ON, '--fail-on');
+  const groupBy = options.groupBy === undefined ? 'team' : oneOf(options.groupBy, ['team', 'worker'] as const, '--group-by');
+  const only = options.only === undefined ? null : parseOnly(options.only);
+  const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs);
+
+  const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
+  const config = resolveConfig(configFile, CHECKS, INTEGRITY, options.config);
+  const region: Region = options.region === undefined ? config.region : oneOf(options.region, REGIONS, '--region');
+  // Read before the export, so a bad waiver or baseline file stops the run before minutes of loading.
+  const waiversFile =
+    options.waivers ?? (config.waivers === null || options.config === undefined ? null : resolvePath(dirname(options.config), config.waivers));
+  const waivers = waiversFile === null ? null : readWaiversFile(waiversFile, STANDARD_IDS);
+  if (failOn === 'new' && options.baseline === undefined) {
+    throw new UsageError('--fail-on new needs --baseline', {}, '--baseline <report.json> from an earlier run with -f json');
+  }
+  const baseline = options.baseline === undefined ? null : readBaselineFile(options.baseline);
+
+  const input = inputOptions(options, config.mapping, options.config);
+  // Now that the mapping is known (the files it names, the configuration's own mapping and waivers), again.
+  const { files: inputFiles } = await listInputFiles(paths, input.mapping ? new MappingIndex(input.mapping) : undefined);
+  checkOutputTargets(targets, [
+    ...namedReads,
+    ...inputFiles.map((file) => file.path),
+    ...(input.mapping?.file === undefined ? [] : [input.mapping.file]),
+    ...(waiversFile === null ? [] : [waiversFile]),
+  ]);
+
+  const job: AuditJob = {
+    paths,
+    load: input,
+    settings: { asOf, period: { from, to }, region, standards: config.standards, only },
+  };
+  const parts = await partsFor(job, jobs);
+  const showProgress = io.stderr.isTTY === true && !options.quiet;
+  const phase = (text: string) => {
+    if (showProgress) io.stderr.write(`\r\x1b[K${text}…`);
+  };
+  const report = await runPipeline({ job, parts, waivers, baseline, onProgress: showProgress ? progressLine(io.stderr) : undefined, onPhase: phase });
+
+  // The files are written all or none. A JSON file is written piece by piece as it is rendered (a large
+  // report's text is never held whole, and the disk writes one piece while the next is made); every other
+  // format is rendered first.
+  const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
+  const files: { file: string; content: ReportContent }[] = [];
+  let toStdout: string | Uint8Array | null = null;
+  phase(`writing ${outputs.length === 1 ? 'the report' : `${outputs.length} reports`}`);
+  for (const { format, file } of outputs) {
+    const { render, pieces } = outputFormat(format);
+    if (file === null) toStdout = await render(report, { color, groupBy });
+    else files.push({ file, content: pieces ? pieces(report) : await render(report, { color: false, groupBy }) });
+  }
+  await writeAllWhole(files);
+  if (showProgress) io.stderr.write('\r\x1b[K');
+  if (toStdout !== null) io.stdout.write(toStdout);
+  // A nightly log says what the run wrote and how long it took; a pipe to stdout is left alone unless a person watches.
+  if (!options.quiet && (files.length > 0 || io.stderr.isTTY === true)) {
+    for (const { file } of files) io.stderr.write(`wrote ${terminalText(file)} (${sizeLabel(statSync(file).size)})\n`);
+    io.stderr.write(`done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
+
+  if (options.requireAssessed === true) {
+    const gaps = report.standards.filter((s) => s.status === 'partly-assessed' || s.status === 'not-assessed');
+    if (gaps.length > 0) {
+      const list = gaps.map((s) => `${s.id} (${s.status === 'partly-assessed' ? 'partly' : 'not'} assessed)`).join(', ');
+      io.stderr.write(`practice-audit: --require-assessed: ${gaps.length} selected standard(s) not fully assessed: ${list}\n`);
+      return EXIT.findings;
+    }
+  }
+  return failingFindings(report.findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
+}
+

@@ -103,7 +103,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
         {
           table: 'assessment_views',
           id: `${view.assessment_id}/${view.person_id}`,
-          note: `method ${view.method ?? 'not recorded'}, views_recorded ${view.views_recorded === undefined ? 'not recorded' : view.views_recorded ? 'Y' : 'N'}, exceptional_reason not recorded`,
+          note: `method ${view.method ?? 'not recorded'}, views_recorded ${view.views_recorded ? 'Y' : 'N'}, exceptional_reason not recorded`,
         },
         { table: 'people', id: view.person_id, note: 'non-resident parent' },
       ],

@@ -58,7 +58,7 @@ export const meta: CheckMeta<Options> = {
   rule: [
     'For every assessment whose `completed` date is on or before the as-of date, and every person of the case with `parent` = Y, there must be an `assessment_views` row for that assessment and parent with `views_recorded` = Y.',
     'A parent marked un-contactable (`contactable` = N) is exempt for assessments completed on or after their `uncontactable_date` (or for every assessment when no date is recorded); an assessment completed before that date is judged as for a contactable parent. An empty `contactable` is not an exemption.',
-    'A missing row is a breach (`noViewsRow`); a row with `views_recorded` = N or empty is a breach (`viewsNotRecorded`), since views that are not recorded are not evidenced.',
+    'A missing row is a breach (`noViewsRow`); a row with `views_recorded` = N is a breach (`viewsNotRecorded`), since views that are not recorded are not evidenced (an empty `views_recorded`, which DATA.md requires, leaves its row out as `data-invalid-row`).',
     'One finding per assessment and parent, dated on the completion date.',
     'An assessment with an empty `completed`, or completed after the as-of date, is still in progress and is not looked at.',
     'A case with no completed assessment, or with no person marked `parent` = Y, is not applicable.',
@@ -151,7 +151,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
         });
         continue;
       }
-      const viewsRecorded = views.views_recorded === false ? 'N' : 'not recorded';
+      const viewsRecorded = 'N';
       outcome.breach({
         recordId: assessmentId,
         date: completed,

@@ -1,24 +1,12 @@
 // Assembles the case model from validated rows, leaving out orphans and duplicates with a finding for each.
-import { tableSpec } from '../model/tables.js';
+import { TABLES_BY_REFERENCE, tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type TableRows, sourceOf } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from '../validate/findings.js';
 import { type RowCollector } from '../validate/rows.js';
 import { compareText } from '../core/order.js';
 
 // Tables other rows refer to come first, so their ids are known when the referring rows are checked.
-const CHILD_TABLES_IN_DEPENDENCY_ORDER: readonly ChildTableName[] = [
-  'people',
-  'assessments',
-  'meetings',
-  'plans',
-  'contact_attempts',
-  'assessment_views',
-  'meeting_parents',
-  'visits',
-  'incidents',
-  'allegations',
-  'letters',
-];
+const CHILD_TABLES_IN_DEPENDENCY_ORDER = TABLES_BY_REFERENCE.filter((table): table is ChildTableName => table !== 'cases');
 
 type ReferencedTable = 'people' | 'assessments' | 'meetings';
 

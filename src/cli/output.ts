@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fsyncSync, lstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFile, writeSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { basename, dirname, join, resolve } from 'node:path';
-import { InputError, UsageError } from '../core/errors.js';
+import { KnownError, OutputError, UsageError } from '../core/errors.js';
 import { identityOf, kindOf, reasonOf } from '../core/regular-file.js';
 
 /** A report's bytes: whole, or as pieces of text written in order (see formatJsonPieces). */
@@ -59,14 +59,14 @@ function checkTarget(file: string): void {
     stats = lstatSync(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-      throw new UsageError(`cannot write the report here: ${reasonOf(error)}`, { file }, TARGET_EXPECTED);
+      throw new OutputError(`cannot write the report here: ${reasonOf(error)}`, { file }, TARGET_EXPECTED);
     }
     const folder = statSync(dirname(file), { throwIfNoEntry: false });
-    if (folder?.isDirectory() !== true) throw new UsageError('cannot write the report: its folder does not exist', { file }, TARGET_EXPECTED);
+    if (folder?.isDirectory() !== true) throw new OutputError('cannot write the report: its folder does not exist', { file }, TARGET_EXPECTED);
     return;
   }
   // A link is refused, not followed nor replaced: either would write somewhere the user did not name.
-  if (!stats.isFile() || stats.isSymbolicLink()) throw new UsageError(`cannot write the report over ${kindOf(stats)}`, { file }, TARGET_EXPECTED);
+  if (!stats.isFile() || stats.isSymbolicLink()) throw new OutputError(`cannot write the report over ${kindOf(stats)}`, { file }, TARGET_EXPECTED);
 }
 
 /**
@@ -299,7 +299,7 @@ const writeFailure = (error: unknown, file: string): Error => {
   const code = (error as NodeJS.ErrnoException).code;
   // Not a file system error (a formatter's fault while its pieces were being written): not the user's path.
   if (code === undefined) return error as Error;
-  return new InputError(`cannot write the report (${code})`, { file }, 'a writable path');
+  return new OutputError(`cannot write the report (${code})`, { file }, 'a writable path');
 };
 
 /**
@@ -348,7 +348,7 @@ function commit(staged: readonly { given: string; file: string; temporary: strin
     }
   } catch (error) {
     discardUncommitted();
-    throw error instanceof UsageError ? error : writeFailure(error, staged[0]?.given ?? '');
+    throw error instanceof KnownError ? error : writeFailure(error, staged[0]?.given ?? '');
   }
   const replaced: string[] = [];
   for (const { given, file, temporary } of staged) {
@@ -361,7 +361,7 @@ function commit(staged: readonly { given: string; file: string; temporary: strin
       discardUncommitted();
       const code = (error as NodeJS.ErrnoException).code;
       const partly = replaced.length === 0 ? '' : `; ${listed(replaced)} already replaced`;
-      throw new InputError(`cannot write the report (${code ?? 'rename failed'})${partly}`, { file: given }, 'a writable path');
+      throw new OutputError(`cannot write the report (${code ?? 'rename failed'})${partly}`, { file: given }, 'a writable path');
     }
   }
   syncFolders(new Set(staged.map(({ file }) => dirname(file))));

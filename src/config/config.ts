@@ -1,6 +1,6 @@
 // The configuration file: per-standard severity, options and effective date, and the bank-holiday region.
 import type { Severity } from '../core/finding.js';
-import type { IsoDate } from '../core/dates.js';
+import { dateSetting, type IsoDate } from '../core/dates.js';
 import { firstIssue } from '../core/issues.js';
 import { z } from 'zod';
 import type { AnyCheckModule } from '../../checks/types.js';
@@ -11,14 +11,12 @@ import { readJsonFile } from '../read/json-file.js';
 
 export type SeveritySetting = Severity | 'off';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const isoDate = z.string().regex(ISO_DATE, 'expected a date as YYYY-MM-DD');
 const severitySetting = z.enum(['off', 'warning', 'error']);
 
 const standardSetting = z.union([
   severitySetting,
   z.boolean(),
-  z.looseObject({ severity: severitySetting.optional(), effectiveFrom: isoDate.optional() }),
+  z.looseObject({ severity: severitySetting.optional(), effectiveFrom: dateSetting.optional() }),
 ]);
 
 export const configSchema = z.strictObject({

@@ -1,4 +1,5 @@
 // The one date parser of the project: export cells, command-line dates, configuration and waivers are read alike.
+import { z } from 'zod';
 
 /** An ISO calendar date, `YYYY-MM-DD`; plain string comparison orders dates correctly. */
 export type IsoDate = string;
@@ -88,3 +89,13 @@ function calendarDate(text: string, year: number, month: number, day: number, da
   }
   return isoOf(year, month, day);
 }
+
+/** A date in a configuration or waiver file, read as every date of the tool is: YYYY-MM-DD or UK DD/MM/YYYY, a real calendar day. */
+export const dateSetting = z.string().transform((value, context): IsoDate => {
+  const date = parseDate(value.trim());
+  if (date instanceof UnreadableDate) {
+    context.addIssue({ code: 'custom', message: `"${value}" is not a date (${date.reason}); expected YYYY-MM-DD or DD/MM/YYYY` });
+    return z.NEVER;
+  }
+  return date;
+});

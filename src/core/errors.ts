@@ -34,3 +34,6 @@ export class InputError extends KnownError {}
 
 /** The configuration, mapping, waiver or baseline file is invalid. */
 export class ConfigError extends KnownError {}
+
+/** A report file cannot be written (a folder that does not exist, no permission, a full disk): the inputs were fine. */
+export class OutputError extends KnownError {}

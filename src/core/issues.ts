@@ -8,12 +8,26 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 }
 
 /**
+ * An issue of a union (a standard's setting is a severity, a boolean or an object) says only "Invalid input": the
+ * branch that got furthest into the value, its issue deepest, is the one the value was meant for, and says why.
+ */
+function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
+  if (issue.code !== 'invalid_union') return issue;
+  const deepest = issue.errors
+    .map((branch) => branch[0])
+    .filter((candidate): candidate is z.core.$ZodIssue => candidate !== undefined)
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return deepest !== undefined && deepest.path.length > 0 ? withinUnion({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+}
+
+/**
  * The first problem in plain words, and where: a misspelt key is named first, since it also explains the key it
  * leaves missing (`expiry` for `expires`); `allowedKeys` lists what an entry may hold.
  */
 export function firstIssue(error: z.ZodError, allowedKeys?: readonly string[]): { path: string; message: string } | undefined {
-  const issue = error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0];
-  if (!issue) return undefined;
+  const found = error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0];
+  if (!found) return undefined;
+  const issue = withinUnion(found);
   const path = pathLabel(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');

@@ -1,4 +1,5 @@
 // Renders a finding's wording from its standard's message template and the finding's data.
+import type { MessageData } from '../core/finding.js';
 
 const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
 
@@ -19,7 +20,6 @@ function compile(template: string): CompiledTemplate {
 }
 
 /** Fills `{{name}}` placeholders; a placeholder without data is a bug in the check, so it throws. */
-import type { MessageData } from '../core/finding.js';
 export function renderMessage(template: string, data: MessageData, where: string): string {
   const parts = compile(template);
   // Joined once rather than concatenated piece by piece: the message is kept until the report is written,

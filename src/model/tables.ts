@@ -11,7 +11,9 @@ import {
   VIEWS_ADOPTED,
   VISIT_OUTCOMES,
   VISIT_TYPES,
+  type SourceKeys,
   type TableName,
+  type TableRows,
 } from './types.js';
 
 export type ColumnKind =
@@ -37,23 +39,26 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
-const id = (name: string, references?: ColumnSpec['references']): ColumnSpec => ({
+/** A column whose name and required-ness the type keeps, so the row types can be checked against the contract. */
+type Column<N extends string, R extends boolean> = ColumnSpec & { readonly name: N; readonly required: R };
+
+const id = <const N extends string>(name: N, references?: ColumnSpec['references']): Column<N, true> => ({
   name,
   kind: 'id',
   required: true,
   ...(references ? { references } : {}),
 });
-const optionalId = (name: string, references?: ColumnSpec['references']): ColumnSpec => ({
+const optionalId = <const N extends string>(name: N, references?: ColumnSpec['references']): Column<N, false> => ({
   name,
   kind: 'id',
   required: false,
   ...(references ? { references } : {}),
 });
-const text = (name: string, required = false): ColumnSpec => ({ name, kind: 'text', required });
-const date = (name: string, required = false): ColumnSpec => ({ name, kind: 'date', required });
-const bool = (name: string, required = false): ColumnSpec => ({ name, kind: 'bool', required });
-const int = (name: string): ColumnSpec => ({ name, kind: 'int', required: false });
-const oneOf = (name: string, values: readonly string[], required = false): ColumnSpec => ({
+const text = <const N extends string, const R extends boolean = false>(name: N, required = false as R): Column<N, R> => ({ name, kind: 'text', required });
+const date = <const N extends string, const R extends boolean = false>(name: N, required = false as R): Column<N, R> => ({ name, kind: 'date', required });
+const bool = <const N extends string, const R extends boolean = false>(name: N, required = false as R): Column<N, R> => ({ name, kind: 'bool', required });
+const int = <const N extends string>(name: N): Column<N, false> => ({ name, kind: 'int', required: false });
+const oneOf = <const N extends string, const R extends boolean = false>(name: N, values: readonly string[], required = false as R): Column<N, R> => ({
   name,
   kind: 'enum',
   values,
@@ -61,7 +66,7 @@ const oneOf = (name: string, values: readonly string[], required = false): Colum
 });
 const caseId = id('case_id', 'cases');
 
-export const TABLES: readonly TableSpec[] = [
+export const TABLES = [
   {
     name: 'cases',
     description: "one row per child's case",
@@ -222,9 +227,37 @@ export const TABLES: readonly TableSpec[] = [
     key: ['letter_id', 'recipient'],
     columns: [caseId, id('letter_id'), date('date', true), id('recipient', 'people')],
   },
-];
+] as const satisfies readonly TableSpec[];
 
-const byName = new Map(TABLES.map((t) => [t.name, t]));
+// The row types of types.ts and this contract are kept in step by the compiler: each row type has exactly the
+// table's columns, and a column is required in one exactly when it is in the other. A column added to one only
+// fails `npm run typecheck` here.
+type Spec<T extends TableName> = Extract<(typeof TABLES)[number], { readonly name: T }>;
+type ColumnNames<T extends TableName> = Spec<T>['columns'][number]['name'];
+type RequiredColumnNames<T extends TableName> = Extract<Spec<T>['columns'][number], { readonly required: true }>['name'];
+type RowKeys<T extends TableName> = Exclude<keyof TableRows[T], SourceKeys>;
+type RequiredRowKeys<T extends TableName> = {
+  [K in RowKeys<T>]-?: object extends Pick<TableRows[T], K> ? never : K;
+}[RowKeys<T>];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type InStep<T extends TableName> = Same<RowKeys<T>, ColumnNames<T>> extends true ? Same<RequiredRowKeys<T>, RequiredColumnNames<T>> : false;
+const rowTypesInStep: { readonly [T in TableName]: InStep<T> } = {
+  cases: true,
+  plans: true,
+  people: true,
+  contact_attempts: true,
+  assessments: true,
+  assessment_views: true,
+  meetings: true,
+  meeting_parents: true,
+  visits: true,
+  incidents: true,
+  allegations: true,
+  letters: true,
+};
+void rowTypesInStep;
+
+const byName = new Map<string, TableSpec>(TABLES.map((t) => [t.name, t]));
 
 export function tableSpec(name: TableName): TableSpec {
   const spec = byName.get(name);
@@ -237,3 +270,22 @@ export function requiredColumns(name: TableName): string[] {
     .columns.filter((c) => c.required)
     .map((c) => c.name);
 }
+
+/**
+ * Every table after the tables its rows refer to, as the columns' `references` say (ties in the contract's order):
+ * assembled in this order, a referenced id is known before a row refers to it. A cycle would be a contract error.
+ */
+function orderByReferences(tables: readonly TableSpec[]): TableName[] {
+  const placed: TableName[] = [];
+  const pending = [...tables];
+  while (pending.length > 0) {
+    const ready = pending.findIndex((table) =>
+      table.columns.every((column) => column.references === undefined || column.references === table.name || placed.includes(column.references)),
+    );
+    if (ready === -1) throw new Error(`the contract's references go round in a circle among ${pending.map((table) => table.name).join(', ')}`);
+    placed.push((pending.splice(ready, 1)[0] as TableSpec).name);
+  }
+  return placed;
+}
+
+export const TABLES_BY_REFERENCE: readonly TableName[] = orderByReferences(TABLES);

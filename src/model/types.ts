@@ -138,7 +138,7 @@ export interface AssessmentViewRow extends Row {
   case_id: string;
   assessment_id: string;
   person_id: string;
-  views_recorded?: boolean;
+  views_recorded: boolean;
   method?: ViewMethod;
   views_adopted?: ViewsAdopted;
   not_adopted_reason?: string;

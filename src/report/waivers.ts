@@ -1,6 +1,6 @@
 // Waivers: breaches the QA team has accepted until a date, read from a JSON file and applied to a finished report.
 import type { IsoDate } from '../core/dates.js';
-import { parseDate, UnreadableDate } from '../core/dates.js';
+import { dateSetting } from '../core/dates.js';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 
@@ -17,15 +17,7 @@ const waiverSchema = z.strictObject({
   recordId: nonEmpty.optional(),
   reason: nonEmpty,
   approvedBy: nonEmpty,
-  // Read as every date of the tool is: YYYY-MM-DD or UK DD/MM/YYYY, a real calendar day.
-  expires: z.string().transform((value, context) => {
-    const date = parseDate(value.trim());
-    if (date instanceof UnreadableDate) {
-      context.addIssue({ code: 'custom', message: `"${value}" is not a date (${date.reason}); expected YYYY-MM-DD or DD/MM/YYYY` });
-      return z.NEVER;
-    }
-    return date;
-  }),
+  expires: dateSetting,
 });
 
 const WAIVER_KEYS = ['standard', 'caseId', 'recordId', 'reason', 'approvedBy', 'expires'] as const;

@@ -3,9 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../checks/index.js';
+import { CHECKS, INTEGRITY } from '../../checks/index.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from '../../src/config/config.js';
-import { INTEGRITY } from '../../checks/index.js';
 import { ConfigError } from '../../src/core/errors.js';
 
 const resolve = (config: ConfigFile) => resolveConfig(config, CHECKS, INTEGRITY, 'audit.json');
@@ -23,7 +22,7 @@ describe('resolveConfig', () => {
   it('gives every standard its default severity and options, and England and Wales', () => {
     const resolved = resolve({});
     expect(resolved.region).toBe('england-and-wales');
-    expect(resolved.standards.size).toBe(22);
+    expect(resolved.standards.size).toBe(CHECKS.length + INTEGRITY.length);
     expect(resolved.standards.get('defaulted-visits-escalated')).toEqual({
       severity: 'error',
       options: { threshold: 3, cpWorkingDays: 3, otherWorkingDays: 7 },
@@ -93,8 +92,18 @@ describe('readConfigFile', () => {
     expect(errorOf(() => readConfigFile(write('key.json', '{"regoin": "scotland"}')))).toMatch(/regoin/);
     expect(errorOf(() => readConfigFile(write('region.json', '{"region": "wales"}')))).toMatch(/region: /);
     expect(
-      errorOf(() => readConfigFile(write('date.json', '{"standards": {"child-seen": {"effectiveFrom": "1/4/2026"}}}'))),
-    ).toMatch(/effectiveFrom: expected a date as YYYY-MM-DD/);
+      errorOf(() => readConfigFile(write('date.json', '{"standards": {"child-seen": {"effectiveFrom": "2026-02-30"}}}'))),
+    ).toMatch(/effectiveFrom: "2026-02-30" is not a date \(not a real calendar date .*\); expected YYYY-MM-DD or DD\/MM\/YYYY/);
+    expect(
+      errorOf(() => readConfigFile(write('us.json', '{"standards": {"child-seen": {"effectiveFrom": "12/25/2026"}}}'))),
+    ).toMatch(/never in US order/);
+  });
+
+  it('reads an effective date as the command line and the export do: ISO or UK order, to one ISO date', () => {
+    const uk = readConfigFile(write('uk.json', '{"standards": {"child-seen": {"effectiveFrom": "1/4/2026"}}}'));
+    const iso = readConfigFile(write('iso.json', '{"standards": {"child-seen": {"effectiveFrom": "2026-04-01"}}}'));
+    expect(uk).toEqual(iso);
+    expect(uk.standards?.['child-seen']).toEqual({ effectiveFrom: '2026-04-01' });
   });
 
   it('says a missing file cannot be read', () => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { auditPart } from '../../src/pipeline/parallel.js';
 import { formatJson, formatJsonPieces, toJsonDocument } from '../../src/formatters/json.js';
 import { writeAllWhole } from '../../src/cli/output.js';
+import { InputError, OutputError } from '../../src/core/errors.js';
 import type { Report, ReportFinding } from '../../src/core/report.js';
 import { cleanReport, fixtureReport, statusReport } from './fixture.js';
 
@@ -79,5 +80,15 @@ describe('writeAllWhole with pieces', () => {
     }
     await expect(writeAllWhole([{ file: other, content: 'kept?' }, { file, content: failing() }])).rejects.toThrow('formatter fault');
     expect(readdirSync(scratch).filter((name) => name === 'broken.json' || name === 'other.json' || name.endsWith('.partial'))).toEqual([]);
+  });
+
+  it('a report that cannot be written is an output error, not an input error', async () => {
+    const file = join(scratch, 'no-such-folder', 'report.json');
+    const failure = await writeAllWhole([{ file, content: 'x' }]).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(OutputError);
+    expect(failure).not.toBeInstanceOf(InputError);
   });
 });

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { BenchExport } from './export.js';
 import type { Machine } from './machine.js';
+import { renderComparison, type Comparison } from './pairs.js';
 import { fitLine, median } from './stats.js';
 
 export type Kind = 'floor' | 'audit' | 'loader' | 'phases' | 'workers';
@@ -47,6 +48,8 @@ export interface BenchRun {
   readonly findings: number | null;
   /** 1-minute load averages when the measurements started and ended: how busy the cores were. */
   readonly load: { readonly before: number; readonly after: number };
+  /** The full audit against an earlier commit's build, when the run made one. */
+  readonly comparison: Comparison | null;
 }
 
 export const NOTES_START = '<!-- notes:start (hand-written; `npm run bench` keeps everything between these markers) -->';
@@ -86,6 +89,7 @@ function summarize(samples: readonly Sample[]): Summary | undefined {
 
 function headline(run: BenchRun): string[] {
   const { rows, cases } = run.main;
+  if (run.samples.length === 0) return [];
   const floor = summarize(samplesOf(run, 'floor', cases));
   const lines = [
     `## Speed and peak memory: ${integer(cases)} cases, ${integer(rows)} rows`,
@@ -227,6 +231,7 @@ function exportSection(run: BenchRun): string[] {
 }
 
 function everyRun(run: BenchRun): string[] {
+  if (run.samples.length === 0) return [];
   return [
     '## Every run',
     '',
@@ -247,7 +252,7 @@ const joinSections = (sections: readonly string[][]): string =>
 
 /** The measurements, as the console shows them at the end of a run. */
 export function renderSummary(run: BenchRun): string {
-  return joinSections([headline(run), scaling(run), phases(run)]);
+  return joinSections([headline(run), run.comparison ? renderComparison(run.comparison) : [], scaling(run), phases(run)]);
 }
 
 /** What was measured on what: the export, the machine and every single run. */

@@ -17,6 +17,7 @@ import {
 } from './formatters/comparison.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from './formatters/index.js';
 import { formatJsonPieces } from './formatters/json.js';
+import { DEFAULT_WIDTH, MIN_WIDTH } from './formatters/table.js';
 import { listInputFiles, namedInputFiles } from './load/files.js';
 import { scanHeaders } from './load/headers.js';
 import { MappingIndex } from './load/mapping.js';
@@ -39,6 +40,8 @@ export { discardUncommitted } from './output.js';
 export interface OutputStream {
   write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
+  /** A terminal's width in columns (process.stdout has it when it is one). */
+  readonly columns?: number;
 }
 
 export interface CliIo {
@@ -82,6 +85,7 @@ interface AuditOptions extends InputArguments {
   readonly quiet?: boolean;
   readonly jobs?: string;
   readonly requireAssessed?: boolean;
+  readonly width?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -100,6 +104,19 @@ function parseJobs(value: string): number {
     throw new UsageError(`--jobs "${value}" is not a number of threads`, {}, `a whole number from 1 to ${MAX_JOBS} (1: no worker threads)`);
   }
   return jobs;
+}
+
+/** --width: the columns the table format fits; a log or a pipe gets DEFAULT_WIDTH, a terminal its own width. */
+function tableWidth(value: string | undefined, stdout: OutputStream): { stdout: number; file: number } {
+  if (value === undefined) {
+    const columns = stdout.isTTY === true && stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : DEFAULT_WIDTH;
+    return { stdout: Math.max(MIN_WIDTH, columns), file: DEFAULT_WIDTH };
+  }
+  const width = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(width) || width < MIN_WIDTH || width > 1000) {
+    throw new UsageError(`--width "${value}" is not a number of columns`, {}, `a whole number from ${MIN_WIDTH} to 1000`);
+  }
+  return { stdout: width, file: width };
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
@@ -213,6 +230,7 @@ async function auditChecked(
   const groupBy = options.groupBy === undefined ? 'team' : oneOf(options.groupBy, ['team', 'worker'] as const, '--group-by');
   const only = options.only === undefined ? null : parseOnly(options.only);
   const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs);
+  const width = tableWidth(options.width, io.stdout);
 
   const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
   const config = resolveConfig(configFile, CHECKS, INTEGRITY, options.config);
@@ -259,9 +277,9 @@ async function auditChecked(
   let toStdout: string | Uint8Array | null = null;
   phase(`writing ${outputs.length === 1 ? 'the report' : `${outputs.length} reports`}`);
   for (const { format, file } of outputs) {
-    if (file === null) toStdout = await FORMATTERS[format](report, { color, groupBy });
+    if (file === null) toStdout = await FORMATTERS[format](report, { color, groupBy, width: width.stdout });
     else if (format === 'json') files.push({ file, content: formatJsonPieces(report) });
-    else files.push({ file, content: await FORMATTERS[format](report, { color: false, groupBy }) });
+    else files.push({ file, content: await FORMATTERS[format](report, { color: false, groupBy, width: width.file }) });
   }
   await writeAllWhole(files);
   if (showProgress) io.stderr.write('\r\x1b[K');
@@ -389,6 +407,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)
     .option('--group-by <key>', 'compliance breakdown in human formats: team or worker', 'team')
     .option('-q, --quiet', 'no progress on standard error')
+    .option('--width <n>', `columns the table format fits (default: the terminal's width; ${DEFAULT_WIDTH} in a file, pipe or log)`)
     .option('--jobs <n>', `worker threads for a CSV export, each auditing its share of the cases (default 1: this thread; up to ${MAX_JOBS})`)
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)

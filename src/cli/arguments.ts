@@ -1,4 +1,6 @@
 // The command line's values read and checked: dates (by the export's own date parser), numbers, names and lists.
+import { DEFAULT_WIDTH, MIN_WIDTH } from '../formatters/table.js';
+import type { OutputStream } from './io.js';
 import { STANDARD_IDS } from '../../checks/index.js';
 import { DATE_FORMS, parseDate, UnreadableDate, type IsoDate } from '../core/dates.js';
 import { UsageError } from '../core/errors.js';
@@ -39,3 +41,16 @@ export function parseOnly(value: string): string[] {
   return ids;
 }
 
+
+/** --width: the columns the table format fits; a log or a pipe gets DEFAULT_WIDTH, a terminal its own width. */
+export function tableWidth(value: string | undefined, stdout: OutputStream): { stdout: number; file: number } {
+  if (value === undefined) {
+    const columns = stdout.isTTY === true && stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : DEFAULT_WIDTH;
+    return { stdout: Math.max(MIN_WIDTH, columns), file: DEFAULT_WIDTH };
+  }
+  const width = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  if (!Number.isInteger(width) || width < MIN_WIDTH || width > 1000) {
+    throw new UsageError(`--width "${value}" is not a number of columns`, {}, `a whole number from ${MIN_WIDTH} to 1000`);
+  }
+  return { stdout: width, file: width };
+}

@@ -16,7 +16,7 @@ import { MappingIndex } from '../read/mapping.js';
 import { inputOptions, type InputArguments } from '../read/options.js';
 import { readBaselineFile } from '../report/baseline.js';
 import { readWaiversFile } from '../report/waivers.js';
-import { oneOf, parseDateArgument, parseJobs, parseOnly } from './arguments.js';
+import { oneOf, parseDateArgument, parseJobs, parseOnly, tableWidth } from './arguments.js';
 import { EXIT, reportInterrupted, sizeLabel, type CliIo, type OutputStream } from './io.js';
 import { checkOutputTargets, writeAllWhole, type ReportContent } from './output.js';
 
@@ -51,6 +51,7 @@ export interface AuditOptions extends InputArguments {
   readonly quiet?: boolean;
   readonly jobs?: string;
   readonly requireAssessed?: boolean;
+  readonly width?: string;
 }
 
 /** Pairs each -f with the -o in the same position; an -o without -f takes its format from its extension. */
@@ -140,6 +141,7 @@ export async function auditChecked(
   const groupBy = options.groupBy === undefined ? 'team' : oneOf(options.groupBy, ['team', 'worker'] as const, '--group-by');
   const only = options.only === undefined ? null : parseOnly(options.only);
   const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs);
+  const width = tableWidth(options.width, io.stdout);
 
   const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
   const config = resolveConfig(configFile, CHECKS, INTEGRITY, options.config);
@@ -184,8 +186,8 @@ export async function auditChecked(
   phase(`writing ${outputs.length === 1 ? 'the report' : `${outputs.length} reports`}`);
   for (const { format, file } of outputs) {
     const { render, pieces } = outputFormat(format);
-    if (file === null) toStdout = await render(report, { color, groupBy });
-    else files.push({ file, content: pieces ? pieces(report) : await render(report, { color: false, groupBy }) });
+    if (file === null) toStdout = await render(report, { color, groupBy, width: width.stdout });
+    else files.push({ file, content: pieces ? pieces(report) : await render(report, { color: false, groupBy, width: width.file }) });
   }
   await writeAllWhole(files);
   if (showProgress) io.stderr.write('\r\x1b[K');

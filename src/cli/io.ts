@@ -6,6 +6,8 @@ import { recoverInterrupted } from './output.js';
 export interface OutputStream {
   write(chunk: string | Uint8Array): unknown;
   readonly isTTY?: boolean;
+  /** A terminal's width in columns (process.stdout has it when it is one). */
+  readonly columns?: number;
 }
 
 export interface CliIo {

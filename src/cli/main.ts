@@ -6,6 +6,7 @@ import { terminalText } from '../core/safe-text.js';
 import { VERSION } from '../core/version.js';
 import { COMPARISON_FORMAT_NAMES } from '../formatters/comparison.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
+import { DEFAULT_WIDTH } from '../formatters/table.js';
 import { MAX_JOBS } from '../pipeline/parallel.js';
 import { collect } from './arguments.js';
 import { EXIT, type CliIo } from './io.js';
@@ -52,6 +53,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--region <name>', `bank holidays: ${REGIONS.join(', ')} (default england-and-wales)`)
     .option('--group-by <key>', 'compliance breakdown in human formats: team or worker', 'team')
     .option('-q, --quiet', 'no progress on standard error')
+    .option('--width <n>', `columns the table format fits (default: the terminal's width; ${DEFAULT_WIDTH} in a file, pipe or log)`)
     .option('--jobs <n>', `worker threads for a CSV export, each auditing its share of the cases (default 1: this thread; up to ${MAX_JOBS})`)
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)

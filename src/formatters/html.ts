@@ -1,6 +1,8 @@
 // Self-contained HTML report: headline, SVG compliance charts, a sortable and filterable findings table, cases.
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
+import type { Evidence } from '../core/finding.js';
 import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../core/report.js';
+import { xmlCharacters } from '../core/safe-text.js';
 import { escapeAttribute, escapeText } from './markup.js';
 import {
   assumptionLine,
@@ -72,6 +74,7 @@ td.cell-good { background: #e6f4ea; } td.cell-fair { background: #fff4e0; } td.c
 .swatch { display: inline-block; width: 14px; height: 10px; }
 .swatch-good { background: var(--good); } .swatch-fair { background: var(--fair); } .swatch-poor { background: var(--poor); }
 .swatch-zero { width: 4px; height: 14px; background: var(--poor); box-shadow: 10px 0 0 #eef1f4; margin-right: 10px; }
+.pager { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 6px 0; color: var(--muted); }
 .controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 8px 0; }
 .controls label { display: flex; flex-direction: column; font-size: 12px; color: var(--muted); }
 .controls input, .controls select { font: inherit; padding: 4px 6px; min-width: 160px; }
@@ -100,7 +103,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
   body { max-width: none; padding: 0; font-size: 9pt; }
   h2 { margin-top: 0; break-after: avoid; }
   main > section + section { break-before: page; }
-  .controls label, th button::after { display: none; }
+  .controls label, th button::after, .pager button { display: none; }
   .controls { margin: 0 0 4px; }
   .scroll { overflow: visible; }
   table { width: 100%; }
@@ -120,7 +123,9 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; }
 }
 `;
 
-// Reads everything from the server-rendered table, so the report stays complete with scripts disabled.
+// The findings and the cases live in the report-data block; the page draws one page of each at a time, so
+// a report of 20,000 cases opens in a second or two where 30,000 table rows took a minute. The first page of
+// each is in the markup as well, drawn by the same templates, so the report reads with scripts off.
 const SCRIPT = `
 (function () {
   'use strict';
@@ -136,52 +141,170 @@ const SCRIPT = `
     openedForPrint.forEach(function (details) { details.open = false; });
     openedForPrint = [];
   });
-  var table = document.getElementById('findings-table');
-  if (!table) return;
-  var body = table.tBodies[0];
-  var rows = Array.prototype.slice.call(body.rows);
-  rows.forEach(function (row, index) { row.setAttribute('data-order', String(index)); });
-  var text = document.getElementById('filter-text');
-  var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
-  var count = document.getElementById('findings-count');
-  function apply() {
-    var needle = text.value.trim().toLowerCase();
-    var shown = 0;
-    rows.forEach(function (row) {
-      var keep = needle === '' || row.textContent.toLowerCase().indexOf(needle) !== -1;
-      selects.forEach(function (select) {
-        if (select.value !== '' && row.getAttribute('data-' + select.getAttribute('data-filter')) !== select.value) keep = false;
-      });
-      row.hidden = !keep;
-      if (keep) shown += 1;
-    });
-    count.textContent = 'Showing ' + shown + ' of ' + rows.length + ' findings';
+  var island = document.getElementById('report-data');
+  if (!island) return;
+  var data = JSON.parse(island.textContent);
+  var S = data.strings;
+  // The same escaping as the report's own markup (markup.ts), for text already made XML-safe by the report.
+  function text(value) {
+    return value.replace(/[&<>]/g, function (c) { return c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'; });
   }
-  text.addEventListener('input', apply);
-  selects.forEach(function (select) { select.addEventListener('change', apply); });
-  var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-  var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-  headers.forEach(function (header, column) {
-    var button = header.querySelector('button');
-    if (!button) return;
+  function attr(value) {
+    return value.replace(/[&<>"'\\n\\r\\t]/g, function (c) { return '&#' + c.charCodeAt(0) + ';'; });
+  }
+  // Evidence as [table, id, date, note], worded as the report's evidenceLine words it.
+  function evidenceText(e) {
+    return [S[e[0]], S[e[1]], S[e[2]]].filter(function (part) { return part !== ''; }).join(' ') + ': ' + S[e[3]];
+  }
+  function evidence(lines) {
+    if (lines.length === 0) return '';
+    return '<ul class="evidence">' + lines.map(function (line) { return '<li>' + text(line) + '</li>'; }).join('') + '</ul>';
+  }
+  // A finding: case, standard, severity, date, due, record, team, worker, message, status, status label,
+  // status title, evidence, case number, source file (or -1) and line.
+  function findingRow(f) {
+    var status = S[f[9]];
+    var attributes = 'data-standard="' + attr(S[f[1]]) + '" data-severity="' + attr(S[f[2]]) + '" data-team="' + attr(S[f[6]]) +
+      '" data-worker="' + attr(S[f[7]]) + '"' + (status === '' ? '' : ' data-status="' + attr(status) + '"');
+    var title = S[f[11]] === '' ? '' : ' title="' + attr(S[f[11]]) + '"';
+    return '<tr ' + attributes + '><td class="id"><a href="#case-' + f[13] + '">' + text(S[f[0]]) + '</a></td>' +
+      '<td class="id std">' + text(S[f[1]]) + '</td><td class="sev-' + attr(S[f[2]]) + '">' + text(S[f[2]]) + '</td>' +
+      '<td class="date">' + text(S[f[3]]) + '</td><td class="date">' + text(S[f[4]]) + '</td>' +
+      '<td class="id">' + text(S[f[5]]) + '</td><td class="name">' + text(S[f[6]]) + '</td><td class="name">' + text(S[f[7]]) + '</td>' +
+      '<td class="message">' + text(S[f[8]]) + '</td>' +
+      (status === '' ? '' : '<td class="status-' + attr(status) + '"' + title + '>' + text(S[f[10]]) + '</td>') + '</tr>';
+  }
+  function findingItem(f) {
+    var status = S[f[9]];
+    var due = S[f[4]] === '' ? '' : ' (due ' + text(S[f[4]]) + ')';
+    var tag = status === '' ? '' : ' <span class="status-' + attr(status) + '">[' + text(S[f[10]]) + ']</span>';
+    return '<li><span class="sev-' + attr(S[f[2]]) + '">' + text(S[f[2]]) + '</span> <span class="id">' + text(S[f[1]]) + '</span> ' +
+      text(S[f[3]]) + due + ' <span class="id">' + text(S[f[5]]) + '</span>' + tag + '<br>' + text(S[f[8]]) +
+      evidence((f[14] === -1 ? [] : ['source ' + S[f[14]] + ':' + f[15]]).concat(f[12].map(evidenceText))) + '</li>';
+  }
+  // A pending item: standard, due, record, message, evidence.
+  function pendingItem(p) {
+    return '<li><span class="sev-pending">pending</span> <span class="id">' + text(S[p[0]]) + '</span> due ' + text(S[p[1]]) +
+      ' <span class="id">' + text(S[p[2]]) + '</span><br>' + text(S[p[3]]) + evidence(p[4].map(evidenceText)) + '</li>';
+  }
+  // A case: label, team and worker, counts, its findings, its pending items.
+  function caseDetails(c, number) {
+    var items = c[3].map(function (i) { return findingItem(data.findings[i]); })
+      .concat(c[4].map(function (i) { return pendingItem(data.pending[i]); }));
+    return '<details id="case-' + number + '"><summary><span class="id">' + text(S[c[0]]) + '</span> · ' + text(S[c[1]]) +
+      ' · ' + text(S[c[2]]) + '</summary>\\n<ul>' + items.join('\\n') + '</ul>\\n</details>';
+  }
+  function range(first, count, total, noun) {
+    return total === 0 ? 'No ' + noun : noun.charAt(0).toUpperCase() + noun.slice(1) + ' ' + (first + 1) + '–' + (first + count) + ' of ' + total;
+  }
+
+  var table = document.getElementById('findings-table');
+  if (table) {
+    var body = table.tBodies[0];
+    var text_ = document.getElementById('filter-text');
+    var selects = Array.prototype.slice.call(document.querySelectorAll('select[data-filter]'));
+    var count = document.getElementById('findings-count');
+    var pageSize = document.getElementById('page-size');
+    var findingsRange = document.getElementById('findings-range');
+    var order = data.findings.map(function (_, index) { return index; });
+    var shown = order;
+    var page = 0;
+    var haystacks = null;
+    var columns = Array.prototype.map.call(table.tHead.rows[0].cells, function (_, column) { return column; });
+    // The text a column shows, for sorting and searching as the cells read.
+    function cell(f, column) {
+      var index = [0, 1, 2, 3, 4, 5, 6, 7, 8, 10][column];
+      return index === undefined ? '' : S[f[index]];
+    }
+    function size() { return Number(pageSize.value); }
+    function draw() {
+      var pages = Math.max(1, Math.ceil(shown.length / size()));
+      if (page >= pages) page = pages - 1;
+      var first = page * size();
+      var rows = shown.slice(first, first + size());
+      body.innerHTML = rows.map(function (i) { return findingRow(data.findings[i]); }).join('\\n');
+      findingsRange.textContent = range(first, rows.length, shown.length, 'rows');
+      count.textContent = 'Showing ' + shown.length + ' of ' + data.findings.length + ' findings';
+    }
+    function apply() {
+      var needle = text_.value.trim().toLowerCase();
+      if (needle !== '' && haystacks === null) {
+        haystacks = data.findings.map(function (f) {
+          return columns.map(function (column) { return cell(f, column); }).join('\\n').toLowerCase();
+        });
+      }
+      var wanted = selects.map(function (select) { return [select.getAttribute('data-filter'), select.value]; })
+        .filter(function (pair) { return pair[1] !== ''; });
+      var field = { standard: 1, severity: 2, team: 6, worker: 7, status: 9 };
+      shown = order.filter(function (i) {
+        var f = data.findings[i];
+        if (needle !== '' && haystacks[i].indexOf(needle) === -1) return false;
+        return wanted.every(function (pair) { return S[f[field[pair[0]]]] === pair[1]; });
+      });
+      page = 0;
+      draw();
+    }
+    text_.addEventListener('input', apply);
+    selects.forEach(function (select) { select.addEventListener('change', apply); });
+    pageSize.addEventListener('change', function () { page = 0; draw(); });
+    Array.prototype.forEach.call(document.querySelectorAll('#findings-pager button'), function (button) {
+      button.addEventListener('click', function () {
+        var pages = Math.max(1, Math.ceil(shown.length / size()));
+        page = Math.min(pages - 1, Math.max(0, page + Number(button.getAttribute('data-step'))));
+        draw();
+      });
+    });
+    var collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    headers.forEach(function (header, column) {
+      var button = header.querySelector('button');
+      if (!button) return;
+      button.addEventListener('click', function () {
+        var direction = header.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+        headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
+        header.setAttribute('aria-sort', direction);
+        var sign = direction === 'ascending' ? 1 : -1;
+        order = data.findings.map(function (_, index) { return index; }).sort(function (a, b) {
+          var c = collator.compare(cell(data.findings[a], column), cell(data.findings[b], column));
+          return c !== 0 ? sign * c : a - b;
+        });
+        apply();
+      });
+    });
+    apply();
+  }
+
+  var list = document.getElementById('cases-list');
+  var casePage = 0;
+  var CASES_PAGE = Number(list ? list.getAttribute('data-page-size') : 0);
+  function drawCases() {
+    if (!list) return;
+    var first = casePage * CASES_PAGE;
+    var cases = data.cases.slice(first, first + CASES_PAGE);
+    list.innerHTML = cases.map(function (c, index) { return caseDetails(c, first + index + 1); }).join('\\n');
+    document.getElementById('cases-range').textContent = range(first, cases.length, data.cases.length, 'cases');
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('#cases-pager button'), function (button) {
     button.addEventListener('click', function () {
-      var direction = header.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
-      headers.forEach(function (other) { other.removeAttribute('aria-sort'); });
-      header.setAttribute('aria-sort', direction);
-      var sign = direction === 'ascending' ? 1 : -1;
-      rows.slice().sort(function (a, b) {
-        var order = collator.compare(a.cells[column].textContent, b.cells[column].textContent);
-        return order !== 0 ? sign * order : Number(a.getAttribute('data-order')) - Number(b.getAttribute('data-order'));
-      }).forEach(function (row) { body.appendChild(row); });
+      var pages = Math.max(1, Math.ceil(data.cases.length / CASES_PAGE));
+      casePage = Math.min(pages - 1, Math.max(0, casePage + Number(button.getAttribute('data-step'))));
+      drawCases();
     });
   });
+  drawCases();
   function openTarget() {
-    var target = location.hash ? document.getElementById(location.hash.slice(1)) : null;
-    if (target && target.tagName === 'DETAILS') target.open = true;
+    var match = /^#case-(\\d+)$/.exec(location.hash);
+    if (!match || !list) return;
+    var wantedPage = Math.floor((Number(match[1]) - 1) / CASES_PAGE);
+    if (wantedPage !== casePage) { casePage = wantedPage; drawCases(); }
+    var target = document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === 'DETAILS') {
+      target.open = true;
+      target.scrollIntoView();
+    }
   }
   window.addEventListener('hashchange', openTarget);
   openTarget();
-  apply();
 })();
 `;
 
@@ -436,11 +559,32 @@ function findingRow(finding: ReportFinding, caseAnchor: ReadonlyMap<string, stri
   ].join('');
 }
 
+/** Rows of the findings table on one page, and the page sizes a reader can pick. */
+export const FINDINGS_PAGE = 100;
+const PAGE_SIZES = [FINDINGS_PAGE, 500, 2000] as const;
+/** Cases on one page of the cases section. */
+export const CASES_PAGE = 50;
+
+function pager(id: string, range: string): string {
+  return `<div class="pager" id="${id}-pager"><button type="button" data-step="-1">Previous</button> <span id="${id}-range">${escapeText(range)}</span> <button type="button" data-step="1">Next</button></div>`;
+}
+
+function rangeText(shown: number, total: number, noun: string): string {
+  return total === 0 ? `No ${noun}` : `${noun.charAt(0).toUpperCase()}${noun.slice(1)} 1–${shown} of ${total}`;
+}
+
+/** Says what a reader without scripts misses when a list is longer than its first page. */
+function firstPageNote(shown: number, total: number, noun: string): string {
+  if (total <= shown) return '';
+  return `<noscript><p class="note">Scripts are off: only the first ${shown} of ${total} ${noun} are shown. The CSV, JSON and xlsx formats hold every one.</p></noscript>`;
+}
+
 function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>): string {
   if (report.findings.length === 0) return '<section id="findings"><h2>Findings</h2><p>No breaches found.</p></section>';
   const withStatus = showsFindingStatus(report);
   const columns = ['Case', 'Standard', 'Severity', 'Date', 'Due', 'Record', 'Team', 'Worker', 'Message', ...(withStatus ? ['Status'] : [])];
   const header = columns.map((column) => `<th scope="col"><button type="button">${column}</button></th>`).join('');
+  const firstPage = report.findings.slice(0, FINDINGS_PAGE);
   return [
     '<section id="findings"><h2>Findings</h2>',
     '<div class="controls">',
@@ -450,16 +594,15 @@ function findingsSection(report: Report, caseAnchor: ReadonlyMap<string, string>
     filterSelect('team', 'Team', distinctSorted(report.findings.map((f) => groupOf(f, 'team')))),
     filterSelect('worker', 'Worker', distinctSorted(report.findings.map((f) => groupOf(f, 'worker')))),
     ...(withStatus ? [filterSelect('status', 'Status', distinctSorted(report.findings.map(findingStatus)))] : []),
+    `<label>Rows per page<select id="page-size">${PAGE_SIZES.map((size) => `<option value="${size}">${size}</option>`).join('')}</select></label>`,
     `<span id="findings-count" class="note" aria-live="polite">${report.findings.length} findings</span>`,
     '</div>',
+    firstPageNote(firstPage.length, report.findings.length, 'findings'),
     scrollable(
-      [
-        `<table id="findings-table"><thead><tr>${header}</tr></thead><tbody>`,
-        ...report.findings.map((finding) => findingRow(finding, caseAnchor, withStatus)),
-        '</tbody></table>',
-      ].join('\n'),
+      `<table id="findings-table"><thead><tr>${header}</tr></thead><tbody>${firstPage.map((finding) => findingRow(finding, caseAnchor, withStatus)).join('\n')}</tbody></table>`,
       'Findings table',
     ),
+    pager('findings', rangeText(firstPage.length, report.findings.length, 'rows')),
     '</section>',
   ].join('\n');
 }
@@ -489,20 +632,28 @@ function evidenceList(lines: readonly string[]): string {
   return `<ul class="evidence">${lines.map((line) => `<li>${escapeText(line)}</li>`).join('')}</ul>`;
 }
 
-function caseDetails(entry: CaseItems, anchor: string, withStatus: boolean): string {
+function caseCounts(entry: CaseItems): string[] {
   const counted = entry.findings.filter((f) => f.waiver === undefined);
   const errors = counted.filter((f) => f.severity === 'error').length;
   const warnings = counted.length - errors;
   const waived = entry.findings.length - counted.length;
-  const counts = [
+  return [
     errors > 0 ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '',
     warnings > 0 ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : '',
     waived > 0 ? `${waived} waived` : '',
     entry.pending.length > 0 ? `${entry.pending.length} pending` : '',
   ].filter((part) => part !== '');
+}
+
+function caseWho(entry: CaseItems): string {
+  return `${groupOf(entry, 'team')} · ${groupOf(entry, 'worker')}`;
+}
+
+function caseDetails(entry: CaseItems, anchor: string, withStatus: boolean): string {
+  const counts = caseCounts(entry);
   const statusTag = (finding: ReportFinding) =>
     withStatus ? ` <span class="status-${findingStatus(finding)}">[${escapeText(findingStatusLabel(finding))}]</span>` : '';
-  const who = `${groupOf(entry, 'team')} · ${groupOf(entry, 'worker')}`;
+  const who = caseWho(entry);
   const items = [
     ...entry.findings.map(
       (finding) =>
@@ -522,13 +673,81 @@ function caseDetails(entry: CaseItems, anchor: string, withStatus: boolean): str
 
 function casesSection(entries: readonly CaseItems[], anchors: ReadonlyMap<string, string>, report: Report): string {
   if (entries.length === 0) return '';
-  const quiet = report.cases.length - entries.filter((entry) => report.cases.some((c) => c.caseId === entry.caseId)).length;
+  const audited = new Set(report.cases.map((c) => c.caseId));
+  const quiet = report.cases.length - entries.filter((entry) => audited.has(entry.caseId)).length;
+  const firstPage = entries.slice(0, CASES_PAGE);
   return [
     '<section id="cases"><h2>Cases</h2>',
     `<p class="note">Cases with findings or pending deadlines; ${quiet} other audited ${quiet === 1 ? 'case has' : 'cases have'} neither.</p>`,
-    ...entries.map((entry) => caseDetails(entry, anchors.get(entry.caseId) ?? '', showsFindingStatus(report))),
+    firstPageNote(firstPage.length, entries.length, 'cases'),
+    `<div id="cases-list" data-page-size="${CASES_PAGE}">${firstPage.map((entry) => caseDetails(entry, anchors.get(entry.caseId) ?? '', showsFindingStatus(report))).join('\n')}</div>`,
+    pager('cases', rangeText(firstPage.length, entries.length, 'cases')),
     '</section>',
   ].join('\n');
+}
+
+/**
+ * Every finding, pending item and case as the page's script draws them: strings once each in a table, rows as
+ * lists of their positions. Nothing in it is markup; the script escapes as markup.ts does.
+ */
+function reportData(report: Report, entries: readonly CaseItems[]): string {
+  const strings: string[] = [];
+  const positions = new Map<string, number>();
+  const at = (value: string): number => {
+    const safe = xmlCharacters(value);
+    let position = positions.get(safe);
+    if (position === undefined) {
+      position = strings.length;
+      strings.push(safe);
+      positions.set(safe, position);
+    }
+    return position;
+  };
+  // In parts, not as evidenceLine's sentence: the notes repeat where the ids do not, so each is stored once.
+  const evidenceParts = (evidence: Evidence) => [at(evidence.table), at(evidence.id ?? ''), at(evidence.date ?? ''), at(evidence.note)];
+  const withStatus = showsFindingStatus(report);
+  const caseNumber = new Map(entries.map((entry, index) => [entry.caseId, index + 1]));
+  const findingIndex = new Map(report.findings.map((finding, index) => [finding, index]));
+  const pendingIndex = new Map(report.pending.map((item, index) => [item, index]));
+  const findings = report.findings.map((finding) => [
+    at(caseLabel(finding.caseId)),
+    at(finding.standard),
+    at(finding.severity),
+    at(finding.date ?? ''),
+    at(finding.due ?? ''),
+    at(finding.recordId ?? sourceLabel(finding)),
+    at(groupOf(finding, 'team')),
+    at(groupOf(finding, 'worker')),
+    at(finding.message),
+    at(withStatus ? findingStatus(finding) : ''),
+    at(findingStatusLabel(finding)),
+    at(finding.waiver === undefined ? '' : waiverLine(finding.waiver)),
+    finding.evidence.map(evidenceParts),
+    caseNumber.get(finding.caseId) ?? 0,
+    // The file once in the table, the line as a number: every finding's source is a different string.
+    finding.source === null ? -1 : at(finding.source.file),
+    finding.source === null ? 0 : finding.source.line,
+  ]);
+  const pending = report.pending.map((item) => [
+    at(item.standard),
+    at(item.due),
+    at(item.recordId ?? sourceLabel(item)),
+    at(item.message),
+    item.evidence.map(evidenceParts),
+  ]);
+  const cases = entries.map((entry) => [
+    at(caseLabel(entry.caseId)),
+    at(caseWho(entry)),
+    at(caseCounts(entry).join(', ')),
+    entry.findings.map((finding) => findingIndex.get(finding) ?? 0),
+    entry.pending.map((item) => pendingIndex.get(item) ?? 0),
+  ]);
+  // Inside a script element only "</script" or "<!--" could end the block early: every < (and, for a reader
+  // searching the file, > & / and the two JavaScript line separators) is written as a \u escape.
+  return JSON.stringify({ strings, findings, pending, cases }).replace(
+    /[<>&/\u2028\u2029]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 function waiverTable(
@@ -635,6 +854,7 @@ export function formatHtml(report: Report, options: FormatOptions): string {
     report.waivers === undefined
       ? '<footer>Contains case, record and worker ids, dates and the standards’ own wording only. Handle as case data.</footer>'
       : '<footer>Contains case, record and worker ids, dates, the standards’ own wording and the waiver file’s reasons and approvers only. Handle as case data.</footer>',
+    ...(entries.length === 0 ? [] : [`<script type="application/json" id="report-data">${reportData(report, entries)}</script>`]),
     `<script>${SCRIPT}</script>`,
     '</body>',
     '</html>',

@@ -6,6 +6,11 @@ export interface FormatOptions {
   readonly color: boolean;
   /** Breakdown of compliance rates in human formats; default 'team'. */
   readonly groupBy?: 'team' | 'worker';
+  /**
+   * Columns the table format must fit (the CLI decides: --width, else the terminal's, else 80); the other
+   * formats ignore it. Default 80.
+   */
+  readonly width?: number;
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string | Promise<string | Uint8Array>;

@@ -55,7 +55,7 @@ const byPlace = (a: Finding, b: Finding): number =>
 export async function loadExport(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
   const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
   const { files } = await listInputFiles(paths, mapping);
-  // Only delimited text is read by part: its rows are filtered one by one (src/load/tabular.ts).
+  // Only delimited text is read by part: its rows are filtered one by one (src/validate/table-sink.ts).
   if (options.partition !== undefined && files.some((file) => file.format !== 'csv')) {
     throw new Error('an export is read by part only when every input is delimited text');
   }

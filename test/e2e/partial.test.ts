@@ -101,6 +101,6 @@ describe('a mapping that sets a column to one value for every row', () => {
     expect(report.assumptions).toContainEqual({ table: 'visits', column: 'outcome', value: 'completed' });
     // A free-text column's constant could be a name or a note: the report says there is one, not what it is.
     expect(report.assumptions).toContainEqual({ table: 'assessments', column: 'type', value: '(a text, not shown)' });
-    expect(runBuiltCli(args).stdout).toContain('visits.outcome = completed for every row (set by the mapping, not recorded in the export)');
+    expect(runBuiltCli([...args, '--width', '120']).stdout).toContain('visits.outcome = completed for every row (set by the mapping, not recorded in the export)');
   });
 });

@@ -343,3 +343,11 @@ export const statusReport: Report = {
     notReassessed: 0,
   },
 };
+
+/** The fixture's findings copied `copies` times, each copy's case ids its own: more than one page of findings and cases. */
+export function manyCasesReport(copies: number): Report {
+  const findings = Array.from({ length: copies }, (_, index) =>
+    fixtureReport.findings.map((finding) => ({ ...finding, caseId: `C${String(index).padStart(6, '0')}-${finding.caseId}` })),
+  ).flat();
+  return { ...fixtureReport, findings, pending: [], cases: [] };
+}

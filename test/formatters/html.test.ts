@@ -1,7 +1,13 @@
 // HTML report as text: one self-contained file, a strict CSP, every data string escaped, charts and cases present.
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, formatHtml } from '../../src/formatters/html.js';
-import { cleanReport, fixtureReport, HOSTILE_TEAM } from './fixture.js';
+import { CASES_PAGE, CONTENT_SECURITY_POLICY, FINDINGS_PAGE, formatHtml } from '../../src/formatters/html.js';
+import { cleanReport, fixtureReport, HOSTILE_CASE_ID, HOSTILE_MESSAGE, HOSTILE_TEAM, manyCasesReport } from './fixture.js';
+
+function dataBlock(html: string): string {
+  const match = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(html);
+  expect(match).not.toBeNull();
+  return match?.[1] ?? '';
+}
 
 describe('html formatter', () => {
   const html = formatHtml(fixtureReport, { color: false });
@@ -31,7 +37,10 @@ describe('html formatter', () => {
   });
 
   it('escapes markup, quotes and ampersands from the data everywhere', () => {
-    expect(html.match(/<script\b/g)).toHaveLength(1);
+    // One script that runs, and one block of data (JSON, never run) that it draws the findings and cases from.
+    expect(html.match(/<script\b/g)).toHaveLength(2);
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html.match(/<script type="application\/json" id="report-data">/g)).toHaveLength(1);
     expect(html).not.toContain('<b>');
     expect(html).not.toContain('<i>see');
     expect(html).not.toContain('<u>');
@@ -41,7 +50,9 @@ describe('html formatter', () => {
   });
 
   it('keeps case ids out of element ids, which come from positions', () => {
-    const ids = [...html.matchAll(/\bid="([^"]*)"/g)].map((match) => match[1]);
+    // The script's own template names no case; the markup's ids are what a page holds.
+    const markup = html.replace(/<script>[\s\S]*?<\/script>/g, '');
+    const ids = [...markup.matchAll(/\bid="([^"]*)"/g)].map((match) => match[1]);
     expect(ids.filter((id) => id?.startsWith('case-'))).toEqual(['case-1', 'case-2', 'case-3', 'case-4', 'case-5', 'case-6']);
   });
 
@@ -92,7 +103,7 @@ describe('html formatter', () => {
   it('has print styles for A4 that hide the controls, open the cases and start sections on a new page', () => {
     const print = html.slice(html.indexOf('@media print {'), html.indexOf('</style>'));
     expect(html).toContain('@page { size: A4; margin: 12mm; }');
-    expect(print).toContain('.controls label, th button::after { display: none; }');
+    expect(print).toContain('.controls label, th button::after, .pager button { display: none; }');
     expect(print).toContain('main > section + section { break-before: page; }');
     expect(print).toContain('details::details-content { content-visibility: visible; display: block; }');
     expect(print).toContain('.scroll { overflow: visible; }');
@@ -118,9 +129,41 @@ describe('html formatter', () => {
     expect(html).toContain('C002</span> · North · W12 · 1 pending</summary>');
   });
 
+  it('holds every finding, pending item and case in a data block that no string can end early', () => {
+    const block = dataBlock(html);
+    expect(block).not.toMatch(/[<>&]/);
+    const data = JSON.parse(block) as { strings: string[]; findings: unknown[][]; pending: unknown[][]; cases: unknown[][] };
+    expect(data.findings).toHaveLength(fixtureReport.findings.length);
+    expect(data.pending).toHaveLength(fixtureReport.pending.length);
+    expect(data.cases).toHaveLength(6);
+    for (const text of [HOSTILE_CASE_ID, HOSTILE_MESSAGE, HOSTILE_TEAM]) expect(data.strings).toContain(text);
+    // Each string once: a team or message repeated in many rows is stored a single time.
+    expect(new Set(data.strings).size).toBe(data.strings.length);
+  });
+
+  it('puts the first page of findings and of cases in the markup, and tells a reader without scripts what is left out', () => {
+    const report = manyCasesReport(40);
+    const big = formatHtml(report, { color: false });
+    expect(big.match(/<tr data-standard=/g)).toHaveLength(FINDINGS_PAGE);
+    expect(big.match(/<details id="case-\d+">/g)).toHaveLength(CASES_PAGE);
+    expect(big).toContain(`<noscript><p class="note">Scripts are off: only the first ${FINDINGS_PAGE} of ${report.findings.length} findings are shown.`);
+    expect(big).toContain('<span id="findings-range">Rows 1–100 of 280</span>');
+    expect(big).toContain('<span id="cases-range">Cases 1–50 of 200</span>');
+    expect(html).not.toContain('<noscript>');
+    const data = JSON.parse(dataBlock(big)) as { findings: unknown[][]; cases: unknown[][] };
+    expect(data.findings).toHaveLength(report.findings.length);
+    expect(data.cases).toHaveLength(200);
+  });
+
+  it('is the same bytes for the same report', () => {
+    const report = manyCasesReport(40);
+    expect(formatHtml(report, { color: false })).toBe(formatHtml(structuredClone(report), { color: false }));
+  });
+
   it('renders a report with nothing found', () => {
     const clean = formatHtml(cleanReport, { color: false });
     expect(clean).toContain('<p>No breaches found.</p>');
-    expect(clean).not.toContain('<details');
+    expect(clean).not.toMatch(/<details id="case-\d/);
+    expect(clean).not.toContain('id="report-data"');
   });
 });

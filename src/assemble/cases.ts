@@ -4,6 +4,7 @@ import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type T
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from '../validate/findings.js';
 import { type RowCollector } from '../validate/rows.js';
 import { compareText } from '../core/order.js';
+import { compiledIdScan, compiledSameKeyScan, type IdScan, type SameKeyScan } from '../validate/compiled.js';
 
 // Tables other rows refer to come first, so their ids are known when the referring rows are checked.
 const CHILD_TABLES_IN_DEPENDENCY_ORDER = TABLES_BY_REFERENCE.filter((table): table is ChildTableName => table !== 'cases');
@@ -50,24 +51,9 @@ function indexOf(target: CaseUnderConstruction, table: ChildTableName, key: read
   return index;
 }
 
-type SameKeyScan = (rows: readonly AnyRow[], probe: Readonly<Record<string, unknown>>) => AnyRow | undefined;
-type IdScan = (rows: readonly AnyRow[], id: string) => AnyRow | undefined;
-
-// The scans are written out per table, as schemas.ts writes its row literals, so that each reads its key
-// columns by a fixed name from rows of one shape (a fast load) rather than by a column held in a variable.
-// Their text is made from the contract's own column names (tables.ts), never from an input.
-function sameKeyScan(key: readonly string[]): SameKeyScan {
-  const same = key.map((column) => `other[${JSON.stringify(column)}] === probe[${JSON.stringify(column)}]`).join(' && ');
-  return new Function('rows', 'probe', `for (const other of rows) if (${same}) return other; return undefined;`) as SameKeyScan;
-}
-
-function idScan(column: string): IdScan {
-  return new Function('rows', 'id', `for (const other of rows) if (other[${JSON.stringify(column)}] === id) return other; return undefined;`) as IdScan;
-}
-
-const SAME_KEY_SCANS = new Map(CHILD_TABLES_IN_DEPENDENCY_ORDER.map((table) => [table, sameKeyScan(tableSpec(table).key)]));
+const SAME_KEY_SCANS = new Map(CHILD_TABLES_IN_DEPENDENCY_ORDER.map((table) => [table, compiledSameKeyScan(tableSpec(table).key)]));
 const ID_SCANS = new Map(
-  (['people', 'assessments', 'meetings'] as const).map((table) => [table, idScan(tableSpec(table).key[0] as string)]),
+  (['people', 'assessments', 'meetings'] as const).map((table) => [table, compiledIdScan(tableSpec(table).key[0] as string)]),
 );
 
 interface Reference {

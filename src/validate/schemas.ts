@@ -1,4 +1,14 @@
 // Per table, built once: the readers that decode raw cells and the zod schema that validates the typed row.
+import {
+  compiledPlainTests,
+  compiledRowFromCells,
+  compiledRowFromObject,
+  type CellReader,
+  type PassesPlainTests,
+  type RowFromCells,
+  type RowFromObject,
+  type ValueTest,
+} from './compiled.js';
 import { DATE_FORMS, UnreadableDate } from '../core/dates.js';
 import { z } from 'zod';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
@@ -50,9 +60,7 @@ function valueSchema(column: ColumnSpec): z.ZodType {
   }
 }
 
-type CellReader = (raw: unknown) => unknown;
 
-type ValueTest = (value: unknown) => boolean;
 
 const isString: ValueTest = (value) => typeof value === 'string';
 const isBoolean: ValueTest = (value) => typeof value === 'boolean';
@@ -115,26 +123,6 @@ export interface TableDecoder {
   readonly passesPlainTests: PassesPlainTests;
 }
 
-type RowFromCells = (readers: readonly CellReader[], cells: readonly string[], positions: readonly number[]) => Record<string, unknown>;
-type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
-type PassesPlainTests = (tests: readonly ValueTest[], row: Readonly<Record<string, unknown>>) => boolean;
-
-// A row is built as one object literal holding every column and its origin (set once the row is valid):
-// V8 then lays each row out in one block sized to its keys, where keys added one by one to `{}` mostly
-// land in a separate property store that is regrown as it fills (more memory per row, more garbage).
-// The literal can only be written per table at run time; its text is made from the contract's own
-// column names (tables.ts), never from an input.
-function rowBuilder<Builder>(names: readonly string[], parameters: readonly string[], valueOf: (i: number, name: string) => string): Builder {
-  const entries = names.map((name, i) => `${JSON.stringify(name)}: ${valueOf(i, JSON.stringify(name))}`);
-  return new Function(...parameters, `return { ${entries.join(', ')}, sourceFile: undefined, sourceLine: 0 };`) as Builder;
-}
-
-/** The plain tests of every column in turn, written out per table (as rowBuilder, for loads by a fixed name). */
-function plainTestsOfRow(names: readonly string[]): PassesPlainTests {
-  const tests = names.map((name, i) => `tests[${i}](row[${JSON.stringify(name)}])`);
-  return new Function('tests', 'row', `return ${tests.join(' && ')};`) as PassesPlainTests;
-}
-
 function tableDecoder(name: TableName): TableDecoder {
   const { columns } = tableSpec(name);
   const shape = Object.fromEntries(
@@ -150,13 +138,9 @@ function tableDecoder(name: TableName): TableDecoder {
     readers: columns.map(readerFor),
     schema: z.object(shape) as RowSchema,
     plainTests: columns.map(plainlyValid),
-    rowFromCells: rowBuilder<RowFromCells>(
-      names,
-      ['readers', 'cells', 'positions'],
-      (i) => `positions[${i}] < 0 ? undefined : readers[${i}](cells[positions[${i}]])`,
-    ),
-    rowFromObject: rowBuilder<RowFromObject>(names, ['readers', 'raw'], (i, name) => `readers[${i}](raw[${name}])`),
-    passesPlainTests: plainTestsOfRow(names),
+    rowFromCells: compiledRowFromCells(names),
+    rowFromObject: compiledRowFromObject(names),
+    passesPlainTests: compiledPlainTests(names),
   };
 }
 

@@ -11,6 +11,7 @@ import * as noAccessManagerConsulted from './no-access-manager-consulted.js';
 import * as noContactReason from './no-contact-reason.js';
 import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
+import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
@@ -33,6 +34,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   noContactReason,
   nrpCopiedIntoLetters,
   nrpDetailsRecorded,
+  nrpDetailsSought,
   nrpInvited,
   nrpMetInPerson,
   parentViewsRecorded,

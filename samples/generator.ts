@@ -118,6 +118,7 @@ const RATE = {
   residentFather: 0.08,
   uncontactableFather: 0.1,
   invisibleFather: 0.05,
+  invisibleFatherSought: 0.5,
   riskFather: 0.08,
   riskNotInvitedReason: 0.7,
   violentFather: 0.12,
@@ -200,7 +201,11 @@ function randomCase(random: Random, caseNumber: number, idWidth: number, asOf: I
   const schedule = { until, end: closed };
   const plan =
     kind === 'cp' ? cpPlan(c, planStart, schedule) : kind === 'cin' ? cinPlan(c, planStart, schedule) : lacPlan(c, planStart, schedule);
-  if (family.invisibleFather) c.father({ details_recorded: false, contactable: undefined });
+  if (family.invisibleFather) {
+    c.father({ details_recorded: false, contactable: undefined });
+    // Half the time the family was asked for his details, mostly within nrp-details-sought's 10 working days.
+    if (random.chance(RATE.invisibleFatherSought)) c.attempt('F1', 'M1', calendar.addWorkingDays(opened, random.int(0, 14)));
+  }
   shapeMeetings(c, random, plan, family);
 
   const visitEvery = kind === 'cp' ? 14 : kind === 'cin' ? 21 : 42;

@@ -19,6 +19,7 @@ export const STANDARD_IDS = [
   'no-contact-reason',
   'nrp-copied-into-letters',
   'nrp-details-recorded',
+  'nrp-details-sought',
   'nrp-invited',
   'nrp-met-in-person',
   'parent-views-recorded',
@@ -554,12 +555,14 @@ export const SCENARIOS: readonly Scenario[] = [
     { status: 'open', opened: '2026-10-19' },
     {
       story:
-        'A new referral not yet allocated to a team or worker. The assessment is still in progress, so there are no views to check yet.',
-      meets: ['nrp-details-recorded'],
+        "A new referral not yet allocated to a team or worker. The father's details are not known: the mother was asked for them the day after the referral, well within the 10 working days, but they are still not on the system and he is not marked un-contactable. The assessment is still in progress, so there are no views to check yet.",
+      breaches: { 'nrp-details-recorded': 1 },
+      meets: ['nrp-details-sought'],
     },
     (c) => {
       c.mother();
-      c.father();
+      c.father({ details_recorded: false });
+      c.attempt('F1', 'M1', '2026-10-20');
       c.assessment('2026-10-19');
       c.visit('2026-10-21');
     },
@@ -569,9 +572,10 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The invisible father: named on the file but with no details recorded and not marked un-contactable, so nobody sought his views, invited him to either Child in Need review or copied him into the letters to the mother.",
+        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views, invited him to either Child in Need review or copied him into the letters to the mother.",
       breaches: {
         'nrp-details-recorded': 1,
+        'nrp-details-sought': 1,
         'nrp-invited': 2,
         'parent-views-recorded': 1,
         'nrp-copied-into-letters': 2,

@@ -23,7 +23,7 @@ describe('resolveConfig', () => {
   it('gives every standard its default severity and options, and England and Wales', () => {
     const resolved = resolve({});
     expect(resolved.region).toBe('england-and-wales');
-    expect(resolved.standards.size).toBe(22);
+    expect(resolved.standards.size).toBe(CHECKS.length + INTEGRITY.length);
     expect(resolved.standards.get('defaulted-visits-escalated')).toEqual({
       severity: 'error',
       options: { threshold: 3, cpWorkingDays: 3, otherWorkingDays: 7 },

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { compareText } from '../src/util/order.js';
 import { OutcomeBuilder } from './_outcome.js';
+import { ordinal } from './_wording.js';
 import { planOn } from '../src/model/roles.js';
 import { type CaseRecord, type IsoDate, type MeetingRow, type MeetingType, type PlanRow, type VisitOutcome, type VisitRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome, Evidence } from './types.js';
@@ -154,13 +155,6 @@ function findTriggers(visits: readonly VisitRow[], multiAgency: readonly Meeting
     }
   }
   return triggers;
-}
-
-function ordinal(n: number): string {
-  const lastTwo = n % 100;
-  if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
-  const suffix = ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
 }
 
 function planEvidence(caseRecord: CaseRecord, cpPlan: PlanRow | undefined, triggerDate: IsoDate): Evidence {

@@ -2,6 +2,7 @@
 import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as childSeen from './child-seen.js';
+import * as defaultedVisitFollowedUp from './defaulted-visit-followed-up.js';
 import * as defaultedVisitsEscalated from './defaulted-visits-escalated.js';
 import * as exclusionKeptUnderReview from './exclusion-kept-under-review.js';
 import * as exclusionRecorded from './exclusion-recorded.js';
@@ -15,6 +16,7 @@ import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
+import * as repeatCancellationsManagerConsulted from './repeat-cancellations-manager-consulted.js';
 import * as reportSharedInAdvance from './report-shared-in-advance.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
 import * as uncontactableJustified from './uncontactable-justified.js';
@@ -25,6 +27,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   advocacyInfoShared,
   allegationResponseRecorded,
   childSeen,
+  defaultedVisitFollowedUp,
   defaultedVisitsEscalated,
   exclusionKeptUnderReview,
   exclusionRecorded,
@@ -38,6 +41,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpInvited,
   nrpMetInPerson,
   parentViewsRecorded,
+  repeatCancellationsManagerConsulted,
   reportSharedInAdvance,
   splitReviewMinutes,
   uncontactableJustified,

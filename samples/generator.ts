@@ -440,7 +440,11 @@ function shapeVisits(
     if (!random.chance(RATE.missedVisit)) continue;
     visit.outcome = random.weighted(MISSED_OUTCOMES);
     visit.child_seen = undefined;
-    if (visit.outcome === 'no_access') visit.manager_informed = noAccessReport(random, visit.date);
+    // A manager hears of access denied and of family cancellations (the trigger of repeat-cancellations-manager-consulted).
+    if (visit.outcome !== 'cancelled_by_service') {
+      visit.manager_informed = managerReport(random, visit.date);
+      followUp(c, random, visit, violentResident, until);
+    }
   }
   const seenAtHome = visits.filter((v) => v.outcome === 'completed' && v.type === 'home');
   if (underCp && seenAtHome.length > 0 && random.chance(RATE.childNotSeen)) {
@@ -450,7 +454,19 @@ function shapeVisits(
   if (random.chance(RATE.defaultRun)) defaultRun(c, random, plan, underCp, violentResident, until);
 }
 
-function noAccessReport(random: Random, date: IsoDate): IsoDate | undefined {
+/** Another visit after a missed one: mostly within defaulted-visit-followed-up's 5 working days, now and then late or never. */
+function followUp(c: CaseBuilder, random: Random, missed: VisitDraft, joint: boolean, until: IsoDate): void {
+  const timing = random.weighted([
+    ['on-time', 8],
+    ['late', 1],
+    ['none', 1],
+  ] as const);
+  if (timing === 'none') return;
+  const date = calendar.addWorkingDays(missed.date, timing === 'on-time' ? random.int(1, 5) : random.int(6, 10));
+  if (date <= until) c.visit(date, 'completed', { type: missed.type, joint });
+}
+
+function managerReport(random: Random, date: IsoDate): IsoDate | undefined {
   if (!random.chance(RATE.noAccessLate)) return random.chance(0.8) ? date : calendar.addWorkingDays(date, 1);
   return random.chance(0.5) ? undefined : calendar.addWorkingDays(date, random.int(2, 5));
 }
@@ -474,14 +490,17 @@ function defaultRun(
   if (gaps.length === 0) return;
   const gap = random.pick(gaps);
   let day = gap.from;
+  let last: VisitDraft | undefined;
   for (let i = 0; i < 4; i += 1) {
     day = workingDayFrom(addDays(day, random.int(2, 5)));
     const outcome = random.weighted(MISSED_OUTCOMES.filter(([o]) => o !== 'cancelled_by_service'));
-    c.visit(day, outcome, {
+    last = c.visit(day, outcome, {
       joint: violentResident,
-      manager_informed: outcome === 'no_access' ? noAccessReport(random, day) : undefined,
+      manager_informed: managerReport(random, day),
     });
   }
+  // Each default of the run is followed by the next within a few days; the last needs a follow-up of its own.
+  if (last !== undefined) followUp(c, random, last, violentResident, until);
   const allowed = underCp ? 3 : 7;
   const timing = random.weighted([
     ['on-time', 6],

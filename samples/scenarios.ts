@@ -10,6 +10,7 @@ export const STANDARD_IDS = [
   'advocacy-info-shared',
   'allegation-response-recorded',
   'child-seen',
+  'defaulted-visit-followed-up',
   'defaulted-visits-escalated',
   'exclusion-kept-under-review',
   'exclusion-recorded',
@@ -23,6 +24,7 @@ export const STANDARD_IDS = [
   'nrp-invited',
   'nrp-met-in-person',
   'parent-views-recorded',
+  'repeat-cancellations-manager-consulted',
   'report-shared-in-advance',
   'split-review-minutes',
   'uncontactable-justified',
@@ -145,8 +147,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-02', 'North', 'W02'),
     {
       story:
-        'CP plan. Four defaulted visits from 28 May; the 4th on Thursday 11 June makes the core group due in 3 working days, Tuesday 16 June (the weekend does not count). The core group met on 16 June: on time.',
-      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted'],
+        'CP plan. Four defaulted visits from 28 May; the 4th on Thursday 11 June makes the core group due in 3 working days, Tuesday 16 June (the weekend does not count). The core group met on 16 June: on time. The 2nd family cancellation in a row (5 June; the no-access visit between does not break the run) was taken to a manager the same day. Every missed visit was followed by another attempt within 5 working days.',
+      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -160,7 +162,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-04-23', '2026-05-21', 14);
       c.visit('2026-05-28', 'defaulted');
       c.visit('2026-06-02', 'no_access');
-      c.visit('2026-06-05', 'cancelled_by_family');
+      c.visit('2026-06-05', 'cancelled_by_family', { manager_informed: '2026-06-05' });
       c.visit('2026-06-11', 'defaulted');
       c.visitsEvery('2026-06-18', AS_OF, 14);
     },
@@ -170,8 +172,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-20', 'North', 'W03'),
     {
       story:
-        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late).',
-      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted'],
+        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late). The 2nd family cancellation in a row, on Friday 14 August, was taken to a manager on Monday 17 August, the next working day. The no-access visit of Friday 28 August was followed up on Monday 7 September, the 5th working day with the bank holiday not counted.',
+      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -181,9 +183,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-06-01', { until: AS_OF, reviews: ['2026-07-13', '2026-10-05'] });
       c.visitsEvery('2026-06-04', '2026-07-30', 28);
       c.visit('2026-08-07', 'defaulted');
-      c.visit('2026-08-14', 'cancelled_by_family');
+      c.visit('2026-08-14', 'cancelled_by_family', { manager_informed: '2026-08-17' });
       c.visit('2026-08-21', 'defaulted');
       c.visit('2026-08-28', 'no_access');
+      c.visit('2026-09-07');
       c.meeting('professionals', '2026-09-09');
       c.visitsEvery('2026-09-10', AS_OF, 28);
     },
@@ -193,8 +196,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-01-05', 'South', 'W04'),
     {
       story:
-        'CP plan. The 4th defaulted visit on Monday 9 March makes the core group due by Thursday 12 March; it met on Tuesday 17 March, late by 3 working days. The plan ended at the July review and the case stepped down to Child in Need.',
-      breaches: { 'defaulted-visits-escalated': 1 },
+        'CP plan. The 4th defaulted visit on Monday 9 March makes the core group due by Thursday 12 March; it met on Tuesday 17 March, late by 3 working days. The plan ended at the July review and the case stepped down to Child in Need. A manager was consulted on the day of the 2nd default in a row (23 February), but not after the 4th (9 March), and after that 4th default no visit was attempted until 19 March, late by 3 working days.',
+      breaches: { 'defaulted-visits-escalated': 1, 'repeat-cancellations-manager-consulted': 1, 'defaulted-visit-followed-up': 1 },
       meets: ['child-seen', 'report-shared-in-advance'],
     },
     (c) => {
@@ -210,7 +213,7 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-07-14', { until: AS_OF, reviews: ['2026-09-21'] });
       c.visitsEvery('2026-01-22', '2026-02-05', 14);
       c.visit('2026-02-16', 'defaulted');
-      c.visit('2026-02-23', 'defaulted');
+      c.visit('2026-02-23', 'defaulted', { manager_informed: '2026-02-23' });
       c.visit('2026-03-02', 'cancelled_by_family');
       c.visit('2026-03-09', 'defaulted');
       c.visitsEvery('2026-03-19', '2026-07-09', 14);
@@ -222,8 +225,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-13', 'South', 'W05'),
     {
       story:
-        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The no-access visit on 16 September was never reported to a manager.',
-      breaches: { 'defaulted-visits-escalated': 1, 'no-access-manager-consulted': 1 },
+        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The no-access visit on 16 September was never reported to a manager, and the 2nd family cancellation in a row (Friday 18 September; the no-access visit between does not break the run) reached a manager only on Wednesday 23 September, late by 2 working days. After the cancellation of Monday 21 September the next visit was on Tuesday 29 September, late by 1 working day.',
+      breaches: {
+        'defaulted-visits-escalated': 1,
+        'no-access-manager-consulted': 1,
+        'repeat-cancellations-manager-consulted': 1,
+        'defaulted-visit-followed-up': 1,
+      },
     },
     (c) => {
       c.mother();
@@ -234,8 +242,9 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-05-07', '2026-09-03', 28);
       c.visit('2026-09-14', 'defaulted');
       c.visit('2026-09-16', 'no_access', { manager_informed: undefined });
-      c.visit('2026-09-18', 'defaulted');
+      c.visit('2026-09-18', 'defaulted', { manager_informed: '2026-09-23' });
       c.visit('2026-09-21', 'cancelled_by_family');
+      c.visit('2026-09-29');
       c.visit('2026-10-05');
       c.visit('2026-10-12', 'defaulted');
       c.visit('2026-10-19');
@@ -246,9 +255,9 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-16', 'South', 'W06'),
     {
       story:
-        'Child in Need, both parents at home. The 4th defaulted visit on Thursday 14 May: 7 working days (skipping the 25 May bank holiday) ran to Tuesday 26 May; the multi-agency meeting was on 4 June, late by 7 working days. The no-access visit of Thursday 7 May was reported to the manager next day, in time.',
+        'Child in Need, both parents at home. The 4th defaulted visit on Thursday 14 May: 7 working days (skipping the 25 May bank holiday) ran to Tuesday 26 May; the multi-agency meeting was on 4 June, late by 7 working days. The no-access visit of Thursday 7 May was reported to the manager next day, in time, as was the 2nd default in a row on Thursday 30 April. Each missed visit was followed by another attempt within 5 working days (after the 4th, on 21 May, the due date itself).',
       breaches: { 'defaulted-visits-escalated': 1 },
-      meets: ['no-access-manager-consulted'],
+      meets: ['no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -257,9 +266,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-03-02', { until: AS_OF, reviews: ['2026-04-14', '2026-07-07', '2026-10-06'] });
       c.visitsEvery('2026-03-05', '2026-04-16', 14);
       c.visit('2026-04-23', 'defaulted');
-      c.visit('2026-04-30', 'defaulted');
+      c.visit('2026-04-30', 'defaulted', { manager_informed: '2026-05-01' });
       c.visit('2026-05-07', 'no_access', { manager_informed: '2026-05-08' });
       c.visit('2026-05-14', 'defaulted');
+      c.visit('2026-05-21');
       c.meeting('multi_agency', '2026-06-04');
       c.visitsEvery('2026-06-11', AS_OF, 28);
     },
@@ -269,8 +279,9 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-06-22', 'East', 'W07'),
     {
       story:
-        'Child in Need. The 4th defaulted visit is on Wednesday 28 October, so the multi-agency meeting is due by Friday 6 November: pending on 31 October, not a breach. The meeting booked for 4 November is after the as-of date and is not looked at.',
-      pending: { 'defaulted-visits-escalated': 1 },
+        'Child in Need. The 4th defaulted visit is on Wednesday 28 October, so the multi-agency meeting is due by Friday 6 November: pending on 31 October, not a breach. The meeting booked for 4 November is after the as-of date and is not looked at. The 2nd and 4th cancellations in a row were each taken to a manager the same day. The next visit after 28 October is due by Wednesday 4 November: pending.',
+      pending: { 'defaulted-visits-escalated': 1, 'defaulted-visit-followed-up': 1 },
+      meets: ['repeat-cancellations-manager-consulted'],
     },
     (c) => {
       c.mother();
@@ -279,9 +290,9 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-07-06', { until: AS_OF, reviews: ['2026-08-17'] });
       c.visitsEvery('2026-07-09', '2026-10-01', 28);
       c.visit('2026-10-14', 'defaulted');
-      c.visit('2026-10-19', 'cancelled_by_family');
+      c.visit('2026-10-19', 'cancelled_by_family', { manager_informed: '2026-10-19' });
       c.visit('2026-10-23', 'defaulted');
-      c.visit('2026-10-28', 'defaulted');
+      c.visit('2026-10-28', 'defaulted', { manager_informed: '2026-10-28' });
       c.meeting('multi_agency', '2026-11-04');
     },
   ),
@@ -305,8 +316,9 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-06-04', '2026-08-27', 28);
       c.visit('2026-09-03', 'defaulted');
       c.visit('2026-09-08', 'no_access');
-      c.visit('2026-09-10', 'defaulted');
+      c.visit('2026-09-10', 'defaulted', { manager_informed: '2026-09-10' });
       c.visit('2026-09-15', 'cancelled_by_family');
+      c.visit('2026-09-17');
       c.visitsEvery('2026-09-28', AS_OF, 14);
     },
   ),
@@ -315,8 +327,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-01-19', 'East', 'W09'),
     {
       story:
-        'Child in Need; the mother is the only parent on the record. Four defaults in April; the multi-agency meeting two days after the 4th (22 April) is on time. Counting then starts again: three more defaults in May stay within the threshold, so there is no second trigger.',
-      meets: ['defaulted-visits-escalated'],
+        'Child in Need; the mother is the only parent on the record. Four defaults in April; the multi-agency meeting two days after the 4th (22 April) is on time. Counting then starts again: three more defaults in May stay within the threshold, so there is no second trigger. A manager was consulted on the day of every 2nd family cancellation in a row (8 and 22 April, 20 May), and every missed visit was followed by another attempt within 5 working days.',
+      meets: ['defaulted-visits-escalated', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -324,13 +336,14 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-02-02', { until: AS_OF, reviews: ['2026-03-16', '2026-06-08', '2026-09-07'] });
       c.visitsEvery('2026-02-05', '2026-03-19', 14);
       c.visit('2026-04-01', 'defaulted');
-      c.visit('2026-04-08', 'defaulted');
+      c.visit('2026-04-08', 'defaulted', { manager_informed: '2026-04-08' });
       c.visit('2026-04-15', 'cancelled_by_family');
-      c.visit('2026-04-22', 'defaulted');
+      c.visit('2026-04-22', 'defaulted', { manager_informed: '2026-04-22' });
       c.meeting('multi_agency', '2026-04-24');
+      c.visit('2026-04-28');
       c.visit('2026-05-06', 'defaulted');
       c.visit('2026-05-13', 'no_access');
-      c.visit('2026-05-20', 'defaulted');
+      c.visit('2026-05-20', 'defaulted', { manager_informed: '2026-05-20' });
       c.visitsEvery('2026-05-27', AS_OF, 28);
     },
   ),
@@ -882,9 +895,10 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-06-01', 'North', 'W01'),
     {
       story:
-        'CP plan, both parents at home. Three no-access visits: Friday 10 July reported to the manager on Monday 13 July (1 working day, complies); Tuesday 4 August reported on Friday 7 August (late); Friday 30 October not yet reported, due Monday 2 November (pending).',
+        'CP plan, both parents at home. Three no-access visits: Friday 10 July reported to the manager on Monday 13 July (1 working day, complies); Tuesday 4 August reported on Friday 7 August (late); Friday 30 October not yet reported, due Monday 2 November (pending). The first two were each followed by another visit within 5 working days; the next visit after 30 October is due by Friday 6 November (pending).',
       breaches: { 'no-access-manager-consulted': 1 },
-      pending: { 'no-access-manager-consulted': 1 },
+      pending: { 'no-access-manager-consulted': 1, 'defaulted-visit-followed-up': 1 },
+      meets: ['defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -894,6 +908,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-06-18', AS_OF, 14);
       c.visit('2026-07-10', 'no_access', { manager_informed: '2026-07-13' });
       c.visit('2026-08-04', 'no_access', { manager_informed: '2026-08-07' });
+      c.visit('2026-08-06');
       c.visit('2026-10-30', 'no_access', { manager_informed: undefined });
     },
   ),

@@ -110,6 +110,7 @@ const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
   ['advocacy-info-shared', ['C030']],
   ['allegation-response-recorded', ['C034', 'C034']],
   ['child-seen', ['C040', 'C040']],
+  ['defaulted-visit-followed-up', ['C004', 'C005']],
   ['defaulted-visits-escalated', ['C004', 'C005', 'C006', 'C008']],
   ['exclusion-kept-under-review', ['C017']],
   ['exclusion-recorded', ['C013', 'C014', 'C015']],
@@ -123,6 +124,7 @@ const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
   ['nrp-invited', ['C021', 'C021', 'C022', 'C024']],
   ['nrp-met-in-person', ['C025']],
   ['parent-views-recorded', ['C018', 'C019', 'C021']],
+  ['repeat-cancellations-manager-consulted', ['C004', 'C005']],
   ['report-shared-in-advance', ['C029', 'C030']],
   ['split-review-minutes', ['C028']],
   ['uncontactable-justified', ['C010', 'C012']],
@@ -140,8 +142,10 @@ describe('the complete set of findings on the sample export', () => {
 
   it('reports exactly the planted pending deadlines', () => {
     expect(report.pending.map((p) => [p.standard, p.caseId, p.recordId, p.due])).toEqual([
+      ['defaulted-visit-followed-up', 'C007', 'V007-08', '2026-11-04'],
       ['defaulted-visits-escalated', 'C007', 'V007-08', '2026-11-06'],
-      ['no-access-manager-consulted', 'C037', 'V037-13', '2026-11-02'],
+      ['defaulted-visit-followed-up', 'C037', 'V037-14', '2026-11-06'],
+      ['no-access-manager-consulted', 'C037', 'V037-14', '2026-11-02'],
     ]);
   });
 

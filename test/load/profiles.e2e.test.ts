@@ -30,11 +30,11 @@ describe('CareFirst profile on samples/carefirst-export', () => {
     expect(report.summary).toEqual({
       cases: 12,
       casesWithBreaches: 10,
-      errors: 12,
-      warnings: 4,
+      errors: 13,
+      warnings: 5,
       pending: 0,
       partlyAssessed: 2,
-      notAssessed: 3,
+      notAssessed: 4,
     });
     // Nor does it say who chaired a core group: the recorder of a core-group exclusion is not judged.
     expect(report.standards.find((s) => s.id === 'exclusion-recorded')).toMatchObject({
@@ -53,7 +53,7 @@ describe('CareFirst profile on samples/carefirst-export', () => {
     expect(report.inputs.map((input) => [input.table, fileName(input.file), input.rows, input.rejected])).toEqual([
       ['assessment_views', 'Assessment_Parent_Views.csv', 7, 0],
       ['assessments', 'Assessments.csv', 5, 0],
-      ['visits', 'CIN_Visits_Export.csv', 11, 1],
+      ['visits', 'CIN_Visits_Export.csv', 12, 1],
       ['cases', 'Case_List.csv', 12, 0],
       ['meeting_parents', 'Conference_Invitees.csv', 33, 0],
       ['meetings', 'Conferences.csv', 13, 0],
@@ -61,14 +61,16 @@ describe('CareFirst profile on samples/carefirst-export', () => {
       ['incidents', 'Incidents.csv', 2, 0],
       ['people', 'Involved_People.csv', 26, 0],
       ['plans', 'Plans.csv', 12, 0],
-      ['visits', 'Visits_Export.csv', 24, 0],
+      ['visits', 'Visits_Export.csv', 25, 0],
     ]);
   });
 
   it('finds exactly the planted breaches', () => {
     expect(report.findings.map((finding) => `${finding.caseId} ${finding.standard} ${finding.recordId ?? '-'}`)).toEqual([
       'CF001 child-seen VS00104',
+      'CF002 defaulted-visit-followed-up VS00205',
       'CF002 defaulted-visits-escalated VS00205',
+      'CF002 repeat-cancellations-manager-consulted VS00203',
       'CF003 data-invalid-row VS00302',
       'CF003 no-access-manager-consulted VS00303',
       'CF003 nrp-invited MT0031',
@@ -99,6 +101,7 @@ describe('CareFirst profile on samples/carefirst-export', () => {
     expect(notAssessed.map((standard) => [standard.id, standard.reason])).toEqual([
       ['allegation-response-recorded', 'table allegations missing from the input'],
       ['nrp-copied-into-letters', 'table letters missing from the input'],
+      ['nrp-details-sought', 'table contact_attempts missing from the input'],
       ['uncontactable-justified', 'table contact_attempts missing from the input'],
     ]);
   });
@@ -107,10 +110,11 @@ describe('CareFirst profile on samples/carefirst-export', () => {
     const { status: preflightStatus, report: preflight } = preflightOf('samples/carefirst-export', 'samples/mappings/carefirst.json');
     expect(preflightStatus).toBe(1);
     expect(preflight.problems).toEqual([]);
-    expect(preflight.summary).toEqual({ assessed: 16, partlyAssessed: 0, notAssessed: 3, off: 0, problems: 0 });
+    expect(preflight.summary).toEqual({ assessed: 18, partlyAssessed: 0, notAssessed: 4, off: 0, problems: 0 });
     expect(preflight.standards.filter((standard) => standard.status === 'not-assessed').map((standard) => standard.id)).toEqual([
       'allegation-response-recorded',
       'nrp-copied-into-letters',
+      'nrp-details-sought',
       'uncontactable-justified',
     ]);
     expect(preflight.files.find((file) => fileName(file.file) === 'Core_Groups.csv')?.columns).toContainEqual({
@@ -157,11 +161,13 @@ describe('SSD profile on samples/ssd-export', () => {
       'data-duplicate-id',
       'data-invalid-row',
       'data-orphan-row',
+      'defaulted-visit-followed-up',
       'defaulted-visits-escalated',
     ]);
     // As the pre-flight says: the SSD has no manager_informed, split or minutes_sets, so nothing rests on them.
     expect(report.standards.filter((s) => s.status === 'partly-assessed').map((s) => [s.id, s.absentColumns])).toEqual([
       ['no-access-manager-consulted', ['visits.manager_informed']],
+      ['repeat-cancellations-manager-consulted', ['visits.manager_informed']],
       ['split-review-minutes', ['meetings.split', 'meetings.minutes_sets']],
     ]);
     const reasons = Object.fromEntries(report.standards.filter((s) => s.status === 'not-assessed').map((s) => [s.id, s.reason]));
@@ -175,6 +181,7 @@ describe('SSD profile on samples/ssd-export', () => {
       'no-contact-reason': 'table people missing from the input',
       'nrp-copied-into-letters': 'tables letters, people missing from the input',
       'nrp-details-recorded': 'table people missing from the input',
+      'nrp-details-sought': 'tables people, contact_attempts missing from the input',
       'nrp-invited': 'tables people, meeting_parents missing from the input',
       'nrp-met-in-person': 'tables people, assessment_views missing from the input',
       'parent-views-recorded': 'tables assessment_views, people missing from the input',
@@ -187,7 +194,7 @@ describe('SSD profile on samples/ssd-export', () => {
   it('names the missing fields in the pre-flight: partly assessed where a read column is absent, assumed values noted', () => {
     const { status: preflightStatus, report: preflight } = preflightOf('samples/ssd-export', 'samples/mappings/ssd.json');
     expect(preflightStatus).toBe(1);
-    expect(preflight.summary).toEqual({ assessed: 2, partlyAssessed: 2, notAssessed: 15, off: 0, problems: 0 });
+    expect(preflight.summary).toEqual({ assessed: 3, partlyAssessed: 3, notAssessed: 16, off: 0, problems: 0 });
     const judged = Object.fromEntries(preflight.standards.map((standard) => [standard.id, standard]));
     expect(judged['no-access-manager-consulted']).toMatchObject({ status: 'partly-assessed', missingColumns: ['visits.manager_informed'] });
     expect(judged['split-review-minutes']).toMatchObject({ status: 'partly-assessed', missingColumns: ['meetings.split', 'meetings.minutes_sets'] });

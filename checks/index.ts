@@ -16,6 +16,7 @@ import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
+import * as prAgreementSought from './pr-agreement-sought.js';
 import * as repeatCancellationsManagerConsulted from './repeat-cancellations-manager-consulted.js';
 import * as reportSharedInAdvance from './report-shared-in-advance.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
@@ -41,6 +42,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpInvited,
   nrpMetInPerson,
   parentViewsRecorded,
+  prAgreementSought,
   repeatCancellationsManagerConsulted,
   reportSharedInAdvance,
   splitReviewMinutes,

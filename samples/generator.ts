@@ -119,6 +119,7 @@ const RATE = {
   uncontactableFather: 0.1,
   invisibleFather: 0.05,
   invisibleFatherSought: 0.5,
+  fatherWithoutPr: 0.1,
   riskFather: 0.08,
   riskNotInvitedReason: 0.7,
   violentFather: 0.12,
@@ -255,6 +256,7 @@ function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDa
       ...(uncontactableDate
         ? { contactable: false, details_recorded: false, uncontactable_date: uncontactableDate }
         : {}),
+      ...(random.chance(RATE.fatherWithoutPr) ? prAgreement(random, opened) : {}),
     });
   }
   const relatives: string[] = [];
@@ -271,6 +273,20 @@ function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDa
   const others = [...relatives, 'M1', ...(looked ? ['FC1'] : []), ...(violentResident ? ['MP1'] : [])];
   if (uncontactableDate) askFamily(c, random, others, uncontactableDate);
   return { father, fatherUncontactable, fatherRisk, fatherViolent, invisibleFather, violentResident, relatives };
+}
+
+/** A father without parental responsibility, and whether the mother was asked first (pr-agreement-sought). */
+function prAgreement(random: Random, opened: IsoDate) {
+  const agreement = random.weighted([
+    ['agreed', 7],
+    ['not_asked', 2],
+    ['declined', 1],
+  ] as const);
+  return {
+    parental_responsibility: false,
+    pr_agreement: agreement,
+    pr_agreement_date: agreement === 'not_asked' ? undefined : workingDayOnOrBefore(addDays(opened, -random.int(0, 5))),
+  };
 }
 
 function noContactReason(random: Random, risk: boolean) {

@@ -24,6 +24,7 @@ export const STANDARD_IDS = [
   'nrp-invited',
   'nrp-met-in-person',
   'parent-views-recorded',
+  'pr-agreement-sought',
   'repeat-cancellations-manager-consulted',
   'report-shared-in-advance',
   'split-review-minutes',
@@ -606,12 +607,13 @@ export const SCENARIOS: readonly Scenario[] = [
     22,
     open('2026-06-22', 'North', 'W01'),
     {
-      story: 'The father was left off the invitation list for the core group of 7 September (invited N, no reason).',
-      breaches: { 'nrp-invited': 1 },
+      story:
+        'The father was left off the invitation list for the core group of 7 September (invited N, no reason). He has no parental responsibility, and the mother was never asked whether the Local Authority may discuss the child with him (pr_agreement not_asked), though his views were taken for the July assessment.',
+      breaches: { 'nrp-invited': 1, 'pr-agreement-sought': 1 },
     },
     (c) => {
       c.mother();
-      c.father();
+      c.father({ parental_responsibility: false, pr_agreement: 'not_asked' });
       c.assessmentWithViews('2026-06-22', '2026-07-08');
       const cp = cpPlan(c, '2026-07-13', { until: AS_OF });
       notInvited(c, at(cp.coreGroups, 1), 'F1');
@@ -670,13 +672,14 @@ export const SCENARIOS: readonly Scenario[] = [
     25,
     open('2026-07-06', 'East', 'W09'),
     {
-      story: "The non-resident father's views were taken by phone with no exceptional reason for not meeting him.",
+      story:
+        "The non-resident father's views were taken by phone with no exceptional reason for not meeting him. He has no parental responsibility; the mother agreed on 8 July, before he was involved, to the Local Authority discussing the child with him.",
       breaches: { 'nrp-met-in-person': 1 },
-      meets: ['parent-views-recorded'],
+      meets: ['parent-views-recorded', 'pr-agreement-sought'],
     },
     (c) => {
       c.mother();
-      c.father();
+      c.father({ parental_responsibility: false, pr_agreement: 'agreed', pr_agreement_date: '2026-07-08' });
       const assessment = c.assessmentWithViews('2026-07-06', '2026-08-14');
       c.view(assessment, 'F1').method = 'phone';
       cinPlan(c, '2026-08-17', { until: AS_OF });

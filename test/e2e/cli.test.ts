@@ -124,6 +124,7 @@ const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
   ['nrp-invited', ['C021', 'C021', 'C022', 'C024']],
   ['nrp-met-in-person', ['C025']],
   ['parent-views-recorded', ['C018', 'C019', 'C021']],
+  ['pr-agreement-sought', ['C022']],
   ['repeat-cancellations-manager-consulted', ['C004', 'C005']],
   ['report-shared-in-advance', ['C029', 'C030']],
   ['split-review-minutes', ['C028']],

@@ -33,7 +33,7 @@ describe('CareFirst profile on samples/carefirst-export', () => {
       errors: 13,
       warnings: 5,
       pending: 0,
-      partlyAssessed: 2,
+      partlyAssessed: 3,
       notAssessed: 4,
     });
     // Nor does it say who chaired a core group: the recorder of a core-group exclusion is not judged.
@@ -110,7 +110,7 @@ describe('CareFirst profile on samples/carefirst-export', () => {
     const { status: preflightStatus, report: preflight } = preflightOf('samples/carefirst-export', 'samples/mappings/carefirst.json');
     expect(preflightStatus).toBe(1);
     expect(preflight.problems).toEqual([]);
-    expect(preflight.summary).toEqual({ assessed: 18, partlyAssessed: 0, notAssessed: 4, off: 0, problems: 0 });
+    expect(preflight.summary).toEqual({ assessed: 18, partlyAssessed: 1, notAssessed: 4, off: 0, problems: 0 });
     expect(preflight.standards.filter((standard) => standard.status === 'not-assessed').map((standard) => standard.id)).toEqual([
       'allegation-response-recorded',
       'nrp-copied-into-letters',
@@ -185,6 +185,7 @@ describe('SSD profile on samples/ssd-export', () => {
       'nrp-invited': 'tables people, meeting_parents missing from the input',
       'nrp-met-in-person': 'tables people, assessment_views missing from the input',
       'parent-views-recorded': 'tables assessment_views, people missing from the input',
+      'pr-agreement-sought': 'table people missing from the input',
       'report-shared-in-advance': 'tables meeting_parents, people missing from the input',
       'uncontactable-justified': 'tables people, contact_attempts missing from the input',
       'views-not-adopted-reasoned': 'table assessment_views missing from the input',
@@ -194,7 +195,7 @@ describe('SSD profile on samples/ssd-export', () => {
   it('names the missing fields in the pre-flight: partly assessed where a read column is absent, assumed values noted', () => {
     const { status: preflightStatus, report: preflight } = preflightOf('samples/ssd-export', 'samples/mappings/ssd.json');
     expect(preflightStatus).toBe(1);
-    expect(preflight.summary).toEqual({ assessed: 3, partlyAssessed: 3, notAssessed: 16, off: 0, problems: 0 });
+    expect(preflight.summary).toEqual({ assessed: 3, partlyAssessed: 3, notAssessed: 17, off: 0, problems: 0 });
     const judged = Object.fromEntries(preflight.standards.map((standard) => [standard.id, standard]));
     expect(judged['no-access-manager-consulted']).toMatchObject({ status: 'partly-assessed', missingColumns: ['visits.manager_informed'] });
     expect(judged['split-review-minutes']).toMatchObject({ status: 'partly-assessed', missingColumns: ['meetings.split', 'meetings.minutes_sets'] });

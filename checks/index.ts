@@ -1,6 +1,7 @@
 // The registry of standards: every check module, sorted by id. A test fails if a module is missing here.
 import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
+import * as behaviourConcernsExplained from './behaviour-concerns-explained.js';
 import * as childSeen from './child-seen.js';
 import * as defaultedVisitFollowedUp from './defaulted-visit-followed-up.js';
 import * as defaultedVisitsEscalated from './defaulted-visits-escalated.js';
@@ -27,6 +28,7 @@ import type { AnyCheckModule } from './types.js';
 export const CHECKS: readonly AnyCheckModule[] = [
   advocacyInfoShared,
   allegationResponseRecorded,
+  behaviourConcernsExplained,
   childSeen,
   defaultedVisitFollowedUp,
   defaultedVisitsEscalated,

@@ -422,6 +422,19 @@ function exclusionRun(c: CaseBuilder, random: Random, meetings: readonly Meeting
     ['reason', 1],
     ['alternative', 1],
   ] as const);
+  const first = meetings[start];
+  const warning = random.weighted([
+    ['before', 7],
+    ['after', 1],
+    ['never', 2],
+  ] as const);
+  // behaviour-concerns-explained: a manager tells the father of the concerns, mostly before the first exclusion.
+  if (first !== undefined && warning !== 'never') {
+    c.personRow('F1').manager_warning =
+      warning === 'before'
+        ? workingDayOnOrBefore(addDays(first.date, -random.int(0, 10)))
+        : calendar.addWorkingDays(first.date, random.int(1, 5));
+  }
   for (const meeting of meetings.slice(start, start + length)) {
     Object.assign(c.parentRow(meeting, 'F1'), {
       invited: false,

@@ -9,6 +9,7 @@ const AS_OF = SAMPLE_AS_OF;
 export const STANDARD_IDS = [
   'advocacy-info-shared',
   'allegation-response-recorded',
+  'behaviour-concerns-explained',
   'child-seen',
   'defaulted-visit-followed-up',
   'defaulted-visits-escalated',
@@ -418,13 +419,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-05-18', 'North', 'W01'),
     {
       story:
-        'Father excluded from the initial conference on 8 June, with a reason and a written contribution offered, but the exclusion was recorded by the social worker, not the conference chair. He was invited to everything after.',
+        'Father excluded from the initial conference on 8 June, with a reason and a written contribution offered, but the exclusion was recorded by the social worker, not the conference chair. A team manager had told him of the concerns about his behaviour on 3 June. He was invited to everything after.',
       breaches: { 'exclusion-recorded': 1 },
-      meets: ['exclusion-kept-under-review', 'nrp-invited'],
+      meets: ['exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-06-03' });
       c.assessmentWithViews('2026-05-18', '2026-06-03', 'section 47 enquiry');
       const cp = cpPlan(c, '2026-06-08', { until: AS_OF });
       exclude(c, at(cp.reviews, 0), 'F1', {
@@ -440,8 +441,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-01-26', 'North', 'W02'),
     {
       story:
-        'Looked after in foster care. The IRO excluded the father from the June review and offered him a separate meeting, but no reason for the exclusion is on the record.',
-      breaches: { 'exclusion-recorded': 1 },
+        'Looked after in foster care. The IRO excluded the father from the June review and offered him a separate meeting, but no reason for the exclusion is on the record, nor that a manager told him of the concerns about his behaviour.',
+      breaches: { 'exclusion-recorded': 1, 'behaviour-concerns-explained': 1 },
       meets: ['nrp-invited'],
     },
     (c) => {
@@ -459,12 +460,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-09', 'South', 'W04'),
     {
       story:
-        'Father excluded from the review conference on 29 June by the CPRO with reasons recorded, but he was offered no other way to contribute.',
+        'Father excluded from the review conference on 29 June by the CPRO with reasons recorded, but he was offered no other way to contribute. A manager had warned him of the consequences of his messages on 22 June.',
       breaches: { 'exclusion-recorded': 1 },
+      meets: ['behaviour-concerns-explained'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-06-22' });
       c.assessmentWithViews('2026-03-09', '2026-03-25');
       const cp = cpPlan(c, '2026-03-30', { until: AS_OF });
       exclude(c, at(cp.reviews, 1), 'F1', {
@@ -480,12 +482,12 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-27', 'South', 'W05'),
     {
       story:
-        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. Nothing wrong.',
-      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited'],
+        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. A manager had told him of the concerns and the consequences on 14 May, before the first exclusion. Nothing wrong.',
+      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-05-14' });
       c.assessmentWithViews('2026-04-27', '2026-05-13');
       const cp = cpPlan(c, '2026-05-18', {
         until: AS_OF,
@@ -506,13 +508,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-30', 'East', 'W07'),
     {
       story:
-        'Father excluded from three meetings in a row (initial conference, two core groups), each exclusion properly recorded by the meeting\'s chair (the CPRO, then the social worker chairing the core groups); the exclusion was not reviewed until the July conference, which was split so the parents were seen separately, with two sets of minutes.',
-      breaches: { 'exclusion-kept-under-review': 1 },
+        'Father excluded from three meetings in a row (initial conference, two core groups), each exclusion properly recorded by the meeting\'s chair (the CPRO, then the social worker chairing the core groups); the exclusion was not reviewed until the July conference, which was split so the parents were seen separately, with two sets of minutes. A manager told him of the concerns about his behaviour only on 20 April, a week after the initial conference of 13 April (the later exclusions came after the warning).',
+      breaches: { 'exclusion-kept-under-review': 1, 'behaviour-concerns-explained': 1 },
       meets: ['exclusion-recorded', 'split-review-minutes'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-04-20' });
       c.assessmentWithViews('2026-03-30', '2026-04-09');
       const cp = cpPlan(c, '2026-04-13', {
         until: AS_OF,

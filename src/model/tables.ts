@@ -105,6 +105,7 @@ export const TABLES: readonly TableSpec[] = [
       bool('child_contact'),
       oneOf('no_contact_reason', NO_CONTACT_REASONS),
       text('no_contact_evidence'),
+      date('manager_warning'),
     ],
   },
   {

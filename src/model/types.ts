@@ -129,6 +129,8 @@ export interface PersonRow extends Row {
   child_contact?: boolean;
   no_contact_reason?: NoContactReason;
   no_contact_evidence?: string;
+  /** When a manager told this person of the concerns about their behaviour and the consequences (optional column). */
+  manager_warning?: IsoDate;
 }
 
 export interface ContactAttemptRow extends Row {

@@ -109,6 +109,7 @@ describe('audit of the sample export', () => {
 const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
   ['advocacy-info-shared', ['C030']],
   ['allegation-response-recorded', ['C034', 'C034']],
+  ['behaviour-concerns-explained', ['C014', 'C017']],
   ['child-seen', ['C040', 'C040']],
   ['defaulted-visit-followed-up', ['C004', 'C005']],
   ['defaulted-visits-escalated', ['C004', 'C005', 'C006', 'C008']],

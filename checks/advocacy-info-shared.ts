@@ -1,7 +1,7 @@
 // Standard: every parent invited to a child protection conference is given information about advocacy.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { meetingById } from '../src/model/roles.js';
+import { isPrDeclinedOn, meetingById, personById } from '../src/model/roles.js';
 import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
@@ -35,6 +35,7 @@ export const meta: CheckMeta<Options> = {
   rule: [
     'For every meeting of `type` = `cp_conference` and every `meeting_parents` row of that meeting with `invited` = Y, `advocacy_info` must be Y.',
     '`advocacy_info` = N is a breach; an empty `advocacy_info` is not evidenced and is a breach too. Every invited person counts, parent or carer, as the guidance speaks of "parents or carers".',
+    'A parent without parental responsibility (`parental_responsibility` = N) whose PR agreement was declined (`pr_agreement` = declined: the parent with PR did not agree to the Local Authority discussing the child with them) is exempt for conferences dated on or after `pr_agreement_date` (every conference when no date is recorded); an empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody. (This reads `people` where the export has it; an export without `people` is judged as before.)',
     'A person whose `invited` is N or empty is not counted here (whether they should have been invited is `nrp-invited`\'s concern). Other meeting types are not counted.',
     'A case with no invited person at any `cp_conference` is not applicable. One finding per invited person per conference; its record is the meeting.',
   ].join('\n'),
@@ -47,9 +48,12 @@ export const meta: CheckMeta<Options> = {
 export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);
   const meetings = meetingById(caseRecord);
+  const people = personById(caseRecord);
   for (const invitation of caseRecord.meeting_parents) {
     const meeting = meetings.get(invitation.meeting_id);
     if (meeting?.type !== 'cp_conference' || invitation.invited !== true) continue;
+    const person = people.get(invitation.person_id);
+    if (person !== undefined && isPrDeclinedOn(person, meeting.date)) continue;
     outcome.applicable();
     if (invitation.advocacy_info === true) continue;
     outcome.breach({

@@ -1,7 +1,7 @@
 // Standard: every allegation one parent makes about another is classified and carries the other parent's response.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isUncontactableOn, personById, uncontactableNote } from '../src/model/roles.js';
+import { isPrDeclinedOn, isUncontactableOn, personById, prDeclinedNote, uncontactableNote } from '../src/model/roles.js';
 import { type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
@@ -52,6 +52,7 @@ export const meta: CheckMeta<Options> = {
     '2. the response of the person it is `about`: `response_recorded` = Y.',
     '',
     'The response is not required when the person the allegation is `about` is marked un-contactable (`contactable` = N); an empty `contactable` is not un-contactable. The status is required whatever the other parent\'s contactability, because classifying an allegation does not depend on reaching that parent.',
+    'Nor is it required from a parent without parental responsibility (`parental_responsibility` = N) whose PR agreement was declined (`pr_agreement` = declined), for allegations dated on or after `pr_agreement_date` (every allegation when no date is recorded): the parent with PR did not agree to the Local Authority discussing the child with them. The status is still required. An empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody.',
     'An empty `status`, or a `response_recorded` that is N or empty, is not evidenced and is a breach. One finding per allegation names every missing element.',
     'A case with no allegation is not applicable; an allegation whose response is exempt still counts as applicable and complies when its status is recorded.',
   ].join('\n'),
@@ -71,8 +72,13 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   for (const allegation of caseRecord.allegations) {
     outcome.applicable();
     const subject = people.get(allegation.about);
-    const responseExempt = subject !== undefined && isUncontactableOn(subject, allegation.date);
-    const marking = subject === undefined ? undefined : uncontactableNote(subject, allegation.date);
+    const responseExempt =
+      subject !== undefined && (isUncontactableOn(subject, allegation.date) || isPrDeclinedOn(subject, allegation.date));
+    const notes =
+      subject === undefined
+        ? []
+        : [uncontactableNote(subject, allegation.date), prDeclinedNote(subject, allegation.date)].filter((n) => n !== undefined);
+    const marking = notes.length === 0 ? undefined : notes.join('; ');
     const missing: string[] = [];
     if (ctx.judges('status') && allegation.status === undefined) missing.push('a status (allegation, admitted or court_finding)');
     if (ctx.judges('response') && !responseExempt && allegation.response_recorded !== true) {

@@ -4,6 +4,7 @@ import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
 import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
+import { ordinal } from './_wording.js';
 import { planOn } from '../src/model/roles.js';
 import { type CaseRecord, type MeetingRow, type MeetingType, type PlanRow, type VisitOutcome, type VisitRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
@@ -156,13 +157,6 @@ function findTriggers(visits: readonly VisitRow[], multiAgency: readonly Meeting
     }
   }
   return triggers;
-}
-
-function ordinal(n: number): string {
-  const lastTwo = n % 100;
-  if (lastTwo >= 11 && lastTwo <= 13) return `${n}th`;
-  const suffix = ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `${n}${suffix}`;
 }
 
 function planEvidence(caseRecord: CaseRecord, cpPlan: PlanRow | undefined, triggerDate: IsoDate): Evidence {

@@ -1,7 +1,9 @@
 // The registry of standards: every check module and every data-integrity module, each sorted by id. A test fails if a module is missing here.
 import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
+import * as behaviourConcernsExplained from './behaviour-concerns-explained.js';
 import * as childSeen from './child-seen.js';
+import * as defaultedVisitFollowedUp from './defaulted-visit-followed-up.js';
 import * as defaultedVisitsEscalated from './defaulted-visits-escalated.js';
 import * as exclusionKeptUnderReview from './exclusion-kept-under-review.js';
 import * as exclusionRecorded from './exclusion-recorded.js';
@@ -11,9 +13,12 @@ import * as noAccessManagerConsulted from './no-access-manager-consulted.js';
 import * as noContactReason from './no-contact-reason.js';
 import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
+import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
+import * as prAgreementSought from './pr-agreement-sought.js';
+import * as repeatCancellationsManagerConsulted from './repeat-cancellations-manager-consulted.js';
 import * as reportSharedInAdvance from './report-shared-in-advance.js';
 import * as splitReviewMinutes from './split-review-minutes.js';
 import * as uncontactableJustified from './uncontactable-justified.js';
@@ -26,7 +31,9 @@ import type { AnyCheckModule, IntegrityModule, IntegrityStandardMeta } from './t
 export const CHECKS: readonly AnyCheckModule[] = [
   advocacyInfoShared,
   allegationResponseRecorded,
+  behaviourConcernsExplained,
   childSeen,
+  defaultedVisitFollowedUp,
   defaultedVisitsEscalated,
   exclusionKeptUnderReview,
   exclusionRecorded,
@@ -36,9 +43,12 @@ export const CHECKS: readonly AnyCheckModule[] = [
   noContactReason,
   nrpCopiedIntoLetters,
   nrpDetailsRecorded,
+  nrpDetailsSought,
   nrpInvited,
   nrpMetInPerson,
   parentViewsRecorded,
+  prAgreementSought,
+  repeatCancellationsManagerConsulted,
   reportSharedInAdvance,
   splitReviewMinutes,
   uncontactableJustified,

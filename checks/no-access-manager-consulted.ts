@@ -53,7 +53,7 @@ export const meta: CheckMeta<Options> = {
     'For every visit with `outcome` = `no_access` (of any `type`), `manager_informed` must be on or before the deadline: 1 working day after the visit `date` (option `workingDays`; weekends and the region\'s bank holidays are not working days). Informing the manager on the day of the visit complies.',
     'A `manager_informed` date later than the as-of date counts as not recorded yet. A `manager_informed` date before the visit date cannot evidence a consultation about that visit and counts as not recorded.',
     'Not recorded with the deadline passed on the as-of date is a breach; not recorded with the deadline not yet passed is pending. Informed after the deadline is a breach, "late by N working days".',
-    'Repeatedly cancelled or forgotten appointments, the other half of the guidance sentence, are covered by `defaulted-visits-escalated`.',
+    'Repeatedly cancelled or forgotten appointments, the other half of the guidance sentence, are `repeat-cancellations-manager-consulted`; more than three defaulted visits are also `defaulted-visits-escalated`.',
     'A case with no no-access visit is not applicable.',
   ].join('\n'),
   examples: {

@@ -7,8 +7,10 @@ import {
   hasRiskFlag,
   isNonResidentParent,
   isResidentParent,
+  isPrDeclinedOn,
   isUncontactableOn,
   personById,
+  prDeclinedNote,
   uncontactableNote,
 } from '../src/model/roles.js';
 import { type CaseRecord, type LetterRow, type PersonRow, sourceOf } from '../src/model/types.js';
@@ -52,6 +54,7 @@ export const meta: CheckMeta<Options> = {
     'A letter is the set of `letters` rows sharing a `letter_id` (one row per recipient); its date is the earliest `date` among those rows.',
     'For every letter with at least one recipient who is a resident parent (`parent` = Y, `resident` = Y), every non-resident parent of the case (`parent` = Y, `resident` = N) must also be a recipient of that letter.',
     'Exempt are non-resident parents marked un-contactable (`contactable` = N) for letters dated on or after their `uncontactable_date` (every letter when no date is recorded; a letter is dated by its first row), and those whose contact presents a risk to the child or the resident parent (`risk_flag` = Y); an empty `contactable` or `risk_flag` does not exempt.',
+    'A declined parental-responsibility agreement is a status in time too: a non-resident parent with `parental_responsibility` = N and `pr_agreement` = declined is exempt for letters dated on or after `pr_agreement_date` (every letter when no date is recorded); an empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody.',
     'One finding per letter names every non-resident parent who was not copied in.',
     'A case is not applicable when it has no letter to a resident parent, or no non-resident parent; a letter whose non-resident parents are all exempt complies.',
   ].join('\n'),
@@ -77,13 +80,14 @@ function groupByLetter(letters: readonly LetterRow[]): Map<string, LetterRow[]> 
 /** Why a parent need not have been sent a letter of `date`, if they need not. */
 function exemption(parent: PersonRow, date: IsoDate): string | undefined {
   if (isUncontactableOn(parent, date)) return uncontactableNote(parent, date);
+  if (isPrDeclinedOn(parent, date)) return prDeclinedNote(parent, date);
   if (hasRiskFlag(parent)) return 'exempt: risk_flag Y';
   return undefined;
 }
 
-/** What the evidence says of a parent not sent the letter: an exemption, or a marking that came too late for it. */
+/** What the evidence says of a parent not sent the letter: an exemption, or a marking or declined agreement that came too late for it. */
 const exemptionNote = (parent: PersonRow, date: IsoDate): string | undefined =>
-  exemption(parent, date) ?? uncontactableNote(parent, date);
+  exemption(parent, date) ?? uncontactableNote(parent, date) ?? prDeclinedNote(parent, date);
 
 export function run(caseRecord: CaseRecord, _ctx: CheckContext<Options>): CheckOutcome {
   const outcome = new OutcomeBuilder(meta.id, caseRecord);

@@ -4,7 +4,15 @@ import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
 import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
-import { hasRiskFlag, isNonResidentParent, isRecorded, isUncontactableOn, uncontactableNote } from '../src/model/roles.js';
+import {
+  hasRiskFlag,
+  isNonResidentParent,
+  isPrDeclinedOn,
+  isRecorded,
+  isUncontactableOn,
+  prDeclinedNote,
+  uncontactableNote,
+} from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
 import { type CaseRecord, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
@@ -66,6 +74,7 @@ export const meta: CheckMeta<Options> = {
     'the row has `excluded` = Y (the exclusion itself is assessed by `exclusion-recorded` and `exclusion-kept-under-review`);',
     'or the parent has `risk_flag` = Y and the row records a `not_invited_reason`.',
     'A risk-flagged parent who was not invited and has no `not_invited_reason` is a breach of its own kind; an empty `risk_flag` is not a risk.',
+    'A parent without parental responsibility (`parental_responsibility` = N) whose PR agreement was declined (`pr_agreement` = declined) is not owed an invitation to meetings dated on or after `pr_agreement_date` (every meeting when no date is recorded); an empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody.',
     'Un-contactable is a status in time: a parent marked `contactable` = N is exempt for meetings dated on or after their `uncontactable_date`, and for every meeting when no date is recorded; a meeting before that date is judged as for a contactable parent. The risk flag is read as it stands on the record (the `people` table carries no history of it).',
     'One finding per meeting and parent; the finding\'s record is the meeting.',
     'A case with no meeting of those types, or with no contactable non-resident parent, is not applicable.',
@@ -89,10 +98,10 @@ function invitationFailure(parent: PersonRow, row: MeetingParentRow | undefined)
   return row.invited === false ? 'notInvited' : 'invitationNotRecorded';
 }
 
-/** The parent's un-contactable marking, where there is one, and what it meant for this meeting. */
+/** The parent's un-contactable marking and declined PR agreement, where there are any, and what they meant for this meeting. */
 function marking(parent: PersonRow, date: IsoDate): string {
-  const note = uncontactableNote(parent, date);
-  return note === undefined ? '' : ` (${note})`;
+  const notes = [uncontactableNote(parent, date), prDeclinedNote(parent, date)].filter((note) => note !== undefined);
+  return notes.length === 0 ? '' : ` (${notes.join('; ')})`;
 }
 
 function evidenceFor(meeting: MeetingRow, parent: PersonRow, row: MeetingParentRow | undefined): Evidence[] {
@@ -125,7 +134,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
   for (const meeting of meetings) {
     for (const parent of parents) {
       // Contactability is judged on the meeting's date: a parent marked un-contactable later was owed this invitation.
-      if (isUncontactableOn(parent, meeting.date)) continue;
+      if (isUncontactableOn(parent, meeting.date) || isPrDeclinedOn(parent, meeting.date)) continue;
       outcome.applicable();
       const row = rowFor(meeting, parent);
       const failure = invitationFailure(parent, row);

@@ -1,7 +1,7 @@
 // Standard: a non-resident parent is met in person for an assessment; phone or written views need an exceptional reason.
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isAssessmentCompletedBy, isNonResidentParent, isRecorded, personById } from '../src/model/roles.js';
+import { isAssessmentCompletedBy, isNonResidentParent, isPrDeclinedOn, isRecorded, personById } from '../src/model/roles.js';
 import { type AssessmentRow, type AssessmentViewRow, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
@@ -46,6 +46,7 @@ export const meta: CheckMeta<Options> = {
     'When `method` is empty but `views_recorded` = Y, meeting in person is not evidenced: without an `exceptional_reason` that is a breach too.',
     '`method` = `in_person` complies; `method` = `none`, or an empty `method` with `views_recorded` not Y, means no views were taken and is left to `parent-views-recorded`.',
     'Assessments still in progress (no `completed` date, or one after the as-of date) are not looked at: the record may still be completed.',
+    'A parent without parental responsibility (`parental_responsibility` = N) whose PR agreement was declined (`pr_agreement` = declined: the parent with PR did not agree to the Local Authority discussing the child with them) is exempt for assessments completed dated on or after `pr_agreement_date` (every assessment when no date is recorded); an empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody.',
     'One finding per assessment and parent; the finding\'s record is the assessment.',
     'A case with no such view of a non-resident parent is not applicable.',
   ].join(' '),
@@ -84,7 +85,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const kind = contactKind(view, remoteMethods);
     if (kind === 'none') continue;
     const assessment = completedAssessment(caseRecord.assessments, view.assessment_id, ctx.asOf);
-    if (assessment?.completed === undefined) continue;
+    if (assessment?.completed === undefined || isPrDeclinedOn(person, assessment.completed)) continue;
     outcome.applicable();
     if (kind === 'ok' || isRecorded(view.exceptional_reason)) continue;
     outcome.breach({

@@ -2,7 +2,14 @@
 import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
-import { isAssessmentCompletedBy, isParent, isUncontactableOn, uncontactableNote } from '../src/model/roles.js';
+import {
+  isAssessmentCompletedBy,
+  isParent,
+  isPrDeclinedOn,
+  isUncontactableOn,
+  prDeclinedNote,
+  uncontactableNote,
+} from '../src/model/roles.js';
 import { type AssessmentViewRow, type CaseRecord, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
@@ -58,6 +65,7 @@ export const meta: CheckMeta<Options> = {
   rule: [
     'For every assessment whose `completed` date is on or before the as-of date, and every person of the case with `parent` = Y, there must be an `assessment_views` row for that assessment and parent with `views_recorded` = Y.',
     'A parent marked un-contactable (`contactable` = N) is exempt for assessments completed on or after their `uncontactable_date` (or for every assessment when no date is recorded); an assessment completed before that date is judged as for a contactable parent. An empty `contactable` is not an exemption.',
+    'Likewise a parent without parental responsibility (`parental_responsibility` = N) whose PR agreement was declined (`pr_agreement` = declined: the parent with PR did not agree to the Local Authority discussing the child with them) is exempt for assessments completed on or after `pr_agreement_date` (every assessment when no date is recorded). An empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody.',
     'A missing row is a breach (`noViewsRow`); a row with `views_recorded` = N is a breach (`viewsNotRecorded`), since views that are not recorded are not evidenced (an empty `views_recorded`, which DATA.md requires, leaves its row out as `data-invalid-row`).',
     'One finding per assessment and parent, dated on the completion date.',
     'An assessment with an empty `completed`, or completed after the as-of date, is still in progress and is not looked at.',
@@ -122,14 +130,15 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
               note: `views of parent ${parent.person_id} recorded in assessment ${assessmentId} (views_recorded Y)`,
             }),
           ),
-        ...parents.flatMap((parent): Evidence[] => {
-          const note = uncontactableNote(parent, completed);
-          return note === undefined ? [] : [{ table: 'people', id: parent.person_id, note: `parent ${parent.person_id} ${note}` }];
-        }),
+        ...parents.flatMap((parent): Evidence[] =>
+          [uncontactableNote(parent, completed), prDeclinedNote(parent, completed)].flatMap((note): Evidence[] =>
+            note === undefined ? [] : [{ table: 'people', id: parent.person_id, note: `parent ${parent.person_id} ${note}` }],
+          ),
+        ),
       ]);
 
     for (const parent of parents) {
-      if (isUncontactableOn(parent, completed)) continue;
+      if (isUncontactableOn(parent, completed) || isPrDeclinedOn(parent, completed)) continue;
       const views = viewsOf(parent.person_id);
       if (views?.views_recorded === true) continue;
       const data = { assessmentId, personId: parent.person_id, completed };

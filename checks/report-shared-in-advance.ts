@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/core/calendar.js';
-import { dateRecordedBy, isParent, meetingById, personById, type RowsById } from '../src/model/roles.js';
+import { dateRecordedBy, isParent, isPrDeclinedOn, meetingById, personById, type RowsById } from '../src/model/roles.js';
 import { MEETING_TYPES } from '../src/model/types.js';
 import { type CaseRecord, type MeetingParentRow, type MeetingRow, type MeetingType, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
@@ -64,6 +64,7 @@ export const meta: CheckMeta<Options> = {
     'Every invited parent (`people.parent` = Y) is covered, resident or not, and including a parent later excluded from the meeting (sharing the report is one way of contributing).',
     'Other invitees (a step-parent, a carer, a grandparent: `parent` N or empty) are not owed the report by this standard, which the guidance states for "both parents".',
     'Parents not invited, or whose `invited` is empty, are not looked at here (`nrp-invited` covers invitations).',
+    'A parent without parental responsibility (`parental_responsibility` = N) whose PR agreement was declined (`pr_agreement` = declined: the parent with PR did not agree to the Local Authority discussing the child with them) is exempt for meetings dated on or after `pr_agreement_date` (every meeting when no date is recorded); an empty `parental_responsibility`, or an export without the `pr_agreement` column, exempts nobody.',
     'Meetings after the as-of date are not audited, so this standard never has a pending deadline.',
     'One finding per meeting and parent; the finding\'s record is the meeting.',
     'A case with no invited parent at a meeting of those types is not applicable.',
@@ -96,7 +97,8 @@ const isAudited = (
   const person = people.get(row.person_id);
   if (person === undefined || !isParent(person)) return undefined;
   const meeting = meetings.get(row.meeting_id);
-  return meeting !== undefined && meetingTypes.includes(meeting.type) ? meeting : undefined;
+  if (meeting === undefined || !meetingTypes.includes(meeting.type)) return undefined;
+  return isPrDeclinedOn(person, meeting.date) ? undefined : meeting;
 };
 
 export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOutcome {

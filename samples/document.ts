@@ -278,6 +278,13 @@ export class CaseBuilder {
     return meeting;
   }
 
+  /** A person already on the case, to amend. */
+  personRow(personId: string): PersonDoc {
+    const person = this.people.find((p) => p.person_id === personId);
+    if (!person) throw new Error(`${this.caseId} has no person ${personId}`);
+    return person;
+  }
+
   parentRow(meeting: MeetingDraft, personId: string): MeetingParentDraft {
     const entry = this.meetingParents.find((r) => r.meeting === meeting && r.row.person_id === personId);
     if (!entry) throw new Error(`${this.caseId} has no row for ${personId} at the ${meeting.type} on ${meeting.date}`);

@@ -119,6 +119,8 @@ const RATE = {
   residentFather: 0.08,
   uncontactableFather: 0.1,
   invisibleFather: 0.05,
+  invisibleFatherSought: 0.5,
+  fatherWithoutPr: 0.1,
   riskFather: 0.08,
   riskNotInvitedReason: 0.7,
   violentFather: 0.12,
@@ -201,7 +203,11 @@ function randomCase(random: Random, caseNumber: number, idWidth: number, asOf: I
   const schedule = { until, end: closed };
   const plan =
     kind === 'cp' ? cpPlan(c, planStart, schedule) : kind === 'cin' ? cinPlan(c, planStart, schedule) : lacPlan(c, planStart, schedule);
-  if (family.invisibleFather) c.father({ details_recorded: false, contactable: undefined });
+  if (family.invisibleFather) {
+    c.father({ details_recorded: false, contactable: undefined });
+    // Half the time the family was asked for his details, mostly within nrp-details-sought's 10 working days.
+    if (random.chance(RATE.invisibleFatherSought)) c.attempt('F1', 'M1', calendar.addWorkingDays(opened, random.int(0, 14)));
+  }
   shapeMeetings(c, random, plan, family);
 
   const visitEvery = kind === 'cp' ? 14 : kind === 'cin' ? 21 : 42;
@@ -251,6 +257,7 @@ function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDa
       ...(uncontactableDate
         ? { contactable: false, details_recorded: false, uncontactable_date: uncontactableDate }
         : {}),
+      ...(random.chance(RATE.fatherWithoutPr) ? prAgreement(random, opened) : {}),
     });
   }
   const relatives: string[] = [];
@@ -267,6 +274,20 @@ function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDa
   const others = [...relatives, 'M1', ...(looked ? ['FC1'] : []), ...(violentResident ? ['MP1'] : [])];
   if (uncontactableDate) askFamily(c, random, others, uncontactableDate);
   return { father, fatherUncontactable, fatherRisk, fatherViolent, invisibleFather, violentResident, relatives };
+}
+
+/** A father without parental responsibility, and whether the mother was asked first (pr-agreement-sought). */
+function prAgreement(random: Random, opened: IsoDate) {
+  const agreement = random.weighted([
+    ['agreed', 7],
+    ['not_asked', 2],
+    ['declined', 1],
+  ] as const);
+  return {
+    parental_responsibility: false,
+    pr_agreement: agreement,
+    pr_agreement_date: agreement === 'not_asked' ? undefined : workingDayOnOrBefore(addDays(opened, -random.int(0, 5))),
+  };
 }
 
 function noContactReason(random: Random, risk: boolean) {
@@ -402,6 +423,19 @@ function exclusionRun(c: CaseBuilder, random: Random, meetings: readonly Meeting
     ['reason', 1],
     ['alternative', 1],
   ] as const);
+  const first = meetings[start];
+  const warning = random.weighted([
+    ['before', 7],
+    ['after', 1],
+    ['never', 2],
+  ] as const);
+  // behaviour-concerns-explained: a manager tells the father of the concerns, mostly before the first exclusion.
+  if (first !== undefined && warning !== 'never') {
+    c.personRow('F1').manager_warning =
+      warning === 'before'
+        ? workingDayOnOrBefore(addDays(first.date, -random.int(0, 10)))
+        : calendar.addWorkingDays(first.date, random.int(1, 5));
+  }
   for (const meeting of meetings.slice(start, start + length)) {
     Object.assign(c.parentRow(meeting, 'F1'), {
       invited: false,
@@ -436,7 +470,11 @@ function shapeVisits(
     if (!random.chance(RATE.missedVisit)) continue;
     visit.outcome = random.weighted(MISSED_OUTCOMES);
     visit.child_seen = undefined;
-    if (visit.outcome === 'no_access') visit.manager_informed = noAccessReport(random, visit.date);
+    // A manager hears of access denied and of family cancellations (the trigger of repeat-cancellations-manager-consulted).
+    if (visit.outcome !== 'cancelled_by_service') {
+      visit.manager_informed = managerReport(random, visit.date);
+      followUp(c, random, visit, violentResident, until);
+    }
   }
   const seenAtHome = visits.filter((v) => v.outcome === 'completed' && v.type === 'home');
   if (underCp && seenAtHome.length > 0 && random.chance(RATE.childNotSeen)) {
@@ -446,7 +484,19 @@ function shapeVisits(
   if (random.chance(RATE.defaultRun)) defaultRun(c, random, plan, underCp, violentResident, until);
 }
 
-function noAccessReport(random: Random, date: IsoDate): IsoDate | undefined {
+/** Another visit after a missed one: mostly within defaulted-visit-followed-up's 5 working days, now and then late or never. */
+function followUp(c: CaseBuilder, random: Random, missed: VisitDraft, joint: boolean, until: IsoDate): void {
+  const timing = random.weighted([
+    ['on-time', 8],
+    ['late', 1],
+    ['none', 1],
+  ] as const);
+  if (timing === 'none') return;
+  const date = calendar.addWorkingDays(missed.date, timing === 'on-time' ? random.int(1, 5) : random.int(6, 10));
+  if (date <= until) c.visit(date, 'completed', { type: missed.type, joint });
+}
+
+function managerReport(random: Random, date: IsoDate): IsoDate | undefined {
   if (!random.chance(RATE.noAccessLate)) return random.chance(0.8) ? date : calendar.addWorkingDays(date, 1);
   return random.chance(0.5) ? undefined : calendar.addWorkingDays(date, random.int(2, 5));
 }
@@ -470,14 +520,17 @@ function defaultRun(
   if (gaps.length === 0) return;
   const gap = random.pick(gaps);
   let day = gap.from;
+  let last: VisitDraft | undefined;
   for (let i = 0; i < 4; i += 1) {
     day = workingDayFrom(addDays(day, random.int(2, 5)));
     const outcome = random.weighted(MISSED_OUTCOMES.filter(([o]) => o !== 'cancelled_by_service'));
-    c.visit(day, outcome, {
+    last = c.visit(day, outcome, {
       joint: violentResident,
-      manager_informed: outcome === 'no_access' ? noAccessReport(random, day) : undefined,
+      manager_informed: managerReport(random, day),
     });
   }
+  // Each default of the run is followed by the next within a few days; the last needs a follow-up of its own.
+  if (last !== undefined) followUp(c, random, last, violentResident, until);
   const allowed = underCp ? 3 : 7;
   const timing = random.weighted([
     ['on-time', 6],

@@ -9,7 +9,9 @@ const AS_OF = SAMPLE_AS_OF;
 export const STANDARD_IDS = [
   'advocacy-info-shared',
   'allegation-response-recorded',
+  'behaviour-concerns-explained',
   'child-seen',
+  'defaulted-visit-followed-up',
   'defaulted-visits-escalated',
   'exclusion-kept-under-review',
   'exclusion-recorded',
@@ -19,9 +21,12 @@ export const STANDARD_IDS = [
   'no-contact-reason',
   'nrp-copied-into-letters',
   'nrp-details-recorded',
+  'nrp-details-sought',
   'nrp-invited',
   'nrp-met-in-person',
   'parent-views-recorded',
+  'pr-agreement-sought',
+  'repeat-cancellations-manager-consulted',
   'report-shared-in-advance',
   'split-review-minutes',
   'uncontactable-justified',
@@ -144,8 +149,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-02', 'North', 'W02'),
     {
       story:
-        'CP plan. Four defaulted visits from 28 May; the 4th on Thursday 11 June makes the core group due in 3 working days, Tuesday 16 June (the weekend does not count). The core group met on 16 June: on time.',
-      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted'],
+        'CP plan. Four defaulted visits from 28 May; the 4th on Thursday 11 June makes the core group due in 3 working days, Tuesday 16 June (the weekend does not count). The core group met on 16 June: on time. The 2nd family cancellation in a row (5 June; the no-access visit between does not break the run) was taken to a manager the same day. Every missed visit was followed by another attempt within 5 working days.',
+      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -159,7 +164,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-04-23', '2026-05-21', 14);
       c.visit('2026-05-28', 'defaulted');
       c.visit('2026-06-02', 'no_access');
-      c.visit('2026-06-05', 'cancelled_by_family');
+      c.visit('2026-06-05', 'cancelled_by_family', { manager_informed: '2026-06-05' });
       c.visit('2026-06-11', 'defaulted');
       c.visitsEvery('2026-06-18', AS_OF, 14);
     },
@@ -169,8 +174,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-20', 'North', 'W03'),
     {
       story:
-        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late).',
-      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted'],
+        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late). The 2nd family cancellation in a row, on Friday 14 August, was taken to a manager on Monday 17 August, the next working day. The no-access visit of Friday 28 August was followed up on Monday 7 September, the 5th working day with the bank holiday not counted.',
+      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -180,9 +185,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-06-01', { until: AS_OF, reviews: ['2026-07-13', '2026-10-05'] });
       c.visitsEvery('2026-06-04', '2026-07-30', 28);
       c.visit('2026-08-07', 'defaulted');
-      c.visit('2026-08-14', 'cancelled_by_family');
+      c.visit('2026-08-14', 'cancelled_by_family', { manager_informed: '2026-08-17' });
       c.visit('2026-08-21', 'defaulted');
       c.visit('2026-08-28', 'no_access');
+      c.visit('2026-09-07');
       c.meeting('professionals', '2026-09-09');
       c.visitsEvery('2026-09-10', AS_OF, 28);
     },
@@ -192,8 +198,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-01-05', 'South', 'W04'),
     {
       story:
-        'CP plan. The 4th defaulted visit on Monday 9 March makes the core group due by Thursday 12 March; it met on Tuesday 17 March, late by 3 working days. The plan ended at the July review and the case stepped down to Child in Need.',
-      breaches: { 'defaulted-visits-escalated': 1 },
+        'CP plan. The 4th defaulted visit on Monday 9 March makes the core group due by Thursday 12 March; it met on Tuesday 17 March, late by 3 working days. The plan ended at the July review and the case stepped down to Child in Need. A manager was consulted on the day of the 2nd default in a row (23 February), but not after the 4th (9 March), and after that 4th default no visit was attempted until 19 March, late by 3 working days.',
+      breaches: { 'defaulted-visits-escalated': 1, 'repeat-cancellations-manager-consulted': 1, 'defaulted-visit-followed-up': 1 },
       meets: ['child-seen', 'report-shared-in-advance'],
     },
     (c) => {
@@ -209,7 +215,7 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-07-14', { until: AS_OF, reviews: ['2026-09-21'] });
       c.visitsEvery('2026-01-22', '2026-02-05', 14);
       c.visit('2026-02-16', 'defaulted');
-      c.visit('2026-02-23', 'defaulted');
+      c.visit('2026-02-23', 'defaulted', { manager_informed: '2026-02-23' });
       c.visit('2026-03-02', 'cancelled_by_family');
       c.visit('2026-03-09', 'defaulted');
       c.visitsEvery('2026-03-19', '2026-07-09', 14);
@@ -221,8 +227,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-13', 'South', 'W05'),
     {
       story:
-        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The no-access visit on 16 September was never reported to a manager.',
-      breaches: { 'defaulted-visits-escalated': 1, 'no-access-manager-consulted': 1 },
+        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The no-access visit on 16 September was never reported to a manager, and the 2nd family cancellation in a row (Friday 18 September; the no-access visit between does not break the run) reached a manager only on Wednesday 23 September, late by 2 working days. After the cancellation of Monday 21 September the next visit was on Tuesday 29 September, late by 1 working day.',
+      breaches: {
+        'defaulted-visits-escalated': 1,
+        'no-access-manager-consulted': 1,
+        'repeat-cancellations-manager-consulted': 1,
+        'defaulted-visit-followed-up': 1,
+      },
     },
     (c) => {
       c.mother();
@@ -233,8 +244,9 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-05-07', '2026-09-03', 28);
       c.visit('2026-09-14', 'defaulted');
       c.visit('2026-09-16', 'no_access', { manager_informed: undefined });
-      c.visit('2026-09-18', 'defaulted');
+      c.visit('2026-09-18', 'defaulted', { manager_informed: '2026-09-23' });
       c.visit('2026-09-21', 'cancelled_by_family');
+      c.visit('2026-09-29');
       c.visit('2026-10-05');
       c.visit('2026-10-12', 'defaulted');
       c.visit('2026-10-19');
@@ -245,9 +257,9 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-16', 'South', 'W06'),
     {
       story:
-        'Child in Need, both parents at home. The 4th defaulted visit on Thursday 14 May: 7 working days (skipping the 25 May bank holiday) ran to Tuesday 26 May; the multi-agency meeting was on 4 June, late by 7 working days. The no-access visit of Thursday 7 May was reported to the manager next day, in time.',
+        'Child in Need, both parents at home. The 4th defaulted visit on Thursday 14 May: 7 working days (skipping the 25 May bank holiday) ran to Tuesday 26 May; the multi-agency meeting was on 4 June, late by 7 working days. The no-access visit of Thursday 7 May was reported to the manager next day, in time, as was the 2nd default in a row on Thursday 30 April. Each missed visit was followed by another attempt within 5 working days (after the 4th, on 21 May, the due date itself).',
       breaches: { 'defaulted-visits-escalated': 1 },
-      meets: ['no-access-manager-consulted'],
+      meets: ['no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -256,9 +268,10 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-03-02', { until: AS_OF, reviews: ['2026-04-14', '2026-07-07', '2026-10-06'] });
       c.visitsEvery('2026-03-05', '2026-04-16', 14);
       c.visit('2026-04-23', 'defaulted');
-      c.visit('2026-04-30', 'defaulted');
+      c.visit('2026-04-30', 'defaulted', { manager_informed: '2026-05-01' });
       c.visit('2026-05-07', 'no_access', { manager_informed: '2026-05-08' });
       c.visit('2026-05-14', 'defaulted');
+      c.visit('2026-05-21');
       c.meeting('multi_agency', '2026-06-04');
       c.visitsEvery('2026-06-11', AS_OF, 28);
     },
@@ -268,8 +281,9 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-06-22', 'East', 'W07'),
     {
       story:
-        'Child in Need. The 4th defaulted visit is on Wednesday 28 October, so the multi-agency meeting is due by Friday 6 November: pending on 31 October, not a breach. The meeting booked for 4 November is after the as-of date and is not looked at.',
-      pending: { 'defaulted-visits-escalated': 1 },
+        'Child in Need. The 4th defaulted visit is on Wednesday 28 October, so the multi-agency meeting is due by Friday 6 November: pending on 31 October, not a breach. The meeting booked for 4 November is after the as-of date and is not looked at. The 2nd and 4th cancellations in a row were each taken to a manager the same day. The next visit after 28 October is due by Wednesday 4 November: pending.',
+      pending: { 'defaulted-visits-escalated': 1, 'defaulted-visit-followed-up': 1 },
+      meets: ['repeat-cancellations-manager-consulted'],
     },
     (c) => {
       c.mother();
@@ -278,9 +292,9 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-07-06', { until: AS_OF, reviews: ['2026-08-17'] });
       c.visitsEvery('2026-07-09', '2026-10-01', 28);
       c.visit('2026-10-14', 'defaulted');
-      c.visit('2026-10-19', 'cancelled_by_family');
+      c.visit('2026-10-19', 'cancelled_by_family', { manager_informed: '2026-10-19' });
       c.visit('2026-10-23', 'defaulted');
-      c.visit('2026-10-28', 'defaulted');
+      c.visit('2026-10-28', 'defaulted', { manager_informed: '2026-10-28' });
       c.meeting('multi_agency', '2026-11-04');
     },
   ),
@@ -304,8 +318,9 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-06-04', '2026-08-27', 28);
       c.visit('2026-09-03', 'defaulted');
       c.visit('2026-09-08', 'no_access');
-      c.visit('2026-09-10', 'defaulted');
+      c.visit('2026-09-10', 'defaulted', { manager_informed: '2026-09-10' });
       c.visit('2026-09-15', 'cancelled_by_family');
+      c.visit('2026-09-17');
       c.visitsEvery('2026-09-28', AS_OF, 14);
     },
   ),
@@ -314,8 +329,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-01-19', 'East', 'W09'),
     {
       story:
-        'Child in Need; the mother is the only parent on the record. Four defaults in April; the multi-agency meeting two days after the 4th (22 April) is on time. Counting then starts again: three more defaults in May stay within the threshold, so there is no second trigger.',
-      meets: ['defaulted-visits-escalated'],
+        'Child in Need; the mother is the only parent on the record. Four defaults in April; the multi-agency meeting two days after the 4th (22 April) is on time. Counting then starts again: three more defaults in May stay within the threshold, so there is no second trigger. A manager was consulted on the day of every 2nd family cancellation in a row (8 and 22 April, 20 May), and every missed visit was followed by another attempt within 5 working days.',
+      meets: ['defaulted-visits-escalated', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -323,13 +338,14 @@ export const SCENARIOS: readonly Scenario[] = [
       cinPlan(c, '2026-02-02', { until: AS_OF, reviews: ['2026-03-16', '2026-06-08', '2026-09-07'] });
       c.visitsEvery('2026-02-05', '2026-03-19', 14);
       c.visit('2026-04-01', 'defaulted');
-      c.visit('2026-04-08', 'defaulted');
+      c.visit('2026-04-08', 'defaulted', { manager_informed: '2026-04-08' });
       c.visit('2026-04-15', 'cancelled_by_family');
-      c.visit('2026-04-22', 'defaulted');
+      c.visit('2026-04-22', 'defaulted', { manager_informed: '2026-04-22' });
       c.meeting('multi_agency', '2026-04-24');
+      c.visit('2026-04-28');
       c.visit('2026-05-06', 'defaulted');
       c.visit('2026-05-13', 'no_access');
-      c.visit('2026-05-20', 'defaulted');
+      c.visit('2026-05-20', 'defaulted', { manager_informed: '2026-05-20' });
       c.visitsEvery('2026-05-27', AS_OF, 28);
     },
   ),
@@ -403,13 +419,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-05-18', 'North', 'W01'),
     {
       story:
-        'Father excluded from the initial conference on 8 June, with a reason and a written contribution offered, but the exclusion was recorded by the social worker, not the conference chair. He was invited to everything after.',
+        'Father excluded from the initial conference on 8 June, with a reason and a written contribution offered, but the exclusion was recorded by the social worker, not the conference chair. A team manager had told him of the concerns about his behaviour on 3 June. He was invited to everything after.',
       breaches: { 'exclusion-recorded': 1 },
-      meets: ['exclusion-kept-under-review', 'nrp-invited'],
+      meets: ['exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-06-03' });
       c.assessmentWithViews('2026-05-18', '2026-06-03', 'section 47 enquiry');
       const cp = cpPlan(c, '2026-06-08', { until: AS_OF });
       exclude(c, at(cp.reviews, 0), 'F1', {
@@ -425,8 +441,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-01-26', 'North', 'W02'),
     {
       story:
-        'Looked after in foster care. The IRO excluded the father from the June review and offered him a separate meeting, but no reason for the exclusion is on the record.',
-      breaches: { 'exclusion-recorded': 1 },
+        'Looked after in foster care. The IRO excluded the father from the June review and offered him a separate meeting, but no reason for the exclusion is on the record, nor that a manager told him of the concerns about his behaviour.',
+      breaches: { 'exclusion-recorded': 1, 'behaviour-concerns-explained': 1 },
       meets: ['nrp-invited'],
     },
     (c) => {
@@ -444,12 +460,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-09', 'South', 'W04'),
     {
       story:
-        'Father excluded from the review conference on 29 June by the CPRO with reasons recorded, but he was offered no other way to contribute.',
+        'Father excluded from the review conference on 29 June by the CPRO with reasons recorded, but he was offered no other way to contribute. A manager had warned him of the consequences of his messages on 22 June.',
       breaches: { 'exclusion-recorded': 1 },
+      meets: ['behaviour-concerns-explained'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-06-22' });
       c.assessmentWithViews('2026-03-09', '2026-03-25');
       const cp = cpPlan(c, '2026-03-30', { until: AS_OF });
       exclude(c, at(cp.reviews, 1), 'F1', {
@@ -465,12 +482,12 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-27', 'South', 'W05'),
     {
       story:
-        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. Nothing wrong.',
-      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited'],
+        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. A manager had told him of the concerns and the consequences on 14 May, before the first exclusion. Nothing wrong.',
+      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-05-14' });
       c.assessmentWithViews('2026-04-27', '2026-05-13');
       const cp = cpPlan(c, '2026-05-18', {
         until: AS_OF,
@@ -491,13 +508,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-30', 'East', 'W07'),
     {
       story:
-        'Father excluded from three meetings in a row (initial conference, two core groups), each exclusion properly recorded by the meeting\'s chair (the CPRO, then the social worker chairing the core groups); the exclusion was not reviewed until the July conference, which was split so the parents were seen separately, with two sets of minutes.',
-      breaches: { 'exclusion-kept-under-review': 1 },
+        'Father excluded from three meetings in a row (initial conference, two core groups), each exclusion properly recorded by the meeting\'s chair (the CPRO, then the social worker chairing the core groups); the exclusion was not reviewed until the July conference, which was split so the parents were seen separately, with two sets of minutes. A manager told him of the concerns about his behaviour only on 20 April, a week after the initial conference of 13 April (the later exclusions came after the warning).',
+      breaches: { 'exclusion-kept-under-review': 1, 'behaviour-concerns-explained': 1 },
       meets: ['exclusion-recorded', 'split-review-minutes'],
     },
     (c) => {
       c.mother();
-      c.father({ violence_flag: true });
+      c.father({ violence_flag: true, manager_warning: '2026-04-20' });
       c.assessmentWithViews('2026-03-30', '2026-04-09');
       const cp = cpPlan(c, '2026-04-13', {
         until: AS_OF,
@@ -554,12 +571,14 @@ export const SCENARIOS: readonly Scenario[] = [
     { status: 'open', opened: '2026-10-19' },
     {
       story:
-        'A new referral not yet allocated to a team or worker. The assessment is still in progress, so there are no views to check yet.',
-      meets: ['nrp-details-recorded'],
+        "A new referral not yet allocated to a team or worker. The father's details are not known: the mother was asked for them the day after the referral, well within the 10 working days, but they are still not on the system and he is not marked un-contactable. The assessment is still in progress, so there are no views to check yet.",
+      breaches: { 'nrp-details-recorded': 1 },
+      meets: ['nrp-details-sought'],
     },
     (c) => {
       c.mother();
-      c.father();
+      c.father({ details_recorded: false });
+      c.attempt('F1', 'M1', '2026-10-20');
       c.assessment('2026-10-19');
       c.visit('2026-10-21');
     },
@@ -569,9 +588,10 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The invisible father: named on the file but with no details recorded and not marked un-contactable, so nobody sought his views, invited him to either Child in Need review or copied him into the letters to the mother.",
+        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views, invited him to either Child in Need review or copied him into the letters to the mother.",
       breaches: {
         'nrp-details-recorded': 1,
+        'nrp-details-sought': 1,
         'nrp-invited': 2,
         'parent-views-recorded': 1,
         'nrp-copied-into-letters': 2,
@@ -589,12 +609,13 @@ export const SCENARIOS: readonly Scenario[] = [
     22,
     open('2026-06-22', 'North', 'W01'),
     {
-      story: 'The father was left off the invitation list for the core group of 7 September (invited N, no reason).',
-      breaches: { 'nrp-invited': 1 },
+      story:
+        'The father was left off the invitation list for the core group of 7 September (invited N, no reason). He has no parental responsibility, and the mother was never asked whether the Local Authority may discuss the child with him (pr_agreement not_asked), though his views were taken for the July assessment.',
+      breaches: { 'nrp-invited': 1, 'pr-agreement-sought': 1 },
     },
     (c) => {
       c.mother();
-      c.father();
+      c.father({ parental_responsibility: false, pr_agreement: 'not_asked' });
       c.assessmentWithViews('2026-06-22', '2026-07-08');
       const cp = cpPlan(c, '2026-07-13', { until: AS_OF });
       notInvited(c, at(cp.coreGroups, 1), 'F1');
@@ -653,13 +674,14 @@ export const SCENARIOS: readonly Scenario[] = [
     25,
     open('2026-07-06', 'East', 'W09'),
     {
-      story: "The non-resident father's views were taken by phone with no exceptional reason for not meeting him.",
+      story:
+        "The non-resident father's views were taken by phone with no exceptional reason for not meeting him. He has no parental responsibility; the mother agreed on 8 July, before he was involved, to the Local Authority discussing the child with him.",
       breaches: { 'nrp-met-in-person': 1 },
-      meets: ['parent-views-recorded'],
+      meets: ['parent-views-recorded', 'pr-agreement-sought'],
     },
     (c) => {
       c.mother();
-      c.father();
+      c.father({ parental_responsibility: false, pr_agreement: 'agreed', pr_agreement_date: '2026-07-08' });
       const assessment = c.assessmentWithViews('2026-07-06', '2026-08-14');
       c.view(assessment, 'F1').method = 'phone';
       cinPlan(c, '2026-08-17', { until: AS_OF });
@@ -878,9 +900,10 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-06-01', 'North', 'W01'),
     {
       story:
-        'CP plan, both parents at home. Three no-access visits: Friday 10 July reported to the manager on Monday 13 July (1 working day, complies); Tuesday 4 August reported on Friday 7 August (late); Friday 30 October not yet reported, due Monday 2 November (pending).',
+        'CP plan, both parents at home. Three no-access visits: Friday 10 July reported to the manager on Monday 13 July (1 working day, complies); Tuesday 4 August reported on Friday 7 August (late); Friday 30 October not yet reported, due Monday 2 November (pending). The first two were each followed by another visit within 5 working days; the next visit after 30 October is due by Friday 6 November (pending).',
       breaches: { 'no-access-manager-consulted': 1 },
-      pending: { 'no-access-manager-consulted': 1 },
+      pending: { 'no-access-manager-consulted': 1, 'defaulted-visit-followed-up': 1 },
+      meets: ['defaulted-visit-followed-up'],
     },
     (c) => {
       c.mother();
@@ -890,6 +913,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.visitsEvery('2026-06-18', AS_OF, 14);
       c.visit('2026-07-10', 'no_access', { manager_informed: '2026-07-13' });
       c.visit('2026-08-04', 'no_access', { manager_informed: '2026-08-07' });
+      c.visit('2026-08-06');
       c.visit('2026-10-30', 'no_access', { manager_informed: undefined });
     },
   ),

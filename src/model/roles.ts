@@ -1,4 +1,4 @@
-// What a person's roles mean, defined once for every standard: parent, non-resident, un-contactable, risk.
+// What a person's roles mean, defined once for every standard: parent, non-resident, un-contactable, declined PR agreement, risk.
 import type { IsoDate } from '../core/dates.js';
 import type { AssessmentRow, CaseRecord, MeetingRow, PersonRow } from './types.js';
 
@@ -42,6 +42,38 @@ export function uncontactableNote(p: PersonRow, eventDate: IsoDate | null): stri
     return `marked un-contactable from ${p.uncontactable_date}: exempt for this event`;
   }
   return `marked un-contactable only from ${p.uncontactable_date}, after this event of ${eventDate}: judged as contactable`;
+}
+
+/**
+ * A parent without parental responsibility (`parent` = Y, `parental_responsibility` = N). An empty
+ * `parental_responsibility` is not N: such a parent is never taken to lack PR.
+ */
+export const lacksParentalResponsibility = (p: PersonRow): boolean => p.parent && p.parental_responsibility === false;
+
+/**
+ * A declined PR agreement (000 §1) is a status in time, like un-contactable: where the parent with PR did not agree to
+ * the Local Authority discussing the child with a parent without PR (`pr_agreement` = declined), that parent is not
+ * to be involved in events dated on or after `pr_agreement_date`, and in every event when no date is recorded.
+ * Only a parent with `parental_responsibility` = N can be covered; without the `pr_agreement` column nobody is.
+ * The standards it exempts are listed in STANDARDS-ADDITIONS.md; recording who a parent is (details), contact
+ * reasons, exclusions and confidential addresses are not discussions with the parent and are never exempted.
+ */
+export function isPrDeclinedOn(p: PersonRow, eventDate: IsoDate): boolean {
+  if (!lacksParentalResponsibility(p) || p.pr_agreement !== 'declined') return false;
+  return p.pr_agreement_date === undefined || eventDate >= p.pr_agreement_date;
+}
+
+/**
+ * What the finding's evidence says of a declined PR agreement for an event: the date the exemption rested on, or
+ * that there was none. Undefined when the parent is not one a declined agreement can cover.
+ */
+export function prDeclinedNote(p: PersonRow, eventDate: IsoDate): string | undefined {
+  if (!lacksParentalResponsibility(p) || p.pr_agreement !== 'declined') return undefined;
+  if (p.pr_agreement_date === undefined) {
+    return 'PR agreement declined with no pr_agreement_date: taken to cover every event';
+  }
+  if (eventDate >= p.pr_agreement_date) return `PR agreement declined from ${p.pr_agreement_date}: exempt for this event`;
+  return `PR agreement declined only from ${p.pr_agreement_date}, after this event of ${eventDate}: judged as for any parent`;
 }
 
 /** Contact with this person presents a risk to the child or the resident parent (`risk_flag` = Y). */

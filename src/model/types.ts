@@ -27,6 +27,8 @@ export const NO_CONTACT_REASONS = [
   'parental_disagreement',
   'other',
 ] as const;
+/** Whether the parent with PR agreed to the Local Authority discussing the child with a parent without PR (000 §1). */
+export const PR_AGREEMENTS = ['agreed', 'declined', 'not_asked'] as const;
 export const CONTACT_OUTCOMES = ['details_obtained', 'no_details', 'declined', 'no_response'] as const;
 export const VIEW_METHODS = ['in_person', 'phone', 'written', 'none'] as const;
 export const VIEWS_ADOPTED = ['yes', 'no', 'partly'] as const;
@@ -54,6 +56,7 @@ export const ALLEGATION_STATUSES = ['allegation', 'admitted', 'court_finding'] a
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type PlanType = (typeof PLAN_TYPES)[number];
 export type NoContactReason = (typeof NO_CONTACT_REASONS)[number];
+export type PrAgreement = (typeof PR_AGREEMENTS)[number];
 export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
 export type ViewMethod = (typeof VIEW_METHODS)[number];
 export type ViewsAdopted = (typeof VIEWS_ADOPTED)[number];
@@ -105,6 +108,10 @@ export interface PersonRow extends Row {
   parent: boolean;
   resident?: boolean;
   parental_responsibility?: boolean;
+  /** For a parent without PR: whether the parent with PR agreed to the Local Authority discussing the child with them (optional column). */
+  pr_agreement?: PrAgreement;
+  /** When the parent with PR was asked and answered (optional column). */
+  pr_agreement_date?: IsoDate;
   details_recorded?: boolean;
   contactable?: boolean;
   uncontactable_date?: IsoDate;
@@ -115,6 +122,8 @@ export interface PersonRow extends Row {
   child_contact?: boolean;
   no_contact_reason?: NoContactReason;
   no_contact_evidence?: string;
+  /** When a manager told this person of the concerns about their behaviour and the consequences (optional column). */
+  manager_warning?: IsoDate;
 }
 
 export interface ContactAttemptRow extends Row {

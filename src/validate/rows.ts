@@ -32,7 +32,7 @@ const isLosable = (table: TableName, column: ColumnSpec): boolean =>
 
 /**
  * Optional dates that place a row in time: read as not recorded, a bad one would move the row (a plan with no end
- * is current, a case with no closing date open, a marking with no date covers every event) and make or hide
+ * is current, a case with no closing date open, a marking or a declined agreement with no date covers every event) and make or hide
  * breaches. A bad value there leaves the row out, as a bad required value does.
  */
 const PLACING_DATES: ReadonlySet<string> = new Set([
@@ -42,6 +42,7 @@ const PLACING_DATES: ReadonlySet<string> = new Set([
   'assessments.started',
   'assessments.completed',
   'people.uncontactable_date',
+  'people.pr_agreement_date',
 ]);
 
 const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(

@@ -7,8 +7,20 @@ const coreGroup = { meeting_id: 'M2', type: 'core_group', date: '2026-04-06' } a
 const mother = { meeting_id: 'M1', person_id: 'P1' } as const;
 const father = { meeting_id: 'M1', person_id: 'P2' } as const;
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'invited father without PR whose PR agreement was declined: not owed advocacy information',
+      case: caseOf({
+        people: [{ person_id: 'P2', relationship: 'father', parent: true, resident: false, ...declined }],
+        meetings: [conference],
+        meeting_parents: [{ ...father, invited: true }],
+      }),
+      applicable: false,
+    },
     { name: 'no meetings at all', case: caseOf(), applicable: false },
     { name: 'conference with no parent rows', case: caseOf({ meetings: [conference] }), applicable: false },
     {
@@ -44,6 +56,15 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'PR agreement declined only after the conference does not exempt',
+      case: caseOf({
+        people: [{ person_id: 'P2', relationship: 'father', parent: true, resident: false, ...declined, pr_agreement_date: '2026-03-03' }],
+        meetings: [conference],
+        meeting_parents: [{ ...father, invited: true }],
+      }),
+      findings: [{ recordId: 'M1', messageId: 'notRecorded', data: { personId: 'P2' } }],
+    },
     {
       name: 'invited parent not given advocacy information',
       case: caseOf({ meetings: [conference], meeting_parents: [{ ...mother, invited: true, advocacy_info: false }] }),

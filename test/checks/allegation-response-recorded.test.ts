@@ -7,8 +7,18 @@ const father = { person_id: 'F1', relationship: 'father', parent: true, resident
 const people = [mother, { ...father, contactable: true }];
 const allegation = { allegation_id: 'A1', date: '2026-04-14', made_by: 'M1', about: 'F1' } as const;
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'response exempt: the father has no PR and his PR agreement was declined before the allegation',
+      case: caseOf({
+        people: [mother, { ...father, ...declined, pr_agreement_date: '2026-04-01' }],
+        allegations: [{ ...allegation, status: 'allegation' }],
+      }),
+    },
     {
       name: 'an export without response_recorded: only the status is judged',
       case: caseOf({ people, allegations: [{ ...allegation, status: 'allegation' }] }),
@@ -51,6 +61,26 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'a declined PR agreement exempts the response, never the status',
+      case: caseOf({ people: [mother, { ...father, ...declined }], allegations: [{ ...allegation }] }),
+      findings: [
+        {
+          recordId: 'A1',
+          messageId: 'incomplete',
+          data: { missing: 'a status (allegation, admitted or court_finding)' },
+          evidence: [{ table: 'people', id: 'F1', note: 'PR agreement declined with no pr_agreement_date: taken to cover every event: response exempt' }],
+        },
+      ],
+    },
+    {
+      name: 'PR agreement declined only after the allegation: the response is still required',
+      case: caseOf({
+        people: [mother, { ...father, ...declined, pr_agreement_date: '2026-05-01' }],
+        allegations: [{ ...allegation, status: 'allegation' }],
+      }),
+      findings: [{ recordId: 'A1', messageId: 'incomplete', data: { missing: 'the response of F1 (response_recorded = Y)' } }],
+    },
     {
       name: 'an allegation before the marking date still needs the response',
       case: caseOf({

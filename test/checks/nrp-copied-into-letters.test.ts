@@ -9,8 +9,15 @@ const grandmother = { person_id: 'G1', relationship: 'maternal grandmother', par
 const toMother = { letter_id: 'L1', date: '2026-03-02', recipient: 'M1' } as const;
 const toFather = { letter_id: 'L1', date: '2026-03-02', recipient: 'F1' } as const;
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'father without PR whose PR agreement was declined before the letter: not owed a copy',
+      case: caseOf({ people: [mother, { ...father, ...declined, pr_agreement_date: '2026-02-01' }], letters: [toMother] }),
+    },
     {
       name: 'father marked un-contactable before the letter: not owed a copy',
       case: caseOf({ people: [mother, { ...father, contactable: false, uncontactable_date: '2026-02-01' }], letters: [toMother] }),
@@ -57,6 +64,17 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'PR agreement declined only after the letter: still owed a copy',
+      case: caseOf({ people: [mother, { ...father, ...declined, pr_agreement_date: '2026-03-03' }], letters: [toMother] }),
+      findings: [
+        {
+          recordId: 'L1',
+          messageId: 'notCopied',
+          evidence: [{ table: 'people', id: 'F1', note: 'PR agreement declined only from 2026-03-03, after this event of 2026-03-02' }],
+        },
+      ],
+    },
     {
       name: 'father marked un-contactable after the letter: he was owed a copy when it was sent',
       case: caseOf({ people: [mother, { ...father, contactable: false, uncontactable_date: '2026-07-01' }], letters: [toMother] }),

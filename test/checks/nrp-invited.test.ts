@@ -8,8 +8,19 @@ const conference = { meeting_id: 'MT1', type: 'cp_conference', date: '2026-05-05
 const coreGroup = { meeting_id: 'MT2', type: 'core_group', date: '2026-06-02' } as const;
 const invitedFather = { meeting_id: 'MT1', person_id: 'F1', invited: true } as const;
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'father without PR whose PR agreement was declined before the conference: not owed the invitation',
+      case: caseOf({
+        people: [{ ...mother }, { ...father, ...declined, pr_agreement_date: '2026-04-20' }],
+        meetings: [{ ...conference }],
+      }),
+      applicable: false,
+    },
     {
       name: 'father marked un-contactable before the conference: not owed the invitation',
       case: caseOf({
@@ -88,6 +99,25 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'PR agreement declined on 20 May: the May conference was still owed, the June core group not',
+      case: caseOf({
+        people: [{ ...mother }, { ...father, ...declined, pr_agreement_date: '2026-05-20' }],
+        meetings: [{ ...conference }, { ...coreGroup }],
+      }),
+      findings: [
+        {
+          recordId: 'MT1',
+          messageId: 'noInvitationRecord',
+          evidence: [{ table: 'people', id: 'F1', note: 'PR agreement declined only from 2026-05-20, after this event of 2026-05-05' }],
+        },
+      ],
+    },
+    {
+      name: 'a declined agreement on a parent with PR does not exempt',
+      case: caseOf({ people: [{ ...father, ...declined, parental_responsibility: true }], meetings: [{ ...conference }] }),
+      findings: [{ recordId: 'MT1', messageId: 'noInvitationRecord' }],
+    },
     {
       name: 'father marked un-contactable in July: June\'s core group without an invitation is still a breach',
       case: caseOf({

@@ -7,8 +7,20 @@ const father = { person_id: 'F1', relationship: 'father', parent: true, resident
 const assessment = { assessment_id: 'A1', completed: '2026-03-02' } as const;
 const fatherView = { assessment_id: 'A1', person_id: 'F1', views_recorded: true } as const;
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'father without PR whose PR agreement was declined (no date): his phone views are not judged',
+      case: caseOf({
+        people: [{ ...father, ...declined }],
+        assessments: [{ ...assessment }],
+        assessment_views: [{ ...fatherView, method: 'phone' }],
+      }),
+      applicable: false,
+    },
     { name: 'no assessments at all', case: caseOf({ people: [{ ...father }] }), applicable: false },
     {
       name: 'resident parent seen by phone is out of scope',
@@ -106,6 +118,15 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'PR agreement declined only after the assessment: phone views without a reason are still a breach',
+      case: caseOf({
+        people: [{ ...father, ...declined, pr_agreement_date: '2026-04-01' }],
+        assessments: [{ ...assessment }],
+        assessment_views: [{ ...fatherView, method: 'phone' }],
+      }),
+      findings: [{ recordId: 'A1', messageId: 'noExceptionalReason' }],
+    },
     {
       name: 'phone without an exceptional reason',
       case: caseOf({

@@ -8,8 +8,23 @@ const grandmother = { person_id: 'G1', relationship: 'maternal grandmother', par
 const assessment = { assessment_id: 'A1', started: '2026-02-01', completed: '2026-03-02' } as const;
 const viewsOf = (personId: string, views_recorded: boolean, assessment_id = 'A1') => ({ assessment_id, person_id: personId, views_recorded });
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'father without PR whose PR agreement was declined before the assessment was completed: exempt from it',
+      case: caseOf({
+        people: [mother, { ...father, ...declined, pr_agreement_date: '2026-02-15' }],
+        assessments: [assessment],
+        assessment_views: [viewsOf('M1', true)],
+      }),
+    },
+    {
+      name: 'a declined PR agreement with no date is taken to cover every assessment',
+      case: caseOf({ people: [mother, { ...father, ...declined }], assessments: [assessment], assessment_views: [viewsOf('M1', true)] }),
+    },
     {
       name: 'father marked un-contactable before the assessment was completed: exempt from it',
       case: caseOf({
@@ -104,6 +119,40 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'PR agreement declined only after the assessment was completed: judged as for any parent',
+      case: caseOf({
+        people: [mother, { ...father, ...declined, pr_agreement_date: '2026-04-01' }],
+        assessments: [assessment],
+        assessment_views: [viewsOf('M1', true)],
+      }),
+      findings: [
+        {
+          recordId: 'A1',
+          messageId: 'noViewsRow',
+          data: { personId: 'F1' },
+          evidence: [{ table: 'people', id: 'F1', note: 'PR agreement declined only from 2026-04-01, after this event of 2026-03-02' }],
+        },
+      ],
+    },
+    {
+      name: 'a declined agreement exempts only a parent recorded without PR, and only when declined',
+      case: caseOf({
+        people: [
+          mother,
+          { ...father, ...declined, parental_responsibility: true },
+          { ...father, person_id: 'F2', pr_agreement: 'declined' },
+          { ...father, person_id: 'F3', parental_responsibility: false, pr_agreement: 'agreed' },
+        ],
+        assessments: [assessment],
+        assessment_views: [viewsOf('M1', true)],
+      }),
+      findings: [
+        { recordId: 'A1', messageId: 'noViewsRow', data: { personId: 'F1' } },
+        { recordId: 'A1', messageId: 'noViewsRow', data: { personId: 'F2' } },
+        { recordId: 'A1', messageId: 'noViewsRow', data: { personId: 'F3' } },
+      ],
+    },
     {
       name: 'father marked un-contactable in July: May\'s assessment without his views is still a breach, September\'s is exempt',
       case: caseOf({

@@ -7,16 +7,27 @@ const conference = { meeting_id: 'MT1', type: 'cp_conference', date: '2026-05-05
 const invitedFather = { meeting_id: 'MT1', person_id: 'F1', invited: true } as const;
 const working = { dayCount: 'working' } as const;
 
-const parents = [
-  { person_id: 'F1', relationship: 'father', parent: true, resident: false },
-  { person_id: 'M1', relationship: 'mother', parent: true, resident: true },
-];
+const father = { person_id: 'F1', relationship: 'father', parent: true, resident: false } as const;
+const mother = { person_id: 'M1', relationship: 'mother', parent: true, resident: true } as const;
+const parents = [father, mother];
 /** The standard judges parents only: every case here has its two parents unless it says otherwise. */
 const withParents = (input: CaseInput = {}) => caseOf({ people: parents, ...input });
 const stepfather = { person_id: 'SF1', relationship: 'stepfather', parent: false, resident: true };
 
+// A father without parental responsibility whose PR agreement the mother declined (000 §1).
+const declined = { parental_responsibility: false, pr_agreement: 'declined' } as const;
+
 ruleTester(check, {
   valid: [
+    {
+      name: 'father without PR whose PR agreement was declined before the conference: not owed the report',
+      case: caseOf({
+        people: [{ ...father, ...declined, pr_agreement_date: '2026-04-01' }, mother],
+        meetings: [{ ...conference }],
+        meeting_parents: [{ ...invitedFather }],
+      }),
+      applicable: false,
+    },
     { name: 'no meetings at all', case: withParents(), applicable: false },
     {
       name: 'meeting without any parent row',
@@ -137,6 +148,15 @@ ruleTester(check, {
     },
   ],
   invalid: [
+    {
+      name: 'PR agreement declined the day after the conference: the report was still owed',
+      case: caseOf({
+        people: [{ ...father, ...declined, pr_agreement_date: '2026-05-06' }, mother],
+        meetings: [{ ...conference }],
+        meeting_parents: [{ ...invitedFather }],
+      }),
+      findings: [{ recordId: 'MT1', messageId: 'reportNotShared', data: { personId: 'F1' } }],
+    },
     {
       name: 'an invited parent without the report beside an invited step-parent without it: one finding, the parent\'s',
       case: withParents({

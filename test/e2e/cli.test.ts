@@ -109,7 +109,9 @@ describe('audit of the sample export', () => {
 const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
   ['advocacy-info-shared', ['C030']],
   ['allegation-response-recorded', ['C034', 'C034']],
+  ['behaviour-concerns-explained', ['C014', 'C017']],
   ['child-seen', ['C040', 'C040']],
+  ['defaulted-visit-followed-up', ['C004', 'C005']],
   ['defaulted-visits-escalated', ['C004', 'C005', 'C006', 'C008']],
   ['exclusion-kept-under-review', ['C017']],
   ['exclusion-recorded', ['C013', 'C014', 'C015']],
@@ -118,10 +120,13 @@ const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
   ['no-access-manager-consulted', ['C005', 'C037']],
   ['no-contact-reason', ['C032', 'C033']],
   ['nrp-copied-into-letters', ['C021', 'C021', 'C036']],
-  ['nrp-details-recorded', ['C021']],
+  ['nrp-details-recorded', ['C020', 'C021']],
+  ['nrp-details-sought', ['C021']],
   ['nrp-invited', ['C021', 'C021', 'C022', 'C024']],
   ['nrp-met-in-person', ['C025']],
   ['parent-views-recorded', ['C018', 'C019', 'C021']],
+  ['pr-agreement-sought', ['C022']],
+  ['repeat-cancellations-manager-consulted', ['C004', 'C005']],
   ['report-shared-in-advance', ['C029', 'C030']],
   ['split-review-minutes', ['C028']],
   ['uncontactable-justified', ['C010', 'C012']],
@@ -139,8 +144,10 @@ describe('the complete set of findings on the sample export', () => {
 
   it('reports exactly the planted pending deadlines', () => {
     expect(report.pending.map((p) => [p.standard, p.caseId, p.recordId, p.due])).toEqual([
+      ['defaulted-visit-followed-up', 'C007', 'V007-08', '2026-11-04'],
       ['defaulted-visits-escalated', 'C007', 'V007-08', '2026-11-06'],
-      ['no-access-manager-consulted', 'C037', 'V037-13', '2026-11-02'],
+      ['defaulted-visit-followed-up', 'C037', 'V037-14', '2026-11-06'],
+      ['no-access-manager-consulted', 'C037', 'V037-14', '2026-11-02'],
     ]);
   });
 

@@ -21,7 +21,8 @@ describe('audit -f table at a width', () => {
     expect(run.status).toBe(1);
     // The sample's standards table is 108 columns wide in full: at 80 it is narrowed, not left to overflow.
     expect(widest(run.stdout)).toBe(80);
-    expect(run.stdout).toContain('(not shown at 80 columns: compliant, pending, applicable;');
+    // Left out in the stated order; how many depends on the longest standard id of the catalogue.
+    expect(run.stdout).toMatch(/\(not shown at 80 columns: compliant, pending, applicable[,;]/);
   });
 
   it('fits the width given with --width, on stdout and in a file', () => {

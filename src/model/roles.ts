@@ -143,10 +143,6 @@ export function planOn(caseRecord: CaseRecord, date: IsoDate, type: 'cin' | 'cp'
   );
 }
 
-/** On a Child Protection plan on `date`. */
-export const onCpPlan = (caseRecord: CaseRecord, date: IsoDate): boolean =>
-  planOn(caseRecord, date, 'cp') !== undefined;
-
 /** Text fields count as recorded only when they hold something other than white space. */
 export const isRecorded = (value: string | undefined): value is string =>
   value !== undefined && value.trim() !== '';

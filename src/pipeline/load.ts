@@ -23,7 +23,7 @@ export interface LoadOptions {
   readonly encoding?: TextEncoding | undefined;
   /** The delimiter of every delimited text input; by default each file's header line tells. */
   readonly delimiter?: Delimiter | undefined;
-  /** Read only the rows of this part of the cases (see src/engine/parallel.ts); every row, without it. */
+  /** Read only the rows of this part of the cases (see src/pipeline/parallel.ts); every row, without it. */
   readonly partition?: CasePartition | undefined;
 }
 

@@ -8,13 +8,6 @@ type KnownErrorClass = new (message: string, where?: { file?: string; line?: num
 /** The largest such file read: a baseline is a whole earlier report, so the limit is that of a JSON export. */
 export const MAX_SETTINGS_BYTES = 256 * 1024 * 1024;
 
-/** The 1-based line of a character offset in text. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
-  return line;
-}
-
 export function readJsonFile(file: string, ErrorClass: KnownErrorClass, what: string): unknown {
   let text: string;
   try {

@@ -1,5 +1,6 @@
 // End to end: the built CLI on samples/ — stdout, the JSON report, stderr and the exit status for 0, 1 and 2.
 import { STANDARD_IDS } from '../../checks/index.js';
+import { SCENARIOS } from '../../samples/scenarios.js';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,32 +107,16 @@ describe('audit of the sample export', () => {
 });
 
 // The planted breaches of samples/README.md, as (standard, cases) — one entry per finding.
-const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = [
-  ['advocacy-info-shared', ['C030']],
-  ['allegation-response-recorded', ['C034', 'C034']],
-  ['behaviour-concerns-explained', ['C014', 'C017']],
-  ['child-seen', ['C040', 'C040']],
-  ['defaulted-visit-followed-up', ['C004', 'C005']],
-  ['defaulted-visits-escalated', ['C004', 'C005', 'C006', 'C008']],
-  ['exclusion-kept-under-review', ['C017']],
-  ['exclusion-recorded', ['C013', 'C014', 'C015']],
-  ['incident-reported', ['C039', 'C039']],
-  ['joint-visit-where-risk', ['C038']],
-  ['no-access-manager-consulted', ['C005', 'C037']],
-  ['no-contact-reason', ['C032', 'C033']],
-  ['nrp-copied-into-letters', ['C021', 'C021', 'C036']],
-  ['nrp-details-recorded', ['C020', 'C021']],
-  ['nrp-details-sought', ['C021']],
-  ['nrp-invited', ['C021', 'C021', 'C022', 'C024']],
-  ['nrp-met-in-person', ['C025']],
-  ['parent-views-recorded', ['C018', 'C019', 'C021']],
-  ['pr-agreement-sought', ['C022']],
-  ['repeat-cancellations-manager-consulted', ['C004', 'C005']],
-  ['report-shared-in-advance', ['C029', 'C030']],
-  ['split-review-minutes', ['C028']],
-  ['uncontactable-justified', ['C010', 'C012']],
-  ['views-not-adopted-reasoned', ['C027']],
-];
+/** The breaches samples/scenarios.ts plants, by standard: each case as many times as it is planted, in case order. */
+const PLANTED_BREACHES: readonly (readonly [string, readonly string[]])[] = (() => {
+  const byStandard = new Map<string, string[]>();
+  for (const scenario of [...SCENARIOS].sort((x, y) => (x.document.case_id < y.document.case_id ? -1 : 1))) {
+    for (const [standard, count] of Object.entries(scenario.breaches)) {
+      byStandard.set(standard, [...(byStandard.get(standard) ?? []), ...Array.from({ length: count }, () => scenario.document.case_id)]);
+    }
+  }
+  return [...byStandard.entries()].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+})();
 
 describe('the complete set of findings on the sample export', () => {
   const report = parse(auditJson('samples/monthly-export').stdout);

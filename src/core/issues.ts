@@ -8,16 +8,17 @@ export function pathLabel(path: readonly PropertyKey[]): string {
 }
 
 /**
- * An issue of a union (a standard's setting is a severity, a boolean or an object) says only "Invalid input": the
- * branch that got furthest into the value, its issue deepest, is the one the value was meant for, and says why.
+ * An issue of a union (a standard's setting is a severity, a boolean or an object; a mapping's source is one file or
+ * a list) says only "Invalid input": the branch that got furthest into the value, its issue deepest, is the one the
+ * value was meant for, and says why. A branch that failed only on the value's type at the union itself is passed over.
  */
-function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
-  if (issue.code !== 'invalid_union') return issue;
-  const deepest = issue.errors
-    .map((branch) => branch[0])
-    .filter((candidate): candidate is z.core.$ZodIssue => candidate !== undefined)
-    .sort((a, b) => b.path.length - a.path.length)[0];
-  return deepest !== undefined && deepest.path.length > 0 ? withinUnion({ ...deepest, path: [...issue.path, ...deepest.path] }) : issue;
+function withinUnion(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): z.core.$ZodIssue {
+  const path = [...prefix, ...issue.path];
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { ...issue, path } as z.core.$ZodIssue;
+  const candidates = issue.errors.flatMap((branch) => branch.map((inner) => withinUnion(inner, path)));
+  const typeOnly = (candidate: z.core.$ZodIssue) => candidate.code === 'invalid_type' && candidate.path.length === path.length;
+  const best = candidates.filter((candidate) => !typeOnly(candidate)).sort((a, b) => b.path.length - a.path.length)[0];
+  return best ?? ({ ...issue, path } as z.core.$ZodIssue);
 }
 
 /**
@@ -25,9 +26,9 @@ function withinUnion(issue: z.core.$ZodIssue): z.core.$ZodIssue {
  * leaves missing (`expiry` for `expires`); `allowedKeys` lists what an entry may hold.
  */
 export function firstIssue(error: z.ZodError, allowedKeys?: readonly string[]): { path: string; message: string } | undefined {
-  const found = error.issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? error.issues[0];
-  if (!found) return undefined;
-  const issue = withinUnion(found);
+  const issues = error.issues.map((candidate) => withinUnion(candidate));
+  const issue = issues.find((candidate) => candidate.code === 'unrecognized_keys') ?? issues[0];
+  if (!issue) return undefined;
   const path = pathLabel(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((key) => `"${key}"`).join(', ');

@@ -7,6 +7,7 @@ import type { isValid } from 'date-fns/isValid';
 import type { parse } from 'date-fns/parse';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
+import { firstIssueLine } from '../core/issues.js';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { readJsonFile } from './json-file.js';
@@ -98,43 +99,11 @@ export interface Mapping {
 
 const TABULAR_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 
-const pathText = (path: readonly PropertyKey[]): string =>
-  path.reduce<string>(
-    (text, part) => (typeof part === 'number' ? `${text}[${part}]` : `${text}${text === '' ? '' : '.'}${String(part)}`),
-    '',
-  );
-
-interface PlacedIssue {
-  readonly path: readonly PropertyKey[];
-  readonly message: string;
-  readonly code: string;
-}
-
-/**
- * The issue to show for a failed union (a table's source or list of sources): the one from the branch that
- * got furthest into the value, so a misspelt key inside a source is named rather than "invalid input".
- */
-function deepestIssue(issue: z.core.$ZodIssue, prefix: readonly PropertyKey[] = []): PlacedIssue {
-  const path = [...prefix, ...issue.path];
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return { path, message: issue.message, code: issue.code };
-  const candidates = issue.errors.flatMap((branch) => branch.map((inner) => deepestIssue(inner, path)));
-  const typeOnly = (candidate: PlacedIssue) => candidate.code === 'invalid_type' && candidate.path.length === path.length;
-  const best = candidates.filter((candidate) => !typeOnly(candidate)).sort((a, b) => b.path.length - a.path.length)[0];
-  return best ?? { path, message: issue.message, code: issue.code };
-}
-
 /** Reads and checks a mapping file; any problem is a ConfigError naming the file and the path in it. */
 export function readMappingFile(file: string): Mapping {
   const raw = readJsonFile(file, ConfigError, 'mapping');
   const parsed = mappingSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues
-      .map((issue) => deepestIssue(issue))
-      .sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
-    const issue = issues[0];
-    const where = issue ? pathText(issue.path) : '';
-    throw new ConfigError(`${where ? `${where}: ` : ''}${issue?.message ?? 'invalid mapping'}`, { file });
-  }
+  if (!parsed.success) throw new ConfigError(firstIssueLine(parsed.error, 'invalid mapping'), { file });
   return compileMapping(parsed.data, file);
 }
 

@@ -29,9 +29,9 @@ const VISITS = { file: 'Visits.csv', columns: { case_id: 'Case No', visit_id: 'R
 
 describe('checking the mapping', () => {
   it.each([
-    [{ tables: {}, tabels: {} }, 'Unrecognized key: "tabels"'],
-    [{ tables: { visits: { ...VISITS, colums: {} } } }, 'tables.visits: Unrecognized key: "colums"'],
-    [{ tables: { plans: [{ file: 'A.csv' }, { file: 'B.csv', colums: {} }] } }, 'tables.plans[1]: Unrecognized key: "colums"'],
+    [{ tables: {}, tabels: {} }, 'unknown key "tabels"'],
+    [{ tables: { visits: { ...VISITS, colums: {} } } }, 'tables.visits: unknown key "colums"'],
+    [{ tables: { plans: [{ file: 'A.csv' }, { file: 'B.csv', colums: {} }] } }, 'tables.plans[1]: unknown key "colums"'],
     [{ tables: { visits: { ...VISITS, columns: { outcome: 3 } } } }, 'tables.visits.columns.outcome: expected the column name in the export'],
     [{ tables: { visit: VISITS } }, 'tables.visit: not a table (expected one of cases, plans, people, contact_attempts, assessments, assessment_views, meetings, meeting_parents, visits, incidents, allegations, letters)'],
     [{ tables: { visits: { ...VISITS, columns: { visit_date: 'Date' } } } }, 'tables.visits.columns.visit_date: not a column of visits (expected one of case_id, visit_id, date, type, outcome, child_seen, joint, manager_informed)'],

@@ -222,7 +222,7 @@ describe('the mapping from the command line and the configuration', () => {
     const badMapping = join(scratch, 'bad.json');
     writeFileSync(badMapping, JSON.stringify({ tables: { visits: { file: 'Visits_Export.csv', colums: {} } } }));
     const bad = runBuiltCli(['audit', 'samples/carefirst-export', '--mapping', badMapping, ...AS_OF]);
-    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', `practice-audit: ${badMapping}: tables.visits: Unrecognized key: "colums"\n`]);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', `practice-audit: ${badMapping}: tables.visits: unknown key "colums"\n`]);
     const wrongColumn = join(scratch, 'wrong-column.json');
     writeFileSync(wrongColumn, JSON.stringify({ tables: { cases: { file: 'Case_List.csv', columns: { case_id: 'Case Number', status: 'Case Status' } } } }));
     const missing = runBuiltCli(['preflight', 'samples/carefirst-export', '--mapping', wrongColumn]);

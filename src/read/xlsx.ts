@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import type { TabularSink } from './records.js';
 import { isFileSystemError, readError } from './files.js';
+import { guardWorkbook, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './xlsx-guard.js';
 
 /** What to do with one sheet: read it into this sink (and call `finish` after its last row), or skip it. */
 export interface SheetReader {
@@ -67,7 +68,11 @@ export function cellText(value: unknown): string {
 }
 
 /** The row's cells from column A, without the empty cells after the last one filled. */
-function rowCells(values: readonly unknown[]): string[] {
+function rowCells(values: readonly unknown[], where: () => string): string[] {
+  // A cell past Excel's last column (XFD) is no spreadsheet Excel wrote; its row would be millions of empty cells.
+  if (values.length - 1 > MAX_SHEET_COLUMNS) {
+    throw new InputError(`a cell in column ${(values.length - 1).toLocaleString('en-GB')}, past the limit of ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')} columns`, { file: where() }, WORKBOOK_EXPECTED);
+  }
   const cells: string[] = [];
   let last = 0;
   for (let column = 1; column < values.length; column++) {
@@ -99,14 +104,30 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
     throw new InputError(`cannot read: the workbook is larger than ${sizeName(MAX_WORKBOOK_BYTES)} (${size} bytes)`, { file }, WORKBOOK_EXPECTED);
   }
   try {
+    // The sizes its zip directory and sheets declare, checked in well under a second: exceljs, given a
+    // sheet of a billion declared cells, would work for minutes and then run out of memory.
+    await guardWorkbook(file);
     await workbook.xlsx.readFile(file);
     for (const worksheet of workbook.worksheets) {
       sheets.push(worksheet.name);
       const reader = choose(worksheet.name);
       if (!reader) continue;
+      const where = () => sheetFile(file, worksheet.name);
+      // A row numbered past Excel's last row (the guard sees only the declared range) would have every row
+      // before it visited; exceljs has parsed the sheet already, cheaply, since it stores only rows present.
+      if (worksheet.rowCount > MAX_SHEET_ROWS) {
+        throw new InputError(
+          `the sheet has a row numbered ${worksheet.rowCount.toLocaleString('en-GB')}, past the limit of ${MAX_SHEET_ROWS.toLocaleString('en-GB')} rows`,
+          { file: where() },
+          WORKBOOK_EXPECTED,
+        );
+      }
       let headerLength = -1;
       for (let number = 1; number <= worksheet.rowCount; number++) {
-        const cells = rowCells(worksheet.getRow(number).values as unknown[]);
+        // findRow, not getRow: a row absent from the sheet is not created just to be found empty.
+        const row = worksheet.findRow(number);
+        if (!row) continue;
+        const cells = rowCells(row.values as unknown[], where);
         if (cells.length === 0) continue;
         if (headerLength === -1) {
           headerLength = cells.length;

@@ -5,7 +5,7 @@ import { InputError } from '../core/errors.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import type { TabularSink } from './records.js';
 import { isFileSystemError, readError } from './files.js';
-import { guardWorkbook, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from './xlsx-guard.js';
+import { guardWorkbook, MAX_SHEET_ROWS } from './xlsx-guard.js';
 
 /** What to do with one sheet: read it into this sink (and call `finish` after its last row), or skip it. */
 export interface SheetReader {
@@ -68,11 +68,7 @@ export function cellText(value: unknown): string {
 }
 
 /** The row's cells from column A, without the empty cells after the last one filled. */
-function rowCells(values: readonly unknown[], where: () => string): string[] {
-  // A cell past Excel's last column (XFD) is no spreadsheet Excel wrote; its row would be millions of empty cells.
-  if (values.length - 1 > MAX_SHEET_COLUMNS) {
-    throw new InputError(`a cell in column ${(values.length - 1).toLocaleString('en-GB')}, past the limit of ${MAX_SHEET_COLUMNS.toLocaleString('en-GB')} columns`, { file: where() }, WORKBOOK_EXPECTED);
-  }
+function rowCells(values: readonly unknown[]): string[] {
   const cells: string[] = [];
   let last = 0;
   for (let column = 1; column < values.length; column++) {
@@ -115,6 +111,7 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
       const where = () => sheetFile(file, worksheet.name);
       // A row numbered past Excel's last row (the guard sees only the declared range) would have every row
       // before it visited; exceljs has parsed the sheet already, cheaply, since it stores only rows present.
+      // A cell past the last column (XFD) needs no such check: exceljs refuses its address while parsing.
       if (worksheet.rowCount > MAX_SHEET_ROWS) {
         throw new InputError(
           `the sheet has a row numbered ${worksheet.rowCount.toLocaleString('en-GB')}, past the limit of ${MAX_SHEET_ROWS.toLocaleString('en-GB')} rows`,
@@ -127,7 +124,7 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
         // findRow, not getRow: a row absent from the sheet is not created just to be found empty.
         const row = worksheet.findRow(number);
         if (!row) continue;
-        const cells = rowCells(row.values as unknown[], where);
+        const cells = rowCells(row.values as unknown[]);
         if (cells.length === 0) continue;
         if (headerLength === -1) {
           headerLength = cells.length;

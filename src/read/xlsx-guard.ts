@@ -11,7 +11,7 @@ export const MAX_SHEET_ROWS = 1_048_576;
 export const MAX_SHEET_COLUMNS = 16_384;
 /** Cells a sheet may declare (rows × columns of its `<dimension>`): about 3 million rows of 15 columns. */
 export const MAX_SHEET_CELLS = 50_000_000;
-/** One worksheet's XML, unpacked: V8's longest string is just under 512 MiB, so more could not be handled as one. */
+/** One worksheet's XML, unpacked: about V8's longest string, so more could not be handled as one. */
 export const MAX_SHEET_UNPACKED_BYTES = 512 * 1024 * 1024;
 /** The whole workbook unpacked: exceljs holds every cell as an object, several times the XML's size in memory. */
 export const MAX_WORKBOOK_UNPACKED_BYTES = 1024 * 1024 * 1024;

@@ -123,8 +123,9 @@ async function unpackStart(handle: FileHandle, entry: ZipEntry, limit: number): 
   const header = await readAt(handle, entry.localHeaderOffset, 30);
   if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) return Buffer.alloc(0);
   const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
-  // Deflate packs at most about 1,032 bytes into one, so this much packed data yields `limit` if the entry has it.
-  const packedLength = Math.min(entry.compressedSize, entry.method === 0 ? limit : Math.ceil(limit / 1000) + 1024);
+  // Deflate never grows data by more than a few bytes per 16 KiB block, so this much packed data holds `limit`
+  // unpacked bytes if the entry has them; unpacking stops there, however far the rest would unpack.
+  const packedLength = Math.min(entry.compressedSize, limit + 1024 + Math.ceil(limit / 1024));
   const packed = await readAt(handle, dataStart, packedLength);
   if (entry.method === 0) return packed.subarray(0, limit);
   if (entry.method !== 8) return Buffer.alloc(0);

@@ -38,6 +38,20 @@ describe('the guard', () => {
     );
   });
 
+  it('finds the range behind 40,000 characters that pack poorly, and stops unpacking there however far the sheet goes on', async () => {
+    // Digits from a simple generator: deflate packs them only about twofold, so the packed start must be read in full.
+    let seed = 1;
+    const digits = Array.from({ length: 40_000 }, () => ((seed = (seed * 48_271) % 2_147_483_647) % 10)).join('');
+    const late = (xml: string) =>
+      withDimension('A1:XFD1048576')(xml)
+        .replace('<dimension', `<sheetPr codeName="C${digits}"/><dimension`)
+        .replace('</sheetData>', `</sheetData><!--${'x'.repeat(20_000_000)}-->`);
+    const { line, path } = await failure({ sheet: late });
+    expect(line).toBe(
+      `${path}#cases: the sheet declares 17,179,869,184 cells (A1:XFD1048576: 1,048,576 rows × 16,384 columns), more than the limit of 50,000,000 ${EXPECTED}`,
+    );
+  });
+
   it('refuses a sheet declaring more rows or columns than Excel has', async () => {
     const rows = await failure({ sheet: withDimension('A1:B2000000') });
     expect(rows.line).toBe(`${rows.path}#cases: the sheet declares 2,000,000 rows (A1:B2000000), more than the limit of 1,048,576 ${EXPECTED}`);

@@ -1,14 +1,17 @@
 // The audit command: its options read, the pipeline run, the reports written, and the exit code its findings give.
 import { statSync } from 'node:fs';
+import { totalmem } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { CHECKS, INTEGRITY, STANDARD_IDS } from '../../checks/index.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from '../config/config.js';
 import { REGIONS, type Region } from '../core/calendar.js';
-import { KnownError, UsageError } from '../core/errors.js';
+import { InputError, KnownError, UsageError } from '../core/errors.js';
 import type { ReportFinding } from '../core/report.js';
 import { terminalText } from '../core/safe-text.js';
 import { VERSION } from '../core/version.js';
 import { FORMAT_NAMES, formatOfExtension, outputFormat, type FormatName } from '../formatters/index.js';
+import { memoryShortfall } from '../pipeline/memory.js';
 import { partsFor, type AuditJob } from '../pipeline/parallel.js';
 import { runPipeline } from '../pipeline/run.js';
 import { listInputFiles, namedInputFiles } from '../read/files.js';
@@ -52,6 +55,8 @@ export interface AuditOptions extends InputArguments {
   readonly jobs?: string;
   readonly requireAssessed?: boolean;
   readonly width?: string;
+  /** false with --no-memory-check: the estimate of the heap the audit needs is not compared with the limit. */
+  readonly memoryCheck?: boolean;
 }
 
 /** Pairs each -f with the -o in the same position; an -o without -f takes its format from its extension. */
@@ -171,6 +176,17 @@ export async function auditChecked(
     settings: { asOf, period: { from, to }, region, standards: config.standards, only },
   };
   const parts = await partsFor(job, jobs);
+  // V8's out-of-memory end cannot be caught, and comes after minutes of loading with a stack trace and exit 134:
+  // an export that clearly will not fit is refused now, with what to do.
+  if (options.memoryCheck !== false) {
+    const shortfall = memoryShortfall({
+      inputs: inputFiles.map((file) => ({ format: file.format, bytes: statSync(file.path, { throwIfNoEntry: false })?.size ?? 0 })),
+      parts,
+      heapLimit: getHeapStatistics().heap_size_limit,
+      totalMemory: totalmem(),
+    });
+    if (shortfall !== null) throw new InputError(shortfall);
+  }
   const showProgress = io.stderr.isTTY === true && !options.quiet;
   const phase = (text: string) => {
     if (showProgress) io.stderr.write(`\r\x1b[K${text}…`);

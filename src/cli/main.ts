@@ -58,6 +58,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
+    .option('--no-memory-check', "audit even when the inputs' size says the audit will not fit Node's heap")
     .action(async (paths: string[], options: AuditOptions) => setExit(await audit(paths, options, io)));
 
   program

@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import type { TabularSink } from './records.js';
 import { isFileSystemError, readError } from './files.js';
+import { guardWorkbook, MAX_SHEET_ROWS } from './xlsx-guard.js';
 
 /** What to do with one sheet: read it into this sink (and call `finish` after its last row), or skip it. */
 export interface SheetReader {
@@ -99,14 +100,31 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
     throw new InputError(`cannot read: the workbook is larger than ${sizeName(MAX_WORKBOOK_BYTES)} (${size} bytes)`, { file }, WORKBOOK_EXPECTED);
   }
   try {
+    // The sizes its zip directory and sheets declare, checked in well under a second: exceljs, given a
+    // sheet of a billion declared cells, would work for minutes and then run out of memory.
+    await guardWorkbook(file);
     await workbook.xlsx.readFile(file);
     for (const worksheet of workbook.worksheets) {
       sheets.push(worksheet.name);
       const reader = choose(worksheet.name);
       if (!reader) continue;
+      const where = () => sheetFile(file, worksheet.name);
+      // A row numbered past Excel's last row (the guard sees only the declared range) would have every row
+      // before it visited; exceljs has parsed the sheet already, cheaply, since it stores only rows present.
+      // A cell past the last column (XFD) needs no such check: exceljs refuses its address while parsing.
+      if (worksheet.rowCount > MAX_SHEET_ROWS) {
+        throw new InputError(
+          `the sheet has a row numbered ${worksheet.rowCount.toLocaleString('en-GB')}, past the limit of ${MAX_SHEET_ROWS.toLocaleString('en-GB')} rows`,
+          { file: where() },
+          WORKBOOK_EXPECTED,
+        );
+      }
       let headerLength = -1;
       for (let number = 1; number <= worksheet.rowCount; number++) {
-        const cells = rowCells(worksheet.getRow(number).values as unknown[]);
+        // findRow, not getRow: a row absent from the sheet is not created just to be found empty.
+        const row = worksheet.findRow(number);
+        if (!row) continue;
+        const cells = rowCells(row.values as unknown[]);
         if (cells.length === 0) continue;
         if (headerLength === -1) {
           headerLength = cells.length;

@@ -1,0 +1,40 @@
+// The estimate of the heap an audit needs, from its inputs' sizes, and the line that stops a run too large for it.
+import { describe, expect, it } from 'vitest';
+import { BASE_HEAP_BYTES, estimateHeapBytes, memoryShortfall } from '../../src/pipeline/memory.js';
+
+const GiB = 1024 ** 3;
+
+describe('estimateHeapBytes', () => {
+  it('adds each input at its format\'s rate to the base, and shares CSV rows among worker threads', () => {
+    expect(estimateHeapBytes([])).toBe(BASE_HEAP_BYTES);
+    expect(estimateHeapBytes([{ format: 'csv', bytes: 1_000_000 }])).toBe(BASE_HEAP_BYTES + 7_500_000);
+    expect(estimateHeapBytes([{ format: 'csv', bytes: 1_000_000 }, { format: 'ndjson', bytes: 1_000_000 }])).toBe(BASE_HEAP_BYTES + 11_500_000);
+    expect(estimateHeapBytes([{ format: 'csv', bytes: 2_000_000 }], 2)).toBe(BASE_HEAP_BYTES + 7_500_000);
+  });
+});
+
+describe('memoryShortfall', () => {
+  const check = (bytes: number, heapLimit: number, totalMemory = 24 * GiB, parts = 1) =>
+    memoryShortfall({ inputs: [{ format: 'csv', bytes }], parts, heapLimit, totalMemory });
+
+  it('is null when the estimate fits the heap', () => {
+    expect(check(100_000_000, 4 * GiB)).toBeNull();
+  });
+
+  it('names the export, the need and the heap, and the heap size to run with', () => {
+    // 765 MB of CSV, the 600,000-case export that ran out of memory after 110 s under the default 4 GiB heap.
+    expect(check(765_000_000, 4 * GiB)).toBe(
+      "the export is about 765 MB and its audit needs about 5.8 GB of memory; Node's heap allows about 4.3 GB: run with a larger heap, NODE_OPTIONS=--max-old-space-size=6144 (or node --max-old-space-size=6144 bin/practice-audit.js …), or split the export into parts by case (or, if you know it fits, --no-memory-check)",
+    );
+  });
+
+  it('advises splitting the export when the heap it needs is more than the machine has', () => {
+    expect(check(765_000_000, 4 * GiB, 4 * GiB)).toBe(
+      "the export is about 765 MB and its audit needs about 5.8 GB of memory; Node's heap allows about 4.3 GB, and this machine has 4.3 GB: split the export into parts by case and audit each (or, if you know it fits, --no-memory-check)",
+    );
+  });
+
+  it('lets worker threads share the rows, each with a heap of its own', () => {
+    expect(check(765_000_000, 4 * GiB, 24 * GiB, 2)).toBeNull();
+  });
+});

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import type { BaseBuild } from './base.js';
 import type { BenchExport } from './export.js';
 import { runMeasured } from './measure.js';
-import type { Comparison, Pair, RunFigures } from './pairs.js';
-import { ratioOf, reportWarning } from './pairs.js';
+import { type Comparison, type Pair, ratioOf, reportWarning, type RunFigures } from './pairs.js';
 import { CLI, OUT_FOLDER } from './paths.js';
 
 export interface CompareOptions {

@@ -1,8 +1,7 @@
 // Where the audit's time and memory go: loading, the engine, JSON formatting and writing, timed apart in one process.
-import { CHECKS } from '../checks/index.js';
+import { CHECKS, INTEGRITY } from '../checks/index.js';
 import { resolveConfig } from '../src/config/config.js';
 import { runAudit } from '../src/engine/audit.js';
-import { INTEGRITY } from '../checks/index.js';
 import { FORMATTERS } from '../src/formatters/index.js';
 import { loadExport } from '../src/pipeline/load.js';
 import { writeAllWhole } from '../src/cli/output.js';

@@ -1,6 +1,5 @@
 // Collects one case's findings and pending deadlines for a check, filling in the standard and case ids.
-import type { Evidence, Finding, MessageData, PendingItem } from '../src/core/finding.js';
-import type { SourceRef } from '../src/core/finding.js';
+import type { Evidence, Finding, MessageData, PendingItem, SourceRef } from '../src/core/finding.js';
 import type { IsoDate } from '../src/core/dates.js';
 import type { CaseRecord } from '../src/model/types.js';
 import type { CheckOutcome } from './types.js';

@@ -1,4 +1,5 @@
 // Standard: every defaulted visit is followed up by another visit attempt within a few working days.
+import { workingDaysLate } from '../src/core/calendar.js';
 import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { compareText } from '../src/core/order.js';
@@ -113,7 +114,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const data = { visitId: visit.visit_id, date: visit.date, outcome: visit.outcome, due, workingDays };
     const report = { recordId: visit.visit_id, date: visit.date, due, source: sourceOf(visit) };
     if (next !== undefined) {
-      const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, next.date));
+      const lateBy = workingDaysLate(ctx.calendar, due, next.date);
       outcome.breach({
         ...report,
         messageId: 'followedUpLate',

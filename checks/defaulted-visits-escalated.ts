@@ -1,4 +1,5 @@
 // Standard: more than three defaulted visits lead to a multi-agency meeting (a core group under a CP plan) in time.
+import { workingDaysLate } from '../src/core/calendar.js';
 import type { Evidence } from '../src/core/finding.js';
 import { type IsoDate } from '../src/core/dates.js';
 import { z } from 'zod';
@@ -246,7 +247,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const report = { recordId: visit.visit_id, date: triggerDate, due: deadline, source: sourceOf(visit) };
 
     if (escalation !== undefined) {
-      const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(deadline, escalation.date));
+      const lateBy = workingDaysLate(ctx.calendar, deadline, escalation.date);
       outcome.breach({
         ...report,
         messageId: 'escalatedLate',

@@ -1,4 +1,5 @@
 // Standard: every threat or violent incident is reported to the manager at once, other agencies are alerted and the person is flagged.
+import { workingDaysLate } from '../src/core/calendar.js';
 import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
@@ -120,7 +121,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
       }
     } else if (report > due) {
       reportMissed = true;
-      const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, report));
+      const lateBy = workingDaysLate(ctx.calendar, due, report);
       data.lateBy = lateBy;
       missing.push(`reported to the team manager on ${report}, late by ${lateBy} working day(s) (due by ${due})`);
     }

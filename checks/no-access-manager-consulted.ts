@@ -1,4 +1,5 @@
 // Standard: when access to the child or home is denied, a manager is consulted within one working day.
+import { workingDaysLate } from '../src/core/calendar.js';
 import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { OutcomeBuilder } from './_outcome.js';
@@ -86,7 +87,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const report = { recordId: visit.visit_id, date: visit.date, due, source: sourceOf(visit), evidence };
 
     if (informed !== undefined && !informedBeforeVisit) {
-      const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, informed));
+      const lateBy = workingDaysLate(ctx.calendar, due, informed);
       outcome.breach({ ...report, messageId: 'informedLate', data: { ...data, informed, lateBy } });
     } else if (ctx.asOf <= due) {
       outcome.pending({ ...report, messageId: 'awaitingManager', data });

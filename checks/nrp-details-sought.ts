@@ -1,4 +1,5 @@
 // Standard: when a non-resident parent's details are not recorded, family members are asked for them in time.
+import { workingDaysLate } from '../src/core/calendar.js';
 import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
 import { compareText } from '../src/core/order.js';
@@ -115,7 +116,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     ];
     const report = { recordId: personId, date: opened, due, source: sourceOf(parent) };
     if (attempt !== undefined) {
-      const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, attempt.date));
+      const lateBy = workingDaysLate(ctx.calendar, due, attempt.date);
       outcome.breach({
         ...report,
         messageId: 'soughtLate',

@@ -13,8 +13,7 @@ import {
   prDeclinedNote,
   uncontactableNote,
 } from '../src/model/roles.js';
-import { MEETING_TYPES } from '../src/model/types.js';
-import { type CaseRecord, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
+import { type CaseRecord, MEETING_TYPES, type MeetingParentRow, type MeetingRow, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({

@@ -1,4 +1,5 @@
 // Standard: a manager is consulted when the family repeatedly cancels or 'forgets' appointments.
+import { workingDaysLate } from '../src/core/calendar.js';
 import { type IsoDate } from '../src/core/dates.js';
 import type { Evidence } from '../src/core/finding.js';
 import { z } from 'zod';
@@ -146,7 +147,7 @@ export function run(caseRecord: CaseRecord, ctx: CheckContext<Options>): CheckOu
     const data = { visitId: visit.visit_id, date: visit.date, due, count: inRow, ordinal: ordinal(inRow), outcome: visit.outcome };
     const report = { recordId: visit.visit_id, date: visit.date, due, source: sourceOf(visit), evidence };
     if (informed !== undefined) {
-      const lateBy = Math.max(1, ctx.calendar.workingDaysAfter(due, informed));
+      const lateBy = workingDaysLate(ctx.calendar, due, informed);
       outcome.breach({ ...report, messageId: 'consultedLate', data: { ...data, informed, lateBy } });
     } else if (ctx.asOf <= due) {
       outcome.pending({ ...report, messageId: 'consultationDue', data });

@@ -5,8 +5,7 @@ import { compareText } from '../src/core/order.js';
 import { OutcomeBuilder } from './_outcome.js';
 import { addCalendarDays, type WorkingDayCalendar } from '../src/core/calendar.js';
 import { dateRecordedBy, isParent, isPrDeclinedOn, meetingById, personById, type RowsById } from '../src/model/roles.js';
-import { MEETING_TYPES } from '../src/model/types.js';
-import { type CaseRecord, type MeetingParentRow, type MeetingRow, type MeetingType, type PersonRow, sourceOf } from '../src/model/types.js';
+import { type CaseRecord, MEETING_TYPES, type MeetingParentRow, type MeetingRow, type MeetingType, type PersonRow, sourceOf } from '../src/model/types.js';
 import type { CheckContext, CheckMeta, CheckOutcome } from './types.js';
 
 const options = z.strictObject({

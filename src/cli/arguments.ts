@@ -15,9 +15,12 @@ export function parseDateArgument(value: string, option: string): IsoDate {
   return date;
 }
 
+/** Digits only (spaces around allowed), else NaN: `2.5`, `-1` and `1e3` are not numbers of threads or columns. */
+const wholeNumber = (value: string): number => (/^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN);
+
 /** --jobs: how many worker threads audit the export, each its own part of the cases (1: none). */
 export function parseJobs(value: string): number {
-  const jobs = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  const jobs = wholeNumber(value);
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > MAX_JOBS) {
     throw new UsageError(`--jobs "${value}" is not a number of threads`, {}, `a whole number from 1 to ${MAX_JOBS} (1: no worker threads)`);
   }
@@ -48,7 +51,7 @@ export function tableWidth(value: string | undefined, stdout: OutputStream): { s
     const columns = stdout.isTTY === true && stdout.columns !== undefined && stdout.columns > 0 ? stdout.columns : DEFAULT_WIDTH;
     return { stdout: Math.max(MIN_WIDTH, columns), file: DEFAULT_WIDTH };
   }
-  const width = /^\d+$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
+  const width = wholeNumber(value);
   if (!Number.isInteger(width) || width < MIN_WIDTH || width > 1000) {
     throw new UsageError(`--width "${value}" is not a number of columns`, {}, `a whole number from ${MIN_WIDTH} to 1000`);
   }

@@ -180,7 +180,7 @@ export async function auditChecked(
   // an export that clearly will not fit is refused now, with what to do.
   if (options.memoryCheck !== false) {
     const shortfall = memoryShortfall({
-      inputs: inputFiles.map((file) => ({ format: file.format, bytes: statSync(file.path, { throwIfNoEntry: false })?.size ?? 0 })),
+      inputs: inputFiles.map((file) => ({ format: file.format, bytes: file.size })),
       parts,
       heapLimit: getHeapStatistics().heap_size_limit,
       totalMemory: totalmem(),

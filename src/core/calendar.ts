@@ -86,3 +86,8 @@ export function createCalendar(region: Region = 'england-and-wales'): WorkingDay
     },
   };
 }
+
+/** How late an action done on `done` is against a deadline of `due`: the working days after it, at least 1 (a weekend counts as late too). */
+export function workingDaysLate(calendar: WorkingDayCalendar, due: IsoDate, done: IsoDate): number {
+  return Math.max(1, calendar.workingDaysAfter(due, done));
+}

@@ -1,6 +1,5 @@
 // JSON report, schema version 1 of CLI.md: keys in a fixed order so the same input gives byte-identical output.
-import type { Evidence } from '../core/finding.js';
-import type { SourceRef } from '../core/finding.js';
+import type { Evidence, SourceRef } from '../core/finding.js';
 
 import type { Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../core/report.js';
 

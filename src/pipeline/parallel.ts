@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CHECKS } from '../../checks/index.js';
+import { CHECKS, INTEGRITY } from '../../checks/index.js';
 import { ConfigError, InputError, UsageError, type ErrorLocation, type KnownError } from '../core/errors.js';
 import { listInputFiles } from '../read/files.js';
 import { loadExport, type LoadOptions } from './load.js';
@@ -12,7 +12,6 @@ import type { CasePartition } from '../validate/rows.js';
 import type { InputSummary, Report, StandardSummary } from '../core/report.js';
 import { compareText } from '../core/order.js';
 import { compareListed, comparePending, runAudit, type AuditSettings } from '../engine/audit.js';
-import { INTEGRITY } from '../../checks/index.js';
 
 /** Everything a part needs to load and audit its cases: plain data, as a worker receives it. */
 export interface AuditJob {

@@ -15,6 +15,8 @@ export interface InputFile {
   readonly format: InputFormat;
   /** Reached through a symbolic link (to a regular file: links to anything else are refused). */
   readonly symlink: boolean;
+  /** Its size in bytes when it was listed (for the memory estimate). */
+  readonly size: number;
 }
 
 const FORMATS: ReadonlyMap<string, InputFormat> = new Map(
@@ -95,7 +97,7 @@ async function folderFiles(folder: string, selection: FileSelection, ignored: st
     const entry = inspected(path);
     if ('folder' in entry) throw notAFile(path, `${entry.symlink ? 'a symbolic link to ' : ''}a folder, not a file`);
     if (selection.ignores(path)) ignored.push(path);
-    else files.push({ path, format, symlink: entry.symlink });
+    else files.push({ path, format, symlink: entry.symlink, size: entry.size });
   }
   if (files.length === 0 && ignored.length === 0) {
     throw new InputError(`the folder holds no ${extensionList} file`, { file: folder }, INPUT_EXPECTED);
@@ -133,7 +135,7 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
         ignored.push(path);
         continue;
       }
-      found = [{ path, format, symlink: entry.symlink }];
+      found = [{ path, format, symlink: entry.symlink, size: entry.size }];
     }
     for (const file of found) {
       const key = resolve(file.path);

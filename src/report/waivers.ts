@@ -1,6 +1,5 @@
 // Waivers: breaches the QA team has accepted until a date, read from a JSON file and applied to a finished report.
-import type { IsoDate } from '../core/dates.js';
-import { dateSetting } from '../core/dates.js';
+import { dateSetting, type IsoDate } from '../core/dates.js';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors.js';
 

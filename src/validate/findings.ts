@@ -1,6 +1,5 @@
 // Builds the data-integrity findings: which row, which column and why, without echoing ids' or text's values.
-import type { Evidence, Finding, MessageData } from '../core/finding.js';
-import { type SourceRef } from '../core/finding.js';
+import { type Evidence, type Finding, type MessageData, type SourceRef } from '../core/finding.js';
 import { UnreadableDate } from '../core/dates.js';
 
 import { tableSpec, type ColumnSpec } from '../model/tables.js';

@@ -1,8 +1,7 @@
 // Receives a tabular file's header and records (CSV, a workbook's sheet) and validates each record into a typed row of its table.
 import { InputError } from '../core/errors.js';
 import { requireUsable, resolveHeader, sourceLabels, tableNamedBy, type HeaderContext, type HeaderLayout } from '../read/header.js';
-import type { CellReader } from '../read/mapping.js';
-import { mappedReader } from '../read/mapping.js';
+import { type CellReader, mappedReader } from '../read/mapping.js';
 import type { TabularSink } from '../read/records.js';
 import { wrongCellCount } from './findings.js';
 import type { InputCount, RowCollector } from './rows.js';

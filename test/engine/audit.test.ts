@@ -1,9 +1,8 @@
 // The engine: severities, switching off, --only, not-assessed tables, effectiveFrom, the audit period and tallies.
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../checks/index.js';
+import { CHECKS, INTEGRITY } from '../../checks/index.js';
 import { resolveConfig, type ConfigFile } from '../../src/config/config.js';
 import { runAudit, type AuditInput } from '../../src/engine/audit.js';
-import { INTEGRITY } from '../../checks/index.js';
 import { TABLE_NAMES, type TableName } from '../../src/model/types.js';
 import { caseOf } from '../checks/_tester.js';
 

@@ -14,6 +14,12 @@ export interface InputSummary {
   readonly keptWithRejectedCells: number;
   /** The file was reached through a symbolic link (absent otherwise, so reports of plain files are unchanged). */
   readonly symlink?: true;
+  /** Rows the mapping's `where` left out, not counted in `rows` (absent when none). */
+  readonly filtered?: number;
+  /** Rows the mapping's `keep` replaced by another row of the same key, not counted in `rows` (absent when none). */
+  readonly superseded?: number;
+  /** Columns some of whose values were replaced by pseudonyms (absent when none): names never reach a report. */
+  readonly pseudonymised?: readonly string[];
 }
 
 export type StandardStatus = 'assessed' | 'partly-assessed' | 'not-assessed' | 'off';

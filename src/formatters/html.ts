@@ -1,4 +1,5 @@
 // Self-contained HTML report: headline, SVG compliance charts, a sortable and filterable findings table, cases.
+import { mappingNotes } from './inputs.js';
 import { complianceByGroup, groupOf, overallCompliance, type GroupBy } from '../report/breakdown.js';
 import type { Evidence } from '../core/finding.js';
 import type { Report, ReportFinding, StandardSummary, WaiverEntry } from '../core/report.js';
@@ -427,7 +428,7 @@ function inputsTable(report: Report): string {
   if (report.inputs.length === 0) return '<p class="note">No input files.</p>';
   const rows = report.inputs.map(
     (input) =>
-      `<tr><td class="id">${escapeText(input.table)}</td><td class="id">${escapeText(input.file)}</td><td class="num">${input.rows}</td><td class="num">${input.rejected}</td><td class="num">${input.keptWithRejectedCells}</td></tr>`,
+      `<tr><td class="id">${escapeText(input.table)}</td><td class="id">${escapeText(input.file)}${mappingNotes(input).map((note) => `<br><span class="note">${escapeText(note)}</span>`).join('')}</td><td class="num">${input.rows}</td><td class="num">${input.rejected}</td><td class="num">${input.keptWithRejectedCells}</td></tr>`,
   );
   return scrollable(
     [

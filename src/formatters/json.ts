@@ -90,6 +90,9 @@ export function toJsonDocument(report: Report) {
       rejected: input.rejected,
       keptWithRejectedCells: input.keptWithRejectedCells,
       ...(input.symlink === true ? { symlink: true } : {}),
+      ...(input.filtered === undefined ? {} : { filtered: input.filtered }),
+      ...(input.superseded === undefined ? {} : { superseded: input.superseded }),
+      ...(input.pseudonymised === undefined ? {} : { pseudonymised: [...input.pseudonymised] }),
     })),
     assumptions: report.assumptions.map((assumption) => ({
       table: assumption.table,

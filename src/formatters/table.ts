@@ -1,6 +1,7 @@
 // Terminal report: header, standards table, compliance breakdown, findings per case with evidence, pending, totals.
 import { Chalk, type ChalkInstance } from 'chalk';
 import { complianceByGroup } from '../report/breakdown.js';
+import { mappingNotes } from './inputs.js';
 import type { Report, ReportFinding } from '../core/report.js';
 import {
   assessmentGapLine,
@@ -306,12 +307,13 @@ function headerLines(report: Report, paint: Palette, width: number): string[] {
     const rejected = input.rejected === 0 ? '0 rejected' : chalk.red(`${input.rejected} rejected`);
     const kept = input.keptWithRejectedCells === 0 ? '' : `, ${chalk.yellow(`${input.keptWithRejectedCells} kept with a rejected cell`)}`;
     const linked = input.symlink === true ? ' (through a symbolic link)' : '';
+    const mapped = mappingNotes(input).map((note) => `, ${note}`).join('');
     lines.push(
       ...fieldLines(
         [
           { text: input.table.padEnd(tableWidth) },
           { text: `${terminalText(input.file)}${linked}` },
-          { text: `(${input.rows} rows, ${rejected}${kept})`, separator: ' ' },
+          { text: `(${input.rows} rows, ${rejected}${kept}${mapped})`, separator: ' ' },
         ],
         width,
         '  ',

@@ -8,6 +8,7 @@ import type { CaseRecord, TableName } from '../model/types.js';
 import type { Delimiter } from '../read/dialect.js';
 import { listInputFiles } from '../read/files.js';
 import { readInput, type InputConsumer } from '../read/input.js';
+import { loadLookups } from '../read/lookups.js';
 import { MappingIndex, type Mapping } from '../read/mapping.js';
 import type { TextEncoding } from '../read/text.js';
 import { CaseDocumentReader } from '../validate/documents.js';
@@ -54,7 +55,7 @@ const byPlace = (a: Finding, b: Finding): number =>
  */
 export async function loadExport(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
   const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
-  const { files } = await listInputFiles(paths, mapping);
+  const { files, ignored } = await listInputFiles(paths, mapping);
   // Only delimited text is read by part: its rows are filtered one by one (src/validate/table-sink.ts).
   if (options.partition !== undefined && files.some((file) => file.format !== 'csv')) {
     throw new Error('an export is read by part only when every input is delimited text');
@@ -68,7 +69,11 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
     tabular: ({ display, named, binding }) => new TableSink(display, collector, progressFor(display), { named, binding }),
     documents: (file) => new CaseDocumentReader(file, collector, progressFor(file)),
   };
-  const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter };
+  const lookups =
+    mapping === undefined
+      ? undefined
+      : await loadLookups(mapping, [...files.map((file) => file.path), ...ignored], { encoding: options.encoding, delimiter: options.delimiter });
+  const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter, lookups };
   for (const file of files) {
     const { noTable } = await readInput(file, consumer, readOptions);
     if (noTable) throw new InputError(noTable.reason, { file: file.path }, noTable.expected);

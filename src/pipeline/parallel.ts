@@ -34,6 +34,17 @@ export async function auditPart(
   return runAudit(loaded, CHECKS, INTEGRITY, job.settings);
 }
 
+/** A count absent from an input's summary when nought: summed over the parts, still absent when nought. */
+function sumOptional(key: 'filtered' | 'superseded', a: InputSummary, b: InputSummary): Partial<InputSummary> {
+  const total = (a[key] ?? 0) + (b[key] ?? 0);
+  return total > 0 ? { [key]: total } : {};
+}
+
+function unionOptional(a: InputSummary, b: InputSummary): Partial<InputSummary> {
+  const columns = [...new Set([...(a.pseudonymised ?? []), ...(b.pseudonymised ?? [])])].sort(compareText);
+  return columns.length > 0 ? { pseudonymised: columns } : {};
+}
+
 function sumInputs(parts: readonly Report[]): InputSummary[] {
   const byKey = new Map<string, InputSummary>();
   for (const part of parts) {
@@ -45,6 +56,9 @@ function sumInputs(parts: readonly Report[]): InputSummary[] {
               rows: seen.rows + input.rows,
               rejected: seen.rejected + input.rejected,
               keptWithRejectedCells: seen.keptWithRejectedCells + input.keptWithRejectedCells,
+              ...sumOptional('filtered', seen, input),
+              ...sumOptional('superseded', seen, input),
+              ...unionOptional(seen, input),
             } : input);
     }
   }

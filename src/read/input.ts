@@ -6,8 +6,10 @@ import type { InputFile } from './files.js';
 import type { InputFormat } from './formats.js';
 import { tableNamedBy } from './header.js';
 import { readJsonFile, readNdjsonFile } from './json.js';
+import type { LookupTables } from './lookups.js';
 import type { MappingIndex, SourceBinding } from './mapping.js';
-import type { DocumentSink, TabularSink } from './records.js';
+import type { DocumentSink } from './records.js';
+import { FanOut, MappedRows, type ShapedSink } from './shape.js';
 import { encodingName, type TextEncoding } from './text.js';
 import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
 
@@ -25,8 +27,8 @@ export interface TabularSource {
 export interface InputConsumer {
   /** Stop each tabular source after its header. */
   readonly headerOnly: boolean;
-  /** The sink for one tabular source; `finish` is called after its last record. */
-  tabular(source: TabularSource): TabularSink & { finish(): void };
+  /** The sink for one tabular source; `finish` is called after its last record, `left` for each row the mapping leaves out. */
+  tabular(source: TabularSource): ShapedSink;
   /** The sink for one JSON or NDJSON file's case documents; `finish` is called after the last. */
   documents(file: string): DocumentSink & { finish(): void };
 }
@@ -35,6 +37,8 @@ export interface ReadOptions {
   readonly mapping: MappingIndex | undefined;
   readonly encoding: TextEncoding | undefined;
   readonly delimiter: Delimiter | undefined;
+  /** The mapping's lookup files, read beforehand (see lookups.ts); without them looked-up columns are empty. */
+  readonly lookups?: LookupTables | undefined;
 }
 
 /** What reading one file found beyond its records. */
@@ -50,9 +54,17 @@ export interface InputRead {
 
 type FormatReader = (file: string, consumer: InputConsumer, options: ReadOptions) => Promise<InputRead>;
 
+/** The sink for a file or sheet: the consumer's own when no mapping source names it, else one per source with the source's row rules. */
+function sinkFor(display: string, named: TableName | undefined, bindings: readonly SourceBinding[], consumer: InputConsumer, options: ReadOptions): ShapedSink {
+  if (bindings.length === 0) return consumer.tabular({ display, named, binding: undefined });
+  const sinks = bindings.map(
+    (binding) => new MappedRows(binding, options.lookups, consumer.tabular({ display, named: undefined, binding }), display),
+  );
+  return sinks.length === 1 ? (sinks[0] as ShapedSink) : new FanOut(sinks);
+}
+
 async function readDelimited(file: string, consumer: InputConsumer, options: ReadOptions): Promise<InputRead> {
-  const binding = options.mapping?.forFile(file);
-  const sink = consumer.tabular({ display: file, named: binding ? undefined : tableNamedBy(file), binding });
+  const sink = sinkFor(file, tableNamedBy(file), options.mapping?.forFile(file) ?? [], consumer, options);
   const dialect = await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter, headerOnly: consumer.headerOnly });
   sink.finish();
   return { dialect: `${encodingName(dialect.encoding)}, ${delimiterName(dialect.delimiter)}`, sheets: [], sheetsRead: [], noTable: null };
@@ -62,10 +74,10 @@ async function readSheets(file: string, consumer: InputConsumer, options: ReadOp
   const sheetsRead: string[] = [];
   const sheets = await readWorkbook(file, (sheet) => {
     const named = tableNamedBySheet(sheet);
-    const binding = options.mapping?.forSheet(file, sheet, named);
-    if (!named && !binding) return undefined;
+    const bindings = options.mapping?.forSheet(file, sheet, named) ?? [];
+    if (!named && bindings.length === 0) return undefined;
     sheetsRead.push(sheet);
-    const sink = consumer.tabular({ display: sheetFile(file, sheet), named, binding });
+    const sink = sinkFor(sheetFile(file, sheet), named, bindings, consumer, options);
     return { sink, headerOnly: consumer.headerOnly, finish: () => sink.finish() };
   });
   const noTable =

@@ -12,6 +12,18 @@ import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { readJsonFile } from './json-file.js';
 import { presentValue } from '../model/values.js';
+import {
+  compileCondition,
+  DEFAULT_NULL_TOKENS,
+  globToRegExp,
+  isPattern,
+  NullTokens,
+  patternOf,
+  patternProblem,
+  type CellCondition,
+  type KeepRule,
+  type LookupSpec,
+} from './mapping-rules.js';
 
 /**
  * date-fns, loaded the first time a mapping gives a date format: its modules take about a tenth of a second
@@ -44,6 +56,44 @@ const nonEmpty = (what: string) => z.string({ error: `expected ${what}` }).min(1
 const oneOrMany = <T extends z.ZodType>(item: T, what: string) =>
   z.union([item, z.array(item).min(1, `expected at least one ${what}`)], { error: `expected a ${what} or a list of them` });
 
+const exportColumn = nonEmpty('a column name of the export');
+
+/** A test on one cell of the export, as the mapping writes it (see `where`). */
+const conditionSchema = z.union(
+  [
+    z.string(),
+    z.array(z.string()).min(1, 'expected at least one value'),
+    z.strictObject({ empty: z.boolean({ error: 'expected true or false' }) }),
+    z.strictObject({ matches: nonEmpty('a regular expression') }),
+    z.strictObject({ not: z.union([z.string(), z.array(z.string()).min(1, 'expected at least one value')]) }),
+  ],
+  { error: 'expected a value, a list of values, {"empty": true|false}, {"matches": "regex"} or {"not": value(s)}' },
+);
+export type ConditionText = z.output<typeof conditionSchema>;
+const whereSchema = z.record(z.string(), conditionSchema);
+
+const keepSchema = z
+  .strictObject({
+    per: oneOrMany(exportColumn, 'column name'),
+    open: exportColumn.optional(),
+    latest: exportColumn.optional(),
+  })
+  .refine((keep) => keep.open !== undefined || keep.latest !== undefined, 'expected "open" (an end-date column), "latest" (a date column) or both');
+
+const lookupSchema = z.strictObject({
+  file: fileName,
+  sheet: nonEmpty('a sheet name').optional(),
+  match: z
+    .record(z.string(), exportColumn)
+    .refine((match) => Object.keys(match).length > 0, 'expected at least one pair: the other file\'s key column → this file\'s column'),
+  column: exportColumn,
+  where: whereSchema.optional(),
+  keep: z
+    .strictObject({ open: exportColumn.optional(), latest: exportColumn.optional() })
+    .optional(),
+  at: z.strictObject({ date: exportColumn, from: exportColumn, to: exportColumn.optional() }).optional(),
+});
+
 const sourceSchema = z.strictObject({
   file: oneOrMany(fileName, 'file name'),
   sheet: oneOrMany(nonEmpty('a sheet name'), 'sheet name').optional(),
@@ -54,6 +104,11 @@ const sourceSchema = z.strictObject({
     .optional(),
   dateFormats: z.record(z.string(), nonEmpty('a date-fns format such as dd-MMM-yyyy')).optional(),
   prefix: z.record(z.string(), nonEmpty('the text put before every id')).optional(),
+  nullTokens: z.record(z.string(), z.array(z.string({ error: 'expected the text as written' }))).optional(),
+  where: whereSchema.optional(),
+  keep: keepSchema.optional(),
+  lookup: z.record(z.string(), lookupSchema).optional(),
+  personal: z.array(nonEmpty('a column of the table')).optional(),
 });
 type SourceFile = z.output<typeof sourceSchema>;
 
@@ -62,6 +117,7 @@ export const mappingSchema = z.strictObject({
   description: z.string().optional(),
   tables: z.record(z.string(), z.union([sourceSchema, z.array(sourceSchema).min(1, 'expected at least one source')])),
   ignore: z.array(nonEmpty('a file name or pattern')).optional(),
+  nullTokens: z.array(z.string({ error: 'expected the text as written' })).optional(),
 });
 export type MappingFile = z.output<typeof mappingSchema>;
 
@@ -88,6 +144,17 @@ export interface SourceBinding {
   readonly prefixes: ReadonlyMap<string, string>;
   /** Sheet names for workbooks; null = the sheet named as the table. */
   readonly sheets: readonly string[] | null;
+  /** Cells read as empty in every column: the mapping's (or the default) null tokens. */
+  readonly nullTokens: NullTokens;
+  /** Export column (as the mapping writes it, in any case) → its null tokens, where a column adds its own. */
+  readonly columnNullTokens: ReadonlyMap<string, NullTokens>;
+  /** Every condition must hold for a row to be read; the others are counted as filtered. */
+  readonly conditions: readonly CellCondition[];
+  readonly keep: KeepRule | null;
+  /** Canonical column → where its value is looked up. */
+  readonly lookups: ReadonlyMap<string, LookupSpec>;
+  /** Canonical columns whose values are replaced by pseudonyms. */
+  readonly personal: ReadonlySet<string>;
 }
 
 /** A parsed, checked mapping. */
@@ -95,7 +162,12 @@ export interface Mapping {
   readonly file: string;
   readonly sources: readonly { readonly files: readonly string[]; readonly binding: SourceBinding }[];
   readonly ignore: readonly string[];
+  /** The mapping's null tokens (the default ones unless it lists its own). */
+  readonly nullTokens: NullTokens;
 }
+
+/** The kinds of column that may hold a person's name, and so may be marked personal. */
+const PERSONAL_KINDS: ReadonlySet<string> = new Set(['id', 'text']);
 
 const TABULAR_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 
@@ -116,12 +188,13 @@ export function compileMapping(mapping: MappingFile, file: string): Mapping {
   };
   const sources: { files: string[]; binding: SourceBinding }[] = [];
   const claimedBy = new Map<string, string>();
+  const nullTokens = new NullTokens(mapping.nullTokens ?? DEFAULT_NULL_TOKENS);
   for (const [table, entry] of Object.entries(mapping.tables)) {
     if (!isTableName(table)) fail(`tables.${table}`, 'not a table', `one of ${TABLE_NAMES.join(', ')}`);
     const list = Array.isArray(entry) ? entry : [entry];
     list.forEach((source, index) => {
       const where = Array.isArray(entry) ? `tables.${table}[${index}]` : `tables.${table}`;
-      const binding = compileSource(table as TableName, source, where, file, fail);
+      const binding = compileSource(table as TableName, source, where, file, fail, nullTokens);
       const files = Array.isArray(source.file) ? source.file : [source.file];
       files.forEach((name, position) => {
         const at = Array.isArray(source.file) ? `${where}.file[${position}]` : `${where}.file`;
@@ -130,17 +203,20 @@ export function compileMapping(mapping: MappingFile, file: string): Mapping {
           fail(at, `"${name}" is not a delimited text or workbook file`, 'a .csv, .tsv, .txt or .xlsx file name (JSON case documents need no mapping)');
         }
         if (source.sheet !== undefined && extension !== '.xlsx') fail(`${where}.sheet`, `"${name}" is not a workbook`, 'sheet only with .xlsx files');
-        const keys = source.sheet === undefined ? [name.toLowerCase()] : sheetList(source).map((sheet) => sheetKey(name, sheet));
+        // One file (or sheet) may feed several tables, but a table reads it once: twice, its rows would be duplicates.
+        const keys = (source.sheet === undefined ? [name.toLowerCase()] : sheetList(source).map((sheet) => sheetKey(name, sheet))).map(
+          (key) => `${table}\u0000${key}`,
+        );
         for (const key of keys) {
           const earlier = claimedBy.get(key);
-          if (earlier !== undefined) fail(at, `"${name}" is already mapped at ${earlier}`, 'each file (or sheet) in one source');
+          if (earlier !== undefined) fail(at, `"${name}" is already mapped to ${table} at ${earlier}`, 'each file (or sheet) in one source of a table');
           claimedBy.set(key, at);
         }
       });
       sources.push({ files, binding });
     });
   }
-  return { file, sources, ignore: mapping.ignore ?? [] };
+  return { file, sources, ignore: mapping.ignore ?? [], nullTokens };
 }
 
 const sheetList = (source: SourceFile): string[] =>
@@ -150,7 +226,25 @@ const sheetKey = (fileName: string, sheet: string) => `${fileName.toLowerCase()}
 
 type Fail = (where: string, message: string, expected?: string) => never;
 
-function compileSource(table: TableName, source: SourceFile, where: string, mappingFile: string, fail: Fail): SourceBinding {
+function compileConditions(where: string, conditions: Readonly<Record<string, ConditionText>> | undefined, fail: Fail): CellCondition[] {
+  return Object.entries(conditions ?? {}).map(([header, condition]) => {
+    const at = `${where}.${header}`;
+    if (typeof condition === 'object' && !Array.isArray(condition) && 'matches' in condition) {
+      const problem = patternProblem(condition.matches);
+      if (problem) fail(`${at}.matches`, `"${condition.matches}" is not a regular expression: ${problem}`);
+    }
+    return compileCondition(header.trim(), at, condition);
+  });
+}
+
+function compileSource(
+  table: TableName,
+  source: SourceFile,
+  where: string,
+  mappingFile: string,
+  fail: Fail,
+  globalNullTokens: NullTokens,
+): SourceBinding {
   const spec = tableSpec(table);
   const known = new Map(spec.columns.map((column) => [column.name, column]));
   const columnOf = (section: string, name: string): ColumnSpec =>
@@ -186,6 +280,10 @@ function compileSource(table: TableName, source: SourceFile, where: string, mapp
   for (const [name, spellings] of Object.entries(source.values ?? {})) {
     const column = columnOf('values', name);
     for (const [from, to] of Object.entries(spellings)) {
+      if (isValuePattern(from)) {
+        const problem = patternProblem(from);
+        if (problem) fail(`${where}.values.${name}.${from}`, `"${from}" is not a regular expression: ${problem}`, 'a pattern written /.../ or /.../i');
+      }
       const target = to.trim();
       if (target === '') continue;
       const problem = dateFormats.has(name) ? null : valueProblem(column, target);
@@ -201,6 +299,46 @@ function compileSource(table: TableName, source: SourceFile, where: string, mapp
     prefixes.set(name, prefix);
   }
 
+  const columnNullTokens = new Map<string, NullTokens>();
+  for (const [name, tokens] of Object.entries(source.nullTokens ?? {})) {
+    columnOf('nullTokens', name);
+    const header = columns.get(name);
+    if (header === undefined) fail(`${where}.nullTokens.${name}`, `${table}.${name} is not read from a column of the export`, `a column mapped in ${where}.columns`);
+    columnNullTokens.set(header.toLowerCase(), globalNullTokens.with(tokens));
+  }
+
+  const lookups = new Map<string, LookupSpec>();
+  for (const [name, lookup] of Object.entries(source.lookup ?? {})) {
+    columnOf('lookup', name);
+    const at = `${where}.lookup.${name}`;
+    if (columns.has(name) || constants.has(name)) fail(at, `${table}.${name} is also read from ${columns.has(name) ? 'columns' : 'constants'}`, 'a column either read, constant or looked up');
+    const extension = extname(lookup.file).toLowerCase();
+    if (!TABULAR_EXTENSIONS.has(extension)) fail(`${at}.file`, `"${lookup.file}" is not a delimited text or workbook file`, 'a .csv, .tsv, .txt or .xlsx file name');
+    if (lookup.sheet !== undefined && extension !== '.xlsx') fail(`${at}.sheet`, `"${lookup.file}" is not a workbook`, 'sheet only with .xlsx files');
+    lookups.set(name, {
+      where: at,
+      file: lookup.file,
+      filePattern: globToRegExp(lookup.file),
+      sheet: lookup.sheet ?? null,
+      match: Object.entries(lookup.match).map(([theirs, ours]) => [theirs.trim(), ours.trim()] as const),
+      column: lookup.column.trim(),
+      conditions: compileConditions(`${at}.where`, lookup.where, fail),
+      open: lookup.keep?.open?.trim() ?? null,
+      latest: lookup.keep?.latest?.trim() ?? null,
+      at: lookup.at ? { date: lookup.at.date.trim(), from: lookup.at.from.trim(), to: lookup.at.to?.trim() ?? null } : null,
+      label: `${lookup.file}:${lookup.column.trim()}`,
+    });
+  }
+
+  const personal = new Set<string>();
+  for (const name of source.personal ?? []) {
+    const column = columnOf('personal', name);
+    if (!PERSONAL_KINDS.has(column.kind)) fail(`${where}.personal`, `${table}.${name} is a ${column.kind} column, which holds no names`, 'id or text columns');
+    personal.add(name);
+  }
+
+  const keep = source.keep;
+
   return {
     table,
     where,
@@ -211,6 +349,20 @@ function compileSource(table: TableName, source: SourceFile, where: string, mapp
     dateFormats,
     prefixes,
     sheets: source.sheet === undefined ? null : sheetList(source),
+    nullTokens: globalNullTokens,
+    columnNullTokens,
+    conditions: compileConditions(`${where}.where`, source.where, fail),
+    keep:
+      keep === undefined
+        ? null
+        : {
+            where: `${where}.keep`,
+            per: (Array.isArray(keep.per) ? keep.per : [keep.per]).map((name) => name.trim()),
+            open: keep.open?.trim() ?? null,
+            latest: keep.latest?.trim() ?? null,
+          },
+    lookups,
+    personal,
   };
 }
 
@@ -262,13 +414,18 @@ function formatProblem(pattern: string): string | null {
   return null;
 }
 
+/** A value spelling written between slashes (`/^Clos/i`) is a pattern, not a value. */
+const isValuePattern = (from: string): boolean => /^\/.+\/[a-z]*$/s.test(from);
+
 /**
- * A column's value spellings: the export's value (trimmed; exact, else in any case) → the canonical value.
- * `""` translates an empty cell and `"*"` any other value not listed; values not listed pass through as written.
+ * A column's value spellings: the export's value (trimmed; exact, else in any case) → the canonical value, then
+ * the patterns (`/^Closed/i`) in the order written. `""` translates an empty cell and `"*"` any other value not
+ * listed; values not listed pass through as written.
  */
 export class ValueTranslation {
   private readonly exact = new Map<string, string>();
   private readonly folded = new Map<string, string>();
+  private readonly patterns: (readonly [RegExp, string])[] = [];
   private readonly empty: string | undefined;
   private readonly otherwise: string | undefined;
 
@@ -276,6 +433,10 @@ export class ValueTranslation {
     for (const [from, to] of Object.entries(entries)) {
       const key = from.trim();
       if (from === '*') continue;
+      if (isValuePattern(key)) {
+        this.patterns.push([patternOf(key), to]);
+        continue;
+      }
       this.exact.set(key, to);
       if (!this.folded.has(key.toLowerCase())) this.folded.set(key.toLowerCase(), to);
     }
@@ -287,7 +448,12 @@ export class ValueTranslation {
     const value = presentValue(raw);
     if (value === undefined) return this.empty ?? raw;
     if (typeof value !== 'string') return raw;
-    return this.exact.get(value) ?? this.folded.get(value.toLowerCase()) ?? this.otherwise ?? value;
+    return this.exact.get(value) ?? this.folded.get(value.toLowerCase()) ?? this.matched(value) ?? this.otherwise ?? value;
+  }
+
+  private matched(value: string): string | undefined {
+    for (const [pattern, to] of this.patterns) if (pattern.test(value)) return to;
+    return undefined;
   }
 }
 
@@ -361,65 +527,89 @@ export function mappedReader(binding: SourceBinding, column: ColumnSpec, base: C
 export function columnOrigin(binding: SourceBinding, column: string): ColumnOrigin {
   const header = binding.columns.get(column);
   if (header !== undefined) return { kind: 'cell', header };
+  const lookup = binding.lookups.get(column);
+  if (lookup !== undefined) return { kind: 'cell', header: lookup.label };
   const constant = binding.constants.get(column);
   if (constant !== undefined) return { kind: 'constant', value: constant };
   return { kind: 'canonical' };
 }
 
-const globToRegExp = (pattern: string): RegExp =>
-  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-
-/** Finds the source that names an input file (by its name, in any case) and whether the mapping ignores it. */
+/** Finds the sources and lookups that name an input file (by its name in any case, or a pattern) and whether the mapping ignores it. */
 export class MappingIndex {
-  private readonly byFile = new Map<string, SourceBinding[]>();
+  private readonly named: readonly { readonly pattern: RegExp; readonly binding: SourceBinding }[];
+  private readonly lookupFiles: readonly RegExp[];
   private readonly ignored: readonly RegExp[];
 
   constructor(readonly mapping: Mapping) {
-    for (const { files, binding } of mapping.sources) {
-      for (const name of files) {
-        const key = name.toLowerCase();
-        const list = this.byFile.get(key) ?? [];
-        list.push(binding);
-        this.byFile.set(key, list);
-      }
-    }
+    this.named = mapping.sources.flatMap(({ files, binding }) => files.map((name) => ({ pattern: globToRegExp(name), binding })));
+    this.lookupFiles = this.lookups().map((lookup) => lookup.filePattern);
     this.ignored = mapping.ignore.map(globToRegExp);
   }
 
-  /** Whether the mapping names this file (in any source). */
-  names(path: string): boolean {
-    return this.byFile.has(basename(path).toLowerCase());
+  /** Every source naming this file, in the mapping's order. */
+  private bindingsOf(path: string): SourceBinding[] {
+    const name = basename(path);
+    const found: SourceBinding[] = [];
+    for (const { pattern, binding } of this.named) if (pattern.test(name) && !found.includes(binding)) found.push(binding);
+    return found;
   }
 
-  /** Ignored: the mapping file itself (kept beside the export), or a file matching an `ignore` pattern that no source names. */
+  /** Every lookup of every source. */
+  lookups(): LookupSpec[] {
+    return this.mapping.sources.flatMap(({ binding }) => [...binding.lookups.values()]);
+  }
+
+  /** Whether the mapping names this file: as a source, or as a lookup's file. */
+  names(path: string): boolean {
+    return this.bindingsOf(path).length > 0 || this.isLookupFile(path);
+  }
+
+  /** Whether a lookup reads this file. */
+  isLookupFile(path: string): boolean {
+    const name = basename(path);
+    return this.lookupFiles.some((pattern) => pattern.test(name));
+  }
+
+  /**
+   * Ignored: the mapping file itself (kept beside the export), a file only lookups read (it is read for them,
+   * not as a table), or a file matching an `ignore` pattern that no source names.
+   */
   ignores(path: string): boolean {
     if (resolve(path) === resolve(this.mapping.file)) return true;
+    if (this.bindingsOf(path).length > 0) return false;
     const name = basename(path);
-    return !this.names(path) && this.ignored.some((pattern) => pattern.test(name));
+    return this.isLookupFile(path) || this.ignored.some((pattern) => pattern.test(name));
   }
 
-  /** The source for a delimited text file. */
-  forFile(path: string): SourceBinding | undefined {
-    return this.byFile.get(basename(path).toLowerCase())?.find((binding) => binding.sheets === null);
+  /** The sources for a delimited text file: one per table it feeds. */
+  forFile(path: string): SourceBinding[] {
+    return this.bindingsOf(path).filter((binding) => binding.sheets === null);
   }
 
-  /** The source for a workbook's sheet: one naming the sheet, else one naming the workbook for the table the sheet is named as. */
-  forSheet(path: string, sheet: string, sheetTable: TableName | undefined): SourceBinding | undefined {
-    const bindings = this.byFile.get(basename(path).toLowerCase()) ?? [];
+  /**
+   * The sources for a workbook's sheet: those naming the sheet, else one naming the workbook for the table the
+   * sheet is named as.
+   */
+  forSheet(path: string, sheet: string, sheetTable: TableName | undefined): SourceBinding[] {
+    const bindings = this.bindingsOf(path);
     const wanted = sheet.trim().toLowerCase();
-    return (
-      bindings.find((binding) => binding.sheets?.some((name) => name.trim().toLowerCase() === wanted)) ??
-      bindings.find((binding) => binding.sheets === null && binding.table === sheetTable)
-    );
+    const naming = bindings.filter((binding) => binding.sheets?.some((name) => name.trim().toLowerCase() === wanted));
+    if (naming.length > 0) return naming;
+    return bindings.filter((binding) => binding.sheets === null && binding.table === sheetTable).slice(0, 1);
   }
 
   /** The sheets the mapping names in this workbook, as it writes them. */
   sheetsNamed(path: string): string[] {
-    return (this.byFile.get(basename(path).toLowerCase()) ?? []).flatMap((binding) => binding.sheets ?? []);
+    return this.bindingsOf(path).flatMap((binding) => binding.sheets ?? []);
   }
 
-  /** Files the mapping names, for the pre-flight's list of what was not found. */
+  /** Files the mapping names (patterns as written), for the pre-flight's list of what was not found. */
   namedFiles(): string[] {
-    return [...new Set(this.mapping.sources.flatMap(({ files }) => files))].sort();
+    return [...new Set([...this.mapping.sources.flatMap(({ files }) => files), ...this.lookups().map((lookup) => lookup.file)])].sort();
+  }
+
+  /** Whether an input file's name is one the mapping names (a pattern matching it counts). */
+  static matches(named: string, path: string): boolean {
+    return isPattern(named) ? globToRegExp(named).test(basename(path)) : named.toLowerCase() === basename(path).toLowerCase();
   }
 }

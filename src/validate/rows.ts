@@ -8,6 +8,7 @@ import type { InputSummary } from '../core/report.js';
 import { invalidRow, rejectedCells, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
 import { DECODERS, plainlyValidRow } from './schemas.js';
 import { compareText } from '../core/order.js';
+import { looksLikeName, pseudonym } from '../core/pseudonym.js';
 
 export type TableRowLists = { [T in TableName]: TableRows[T][] };
 
@@ -21,6 +22,13 @@ export interface InputCount {
   rejected: number;
   /** Rows kept with an optional cell read as not recorded because its value was not valid. */
   keptWithRejectedCells: number;
+  /** Rows the mapping left out before validation: its `where` (filtered) or its `keep` (superseded). */
+  filtered: number;
+  superseded: number;
+  /** Columns the mapping marks personal: every value is replaced by its pseudonym. */
+  readonly personal: ReadonlySet<string>;
+  /** Columns some of whose values were replaced. */
+  readonly pseudonymised: Set<string>;
 }
 
 /**
@@ -48,6 +56,8 @@ const PLACING_DATES: ReadonlySet<string> = new Set([
 const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map(
   TABLE_NAMES.map((name) => [name, new Map(DECODERS[name].columns.map((column) => [column.name, column]))]),
 );
+
+const NONE: ReadonlySet<string> = new Set();
 
 const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
 
@@ -88,11 +98,11 @@ export class RowCollector {
   }
 
   /** The counter of one (file, table); asking for it makes the table present, even with no rows. */
-  input(file: string, table: TableName, labels?: ReadonlyMap<string, string>): InputCount {
+  input(file: string, table: TableName, labels?: ReadonlyMap<string, string>, personal: ReadonlySet<string> = NONE): InputCount {
     const key = countKey(file, table);
     let count = this.counts.get(key);
     if (!count) {
-      count = { file, table, labels, rows: 0, rejected: 0, keptWithRejectedCells: 0 };
+      count = { file, table, labels, rows: 0, rejected: 0, keptWithRejectedCells: 0, filtered: 0, superseded: 0, personal, pseudonymised: new Set() };
       this.counts.set(key, count);
       this.present.add(table);
     }
@@ -104,12 +114,12 @@ export class RowCollector {
     count.rows++;
     const decoder = DECODERS[count.table];
     if (plainlyValidRow(decoder, decoded)) {
-      this.accept(count.table, decoded, file, line);
+      this.accept(count, decoded, file, line);
       return;
     }
     const result = decoder.schema.safeParse(decoded);
     if (result.success) {
-      this.accept(count.table, result.data, file, line);
+      this.accept(count, result.data, file, line);
       return;
     }
     const columns = COLUMNS.get(count.table);
@@ -133,7 +143,7 @@ export class RowCollector {
       const retried = decoder.schema.safeParse(kept);
       if (retried.success) {
         const row = retried.data;
-        this.accept(count.table, row, file, line);
+        this.accept(count, row, file, line);
         count.keptWithRejectedCells++;
         const finding = rejectedCells(count.table, decoded, origin, [first, ...rest]);
         this.findings.push(finding);
@@ -144,11 +154,32 @@ export class RowCollector {
     this.reject(count, invalidRow(count.table, decoded, origin, [first, ...rest]));
   }
 
-  /** Keeps a typed row in its table, with where it was read. */
-  private accept(table: TableName, row: Record<string, unknown>, file: string, line: number): void {
+  /** Keeps a typed row in its table, with where it was read; names in it are replaced by pseudonyms first. */
+  private accept(count: InputCount, row: Record<string, unknown>, file: string, line: number): void {
+    for (const column of count.personal) {
+      const value = row[column];
+      if (typeof value === 'string') {
+        row[column] = pseudonym(value);
+        count.pseudonymised.add(column);
+      }
+    }
+    // A worker column holds staff ids by the contract, but real extracts hold names (Liquidlogic's is one):
+    // a value that reads as a name is replaced whether or not a mapping says so.
+    if (count.table === 'cases' && !count.personal.has('worker')) {
+      const worker = row['worker'];
+      if (typeof worker === 'string' && looksLikeName(worker)) {
+        row['worker'] = pseudonym(worker);
+        count.pseudonymised.add('worker');
+      }
+    }
     row['sourceFile'] = file;
     row['sourceLine'] = line;
-    (this.rows[table] as unknown[]).push(row);
+    (this.rows[count.table] as unknown[]).push(row);
+  }
+
+  /** Counts a row the mapping left out before validation. */
+  leftOut(count: InputCount, reason: 'filtered' | 'superseded'): void {
+    count[reason]++;
   }
 
   /** Counts a row read but left out before validation (wrong shape), with its finding. */
@@ -181,7 +212,16 @@ export class RowCollector {
   /** One entry per (file, table), sorted by file then table. */
   summaries(): InputSummary[] {
     return [...this.counts.values()]
-      .map(({ file, table, rows, rejected, keptWithRejectedCells }) => ({ table, file, rows, rejected, keptWithRejectedCells }))
+      .map(({ file, table, rows, rejected, keptWithRejectedCells, filtered, superseded, pseudonymised }) => ({
+        table,
+        file,
+        rows,
+        rejected,
+        keptWithRejectedCells,
+        ...(filtered > 0 ? { filtered } : {}),
+        ...(superseded > 0 ? { superseded } : {}),
+        ...(pseudonymised.size > 0 ? { pseudonymised: [...pseudonymised].sort(compareText) } : {}),
+      }))
       .sort((a, b) => compareText(a.file, b.file) || compareText(a.table, b.table));
   }
 }

@@ -2,7 +2,7 @@
 import { InputError } from '../core/errors.js';
 import { requireUsable, resolveHeader, sourceLabels, tableNamedBy, type HeaderContext, type HeaderLayout } from '../read/header.js';
 import { type CellReader, mappedReader } from '../read/mapping.js';
-import type { TabularSink } from '../read/records.js';
+import type { LeftOut, ShapedSink } from '../read/shape.js';
 import { wrongCellCount } from './findings.js';
 import type { InputCount, RowCollector } from './rows.js';
 import { DECODERS, decodeCells, type TableDecoder } from './schemas.js';
@@ -26,7 +26,7 @@ export function decoderFor(layout: HeaderLayout): TableDecoder {
  * A sink that identifies the table from the header (or takes it from the mapping), maps each record's cells
  * to the table's columns by position (unknown columns ignored) and hands the decoded row to the collector.
  */
-export class TableSink implements TabularSink {
+export class TableSink implements ShapedSink {
   private count: InputCount | undefined;
   private decoder: TableDecoder | undefined;
   private headerLength = 0;
@@ -52,7 +52,7 @@ export class TableSink implements TabularSink {
     // Findings name the export's own columns: its header as written when mapped, the contract's names otherwise.
     this.headerNames = layout.binding ? layout.headerNames : layout.headerNames.map((name) => name.toLowerCase());
     this.headerLength = cells.length;
-    this.count = this.collector.input(this.file, layout.table, sourceLabels(layout));
+    this.count = this.collector.input(this.file, layout.table, sourceLabels(layout), layout.binding?.personal);
     this.collector.columns.header(layout.table, layout.found);
   }
 
@@ -67,6 +67,13 @@ export class TableSink implements TabularSink {
       this.collector.rejectRead(count, wrongCellCount(count.table, row, origin, this.headerNames, cells.length));
     }
     if (++this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
+  }
+
+  /** A record the mapping left out: counted when its case is in the part being read, like a row read. */
+  left(cells: readonly string[], _line: number, reason: LeftOut): void {
+    const count = this.count as InputCount;
+    const row = decodeCells(this.decoder as TableDecoder, cells, this.positions);
+    if (this.collector.owns(row['case_id'])) this.collector.leftOut(count, reason);
   }
 
   /** After the last record: a file without even a header is an error; otherwise a final progress report. */

@@ -49,7 +49,13 @@ describe('checking the mapping', () => {
     [{ tables: { visits: { ...VISITS, dateFormats: { date: 'MMM yyyy' } } } }, 'tables.visits.dateFormats.date: "MMM yyyy" is not a usable date format: it does not give a day, month and year (expected a date-fns format such as dd-MMM-yyyy or d/M/yy)'],
     [{ tables: { visits: { ...VISITS, prefix: { date: 'V-' } } } }, 'tables.visits.prefix.date: visits.date is not an id column'],
     [{ tables: { visits: { ...VISITS, sheet: 'Visits' } } }, 'tables.visits.sheet: "Visits.csv" is not a workbook (expected sheet only with .xlsx files)'],
-    [{ tables: { visits: VISITS, incidents: { file: 'visits.CSV' } } }, 'tables.incidents.file: "visits.CSV" is already mapped at tables.visits.file (expected each file (or sheet) in one source)'],
+    [{ tables: { visits: [VISITS, { file: 'visits.CSV' }] } }, 'tables.visits[1].file: "visits.CSV" is already mapped to visits at tables.visits[0].file (expected each file (or sheet) in one source of a table)'],
+    [{ tables: { visits: { ...VISITS, where: { Outcome: { matches: '([' } } } } }, 'tables.visits.where.Outcome.matches: "([" is not a regular expression: Invalid regular expression: /([/i: Unterminated character class'],
+    [{ tables: { visits: { ...VISITS, values: { outcome: { '/(/': 'completed' } } } } }, 'tables.visits.values.outcome./(/: "/(/" is not a regular expression: Invalid regular expression: /(/: Unterminated group (expected a pattern written /.../ or /.../i)'],
+    [{ tables: { visits: { ...VISITS, keep: { per: 'Case No' } } } }, 'tables.visits.keep: expected "open" (an end-date column), "latest" (a date column) or both'],
+    [{ tables: { visits: { ...VISITS, lookup: { case_id: { file: 'plans.csv', match: { plan: 'Plan' }, column: 'child' } } } } }, 'tables.visits.lookup.case_id: visits.case_id is also read from columns (expected a column either read, constant or looked up)'],
+    [{ tables: { visits: { ...VISITS, personal: ['date'] } } }, 'tables.visits.personal: visits.date is a date column, which holds no names (expected id or text columns)'],
+    [{ tables: { visits: { ...VISITS, nullTokens: { type: ['-'] } } } }, 'tables.visits.nullTokens.type: visits.type is not read from a column of the export (expected a column mapped in tables.visits.columns)'],
     [{ tables: { plans: [{ file: 'A.csv' }, { file: 'B.csv', constants: { type: 'foster' } }] } }, 'tables.plans[1].constants.type: "foster" is not one of the type values (cin, cp, lac)'],
   ])('refuses %j', async (content, message) => {
     expect(await mappingError(content)).toBe(message);

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SAMPLE_AS_OF, SCENARIOS, STANDARD_IDS, type FindingCounts, type Scenario, type StandardId } from './scenarios.js';
+import { writeSsdSaves } from './ssd.js';
 import { openCsvExport, openJsonExport, openNdjsonExport, writeAll } from './write.js';
 
 /** The package root: the nearest folder above this module holding package.json (works from src and from dist). */
@@ -241,6 +242,8 @@ export async function buildSamples(samples: string): Promise<void> {
   await writeAll(openJsonExport(join(samples, 'monthly-export.json'), { readable: true }), documents);
   await writeAll(openNdjsonExport(join(samples, 'monthly-export.ndjson')), documents);
   writeBrokenSamples(samples);
+  // The SSD's saved forms come from the plain extract as committed (hand-written, in the SSD's own tables).
+  writeSsdSaves(join(packageRoot(), 'samples', 'ssd-export'), samples);
   updateReadme(samples, SCENARIOS);
 }
 

@@ -9,7 +9,7 @@ import { readJsonFile, readNdjsonFile } from './json.js';
 import type { LookupTables } from './lookups.js';
 import type { MappingIndex, SourceBinding } from './mapping.js';
 import type { DocumentSink } from './records.js';
-import { FanOut, MappedRows, type ShapedSink } from './shape.js';
+import { FanOut, MappedRows, NullCells, type ShapedSink } from './shape.js';
 import { encodingName, type TextEncoding } from './text.js';
 import { readWorkbook, sheetFile, tableNamedBySheet } from './xlsx.js';
 
@@ -56,7 +56,10 @@ type FormatReader = (file: string, consumer: InputConsumer, options: ReadOptions
 
 /** The sink for a file or sheet: the consumer's own when no mapping source names it, else one per source with the source's row rules. */
 function sinkFor(display: string, named: TableName | undefined, bindings: readonly SourceBinding[], consumer: InputConsumer, options: ReadOptions): ShapedSink {
-  if (bindings.length === 0) return consumer.tabular({ display, named, binding: undefined });
+  if (bindings.length === 0) {
+    const sink = consumer.tabular({ display, named, binding: undefined });
+    return options.mapping === undefined ? sink : new NullCells(options.mapping.mapping.nullTokens, sink);
+  }
   const sinks = bindings.map(
     (binding) => new MappedRows(binding, options.lookups, consumer.tabular({ display, named: undefined, binding }), display),
   );

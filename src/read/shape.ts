@@ -104,7 +104,8 @@ export class MappedRows implements ShapedSink {
     }
     const key = keep.per.map(text);
     const candidate: HeldRow = {
-      cells: row,
+      // The reader may reuse its array for the next record: a row held to the end of the file is copied.
+      cells: row === cells ? [...cells] : row,
       line,
       open: keep.open >= 0 && text(keep.open) === '',
       date: keep.latest >= 0 ? dayOf(text(keep.latest)) : '',
@@ -130,6 +131,36 @@ export class MappedRows implements ShapedSink {
       const kept = [...this.held.values(), ...this.unkeyed].sort((a, b) => a.order - b.order);
       for (const row of kept) this.target.record(row.cells, row.line);
     }
+    this.target.finish();
+  }
+}
+
+/**
+ * Null tokens for a file no source of the mapping names (read under the contract's own names): the mapping's
+ * tokens hold for every tabular input, so a `NULL` there is not read as a value either.
+ */
+export class NullCells implements ShapedSink {
+  constructor(
+    private readonly tokens: NullTokens,
+    private readonly target: ShapedSink,
+  ) {}
+
+  header(cells: readonly string[], line: number): void {
+    this.target.header(cells, line);
+  }
+
+  record(cells: readonly string[], line: number): void {
+    let row = cells;
+    for (let i = 0; i < cells.length; i++) {
+      if (this.tokens.isNull(cells[i] as string)) {
+        if (row === cells) row = [...cells];
+        (row as string[])[i] = '';
+      }
+    }
+    this.target.record(row, line);
+  }
+
+  finish(): void {
     this.target.finish();
   }
 }

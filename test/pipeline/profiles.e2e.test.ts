@@ -52,6 +52,19 @@ const CAREFIRST_LACKS = {
   // Each column is absent from one of the files feeding its table (the core-group export).
   columns: ['meetings.chair_role', 'meetings.split', 'meetings.minutes_sets', 'people.manager_warning', 'people.pr_agreement', 'people.pr_agreement_date'],
 };
+/** A finding as the saved forms must agree on it: the child, the standard, the record, the message, the team and worker. */
+const brief = (finding: Report['findings'][number]) =>
+  `${finding.caseId} ${finding.standard} ${finding.recordId ?? '-'} ${finding.messageId} ${finding.team ?? '-'} ${finding.worker ?? '-'}`;
+
+const SSD_FINDINGS = [
+  '1002 child-seen CPV-8203 childNotSeen Safeguarding 1 SW0102',
+  '1003 child-seen CPV-8206 childSeenNotRecorded Safeguarding 1 SW0102',
+  '1008 child-seen CPV-8213 childNotSeen Safeguarding 2 SW0106',
+];
+
+/** Staff names in the sample extract's referral worker column (Liquidlogic writes names there): none may reach a report. */
+const SSD_STAFF_NAMES = ['Priya Shah', 'Tom Okafor', "Siobhan O'Neill", 'Dan Reyes', 'Ana Kowalska', 'Lee Brennan', 'Sam Hughes', 'Zoë Adeyemi'];
+
 const SSD_LACKS = {
   tables: ['people', 'meeting_parents', 'assessment_views', 'incidents', 'allegations', 'letters', 'contact_attempts'],
   columns: ['visits.manager_informed', 'meetings.split', 'meetings.minutes_sets'],
@@ -157,11 +170,19 @@ describe('SSD profile on samples/ssd-export', () => {
   it('audits the extract, exiting 1 on the visits where the child was not seen', () => {
     expect(stderr).toBe('');
     expect(status).toBe(1);
-    expect(report.summary.cases).toBe(8);
-    expect(report.findings.map((finding) => `${finding.caseId} ${finding.standard} ${finding.recordId ?? '-'} ${finding.messageId}`)).toEqual([
-      '1002 child-seen CPV-8203 childNotSeen',
-      '1003 child-seen CPV-8206 childSeenNotRecorded',
-      '1008 child-seen CPV-8213 childNotSeen',
+    expect(report.summary.cases).toBe(9);
+    expect(report.findings.map(brief)).toEqual(SSD_FINDINGS);
+  });
+
+  it('reads a re-referred child through its open referral, the allocated team and worker, and no review not yet held', () => {
+    const cases = report.inputs.find((input) => input.table === 'cases');
+    expect(cases).toMatchObject({ rows: 9, rejected: 0, superseded: 1 });
+    expect(report.inputs.find((input) => fileName(input.file) === 'ssd_cp_reviews.csv')).toMatchObject({ rows: 5, rejected: 0, filtered: 1 });
+    // The allocated team, not the front door's: from ssd_involvements, not cine_referral_team.
+    expect(report.findings.map((finding) => [finding.caseId, finding.team, finding.worker])).toEqual([
+      ['1002', 'Safeguarding 1', 'SW0102'],
+      ['1003', 'Safeguarding 1', 'SW0102'],
+      ['1008', 'Safeguarding 2', 'SW0106'],
     ]);
   });
 
@@ -204,6 +225,22 @@ describe('SSD profile on samples/ssd-export', () => {
   });
 });
 
+describe.each([
+  ['samples/ssd-export', 'samples/mappings/ssd.json'],
+  ['samples/ssd-export-ssms-quoted', 'samples/mappings/ssd.json'],
+])('the SSD extract as saved in %s, through %s', (folder, mapping) => {
+  const { status, stderr, stdout, report } = audit(folder, mapping);
+
+  it('gives the same findings for the same children, with no data-integrity noise and no names', () => {
+    expect(stderr).toBe('');
+    expect(status).toBe(1);
+    expect(report.summary.cases).toBe(9);
+    expect(report.findings.map(brief)).toEqual(SSD_FINDINGS);
+    expect(report.inputs.every((input) => input.rejected === 0 && input.keptWithRejectedCells === 0)).toBe(true);
+    for (const name of SSD_STAFF_NAMES) expect(stdout).not.toContain(name);
+  });
+});
+
 describe('the mapping from the command line and the configuration', () => {
   const scratch = mkdtempSync(join(tmpdir(), 'practice-audit-mapping-'));
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -213,7 +250,7 @@ describe('the mapping from the command line and the configuration', () => {
 
   it('takes the mapping from the configuration, and --mapping over it', () => {
     const fromConfig = runBuiltCli(['audit', 'samples/ssd-export', '-c', configFile, ...AS_OF, '-f', 'json']);
-    expect((JSON.parse(fromConfig.stdout) as Report).summary.cases).toBe(8);
+    expect((JSON.parse(fromConfig.stdout) as Report).summary.cases).toBe(9);
     const overridden = runBuiltCli(['audit', 'samples/carefirst-export', '-c', configFile, '--mapping', 'samples/mappings/carefirst.json', ...AS_OF, '-f', 'json']);
     expect((JSON.parse(overridden.stdout) as Report).summary.cases).toBe(12);
   });

@@ -135,3 +135,38 @@ describe('cell values', () => {
     expect(cellText({ error: '#N/A' })).toBe('#N/A');
   });
 });
+
+describe('one sheet feeding several tables (an Annex A list)', () => {
+  it('reads the sheet once per table that names it, Excel error cells as not recorded', async () => {
+    const folder = await inputFolder({});
+    await workbook(folder, 'Annex_A_2026-11.xlsx', {
+      'List 3 CIN': [
+        ['Child ID', 'Referral Date', 'Closure Date', 'Assessment ID', 'Assessment Start', 'Team'],
+        ['K1', day('2026-01-05'), null, 'A1', day('2026-01-06'), 'North'],
+        ['K2', day('2026-01-07'), null, 'A2', day('2026-01-08'), { error: '#N/A' }],
+      ],
+      Notes: [['Prepared for Ofsted']],
+    });
+    const mappingFile = join(folder, 'annex-a.json');
+    const sheet = { file: 'Annex_A_*.xlsx', sheet: 'List 3 CIN' };
+    await writeFile(
+      mappingFile,
+      JSON.stringify({
+        tables: {
+          cases: { ...sheet, columns: { case_id: 'Child ID', status: 'Closure Date', opened: 'Referral Date', closed: 'Closure Date', team: 'Team' }, values: { status: { '': 'open', '*': 'closed' } } },
+          assessments: { ...sheet, columns: { case_id: 'Child ID', assessment_id: 'Assessment ID', started: 'Assessment Start' } },
+        },
+      }),
+    );
+    const loaded = await loadChecked([folder], { mapping: readMappingFile(mappingFile) });
+    expect(loaded.integrity).toEqual([]);
+    expect(loaded.cases.map(({ case: row, assessments }) => [row.case_id, row.team ?? null, assessments.map((a) => a.assessment_id)])).toEqual([
+      ['K1', 'North', ['A1']],
+      ['K2', null, ['A2']],
+    ]);
+    expect(loaded.inputs.map((input) => [input.table, input.file.replace(folder, ''), input.rows])).toEqual([
+      ['assessments', '/Annex_A_2026-11.xlsx#List 3 CIN', 2],
+      ['cases', '/Annex_A_2026-11.xlsx#List 3 CIN', 2],
+    ]);
+  });
+});

@@ -239,6 +239,12 @@ describe.each([
     expect(report.inputs.every((input) => input.rejected === 0 && input.keptWithRejectedCells === 0)).toBe(true);
     for (const name of SSD_STAFF_NAMES) expect(stdout).not.toContain(name);
   });
+
+  it('gives the same report byte for byte read in two parts (--jobs 2): lookups, filters and keep are per part', () => {
+    const parted = runBuiltCli(['audit', folder, '--mapping', mapping, ...AS_OF, '-f', 'json', '--jobs', '2']);
+    expect(parted.status).toBe(1);
+    expect(parted.stdout).toBe(stdout);
+  });
 });
 
 describe('the mapping from the command line and the configuration', () => {

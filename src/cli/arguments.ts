@@ -27,6 +27,19 @@ export function parseJobs(value: string): number {
   return jobs;
 }
 
+/** At most this many passes (`--passes`): each reads every file again. */
+export const MAX_PASSES = 64;
+
+/** `--passes`: a whole number of passes, or `auto` (chosen from the inputs' size and the heap). */
+export function parsePasses(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const passes = wholeNumber(value);
+  if (!Number.isInteger(passes) || passes < 1 || passes > MAX_PASSES) {
+    throw new UsageError(`--passes "${value}" is not a number of passes`, {}, `auto, or a whole number from 1 to ${MAX_PASSES}`);
+  }
+  return passes;
+}
+
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${option} "${value}" is not recognised`, {}, `one of ${allowed.join(', ')}`);

@@ -11,7 +11,7 @@ import type { ReportFinding } from '../core/report.js';
 import { terminalText } from '../core/safe-text.js';
 import { VERSION } from '../core/version.js';
 import { FORMAT_NAMES, formatOfExtension, outputFormat, type FormatName } from '../formatters/index.js';
-import { memoryShortfall } from '../pipeline/memory.js';
+import { memoryShortfall, passesFor } from '../pipeline/memory.js';
 import { partsFor, type AuditJob } from '../pipeline/parallel.js';
 import { runPipeline } from '../pipeline/run.js';
 import { listInputFiles, namedInputFiles } from '../read/files.js';
@@ -19,7 +19,7 @@ import { MappingIndex } from '../read/mapping.js';
 import { inputOptions, type InputArguments } from '../read/options.js';
 import { readBaselineFile } from '../report/baseline.js';
 import { readWaiversFile } from '../report/waivers.js';
-import { oneOf, parseDateArgument, parseJobs, parseOnly, tableWidth } from './arguments.js';
+import { MAX_PASSES, oneOf, parseDateArgument, parseJobs, parseOnly, parsePasses, tableWidth } from './arguments.js';
 import { EXIT, reportInterrupted, sizeLabel, type CliIo, type OutputStream } from './io.js';
 import { checkOutputTargets, writeAllWhole, type ReportContent } from './output.js';
 
@@ -53,6 +53,7 @@ export interface AuditOptions extends InputArguments {
   readonly groupBy?: string;
   readonly quiet?: boolean;
   readonly jobs?: string;
+  readonly passes?: string;
   readonly requireAssessed?: boolean;
   readonly width?: string;
   /** false with --no-memory-check: the estimate of the heap the audit needs is not compared with the limit. */
@@ -146,6 +147,7 @@ export async function auditChecked(
   const groupBy = options.groupBy === undefined ? 'team' : oneOf(options.groupBy, ['team', 'worker'] as const, '--group-by');
   const only = options.only === undefined ? null : parseOnly(options.only);
   const jobs = options.jobs === undefined ? undefined : parseJobs(options.jobs);
+  const passesAsked = options.passes === undefined ? 'auto' : parsePasses(options.passes);
   const width = tableWidth(options.width, io.stdout);
 
   const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
@@ -176,22 +178,25 @@ export async function auditChecked(
     settings: { asOf, period: { from, to }, region, standards: config.standards, only },
   };
   const parts = await partsFor(job, jobs);
+  const sized = inputFiles.map((file) => ({ format: file.format, bytes: file.size }));
+  const heapLimit = getHeapStatistics().heap_size_limit;
+  // Only delimited text is read by part: JSON documents and workbooks are read whole, in one pass.
+  const byPart = inputFiles.every((file) => file.format === 'csv');
+  if (passesAsked !== 'auto' && passesAsked > 1 && !byPart) {
+    throw new UsageError(`--passes ${passesAsked} needs every input to be delimited text`, {}, 'CSV exports (JSON and workbooks are read whole), or --passes 1');
+  }
+  const passes = passesAsked !== 'auto' ? passesAsked : byPart ? passesFor(sized, parts, heapLimit, MAX_PASSES) : 1;
   // V8's out-of-memory end cannot be caught, and comes after minutes of loading with a stack trace and exit 134:
   // an export that clearly will not fit is refused now, with what to do.
   if (options.memoryCheck !== false) {
-    const shortfall = memoryShortfall({
-      inputs: inputFiles.map((file) => ({ format: file.format, bytes: file.size })),
-      parts,
-      heapLimit: getHeapStatistics().heap_size_limit,
-      totalMemory: totalmem(),
-    });
+    const shortfall = memoryShortfall({ inputs: sized, parts, passes, heapLimit, totalMemory: totalmem() });
     if (shortfall !== null) throw new InputError(shortfall);
   }
   const showProgress = io.stderr.isTTY === true && !options.quiet;
   const phase = (text: string) => {
     if (showProgress) io.stderr.write(`\r\x1b[K${text}…`);
   };
-  const report = await runPipeline({ job, parts, waivers, baseline, onProgress: showProgress ? progressLine(io.stderr) : undefined, onPhase: phase });
+  const report = await runPipeline({ job, parts, passes, waivers, baseline, onProgress: showProgress ? progressLine(io.stderr) : undefined, onPhase: phase });
 
   // The files are written all or none. A JSON file is written piece by piece as it is rendered (a large
   // report's text is never held whole, and the disk writes one piece while the next is made); every other

@@ -8,7 +8,7 @@ import { COMPARISON_FORMAT_NAMES } from '../formatters/comparison.js';
 import { FORMAT_NAMES } from '../formatters/index.js';
 import { DEFAULT_WIDTH } from '../formatters/table.js';
 import { MAX_JOBS } from '../pipeline/parallel.js';
-import { collect } from './arguments.js';
+import { collect, MAX_PASSES } from './arguments.js';
 import { EXIT, type CliIo } from './io.js';
 import { audit, FAIL_ON, type AuditOptions } from './audit.js';
 import { compare, type CompareOptions } from './compare.js';
@@ -58,6 +58,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
+    .option('--passes <n>', `passes over disjoint sets of cases, one after another, so a CSV export larger than memory is audited in parts (default auto: from the inputs' size and the heap; up to ${MAX_PASSES})`)
     .option('--no-memory-check', "audit even when the inputs' size says the audit will not fit Node's heap")
     .action(async (paths: string[], options: AuditOptions) => setExit(await audit(paths, options, io)));
 

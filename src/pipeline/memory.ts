@@ -34,12 +34,29 @@ export function estimateHeapBytes(inputs: readonly SizedInput[], parts = 1): num
   return BASE_HEAP_BYTES + rows / Math.max(1, parts);
 }
 
+/** The share of the heap a pass may plan to fill: the report of the passes before it is held too. */
+const PASS_SHARE = 0.6;
+
+/**
+ * How many passes a CSV export needs to fit the heap: 1 when the estimate fits, else enough that each pass's
+ * share of the rows fits in part of the heap (the rest holds the merged report so far). At most `max`.
+ */
+export function passesFor(inputs: readonly SizedInput[], parts: number, heapLimit: number, max: number): number {
+  const needed = estimateHeapBytes(inputs, parts);
+  if (needed <= heapLimit) return 1;
+  const room = heapLimit * PASS_SHARE - BASE_HEAP_BYTES;
+  if (room <= 0) return max;
+  return Math.min(max, Math.ceil((needed - BASE_HEAP_BYTES) / room));
+}
+
 /** Decimal units, as a file manager shows sizes: `850 MB`, `5.8 GB`. */
 const gigabytes = (bytes: number) => (bytes < GB ? `${Math.max(1, Math.round(bytes / 1e6))} MB` : `${(bytes / GB).toFixed(1)} GB`);
 
 export interface MemoryCheck {
   readonly inputs: readonly SizedInput[];
   readonly parts: number;
+  /** Passes over the cases (CSV only): each holds its share of the rows. */
+  readonly passes?: number;
   /** v8.getHeapStatistics().heap_size_limit */
   readonly heapLimit: number;
   /** os.totalmem(): a heap larger than the machine's memory is no advice. */
@@ -50,8 +67,8 @@ export interface MemoryCheck {
  * The one line that stops a run whose estimate exceeds the heap limit, or null when it fits. It says how large
  * the export is, what the audit would need and the heap allows, and what to do about it.
  */
-export function memoryShortfall({ inputs, parts, heapLimit, totalMemory }: MemoryCheck): string | null {
-  const needed = estimateHeapBytes(inputs, parts);
+export function memoryShortfall({ inputs, parts, passes = 1, heapLimit, totalMemory }: MemoryCheck): string | null {
+  const needed = estimateHeapBytes(inputs, parts * passes);
   if (needed <= heapLimit) return null;
   const size = inputs.reduce((sum, input) => sum + input.bytes, 0);
   // A tenth more than the estimate, in whole 512 MiB steps: the estimate is a middle figure, not a bound.

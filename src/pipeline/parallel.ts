@@ -242,8 +242,36 @@ export async function loadAndAudit(
   parts: number,
   onProgress?: ProgressListener,
   onPhase?: (phase: string) => void,
+  passes = 1,
 ): Promise<Report> {
-  if (parts <= 1) return auditPart(job, undefined, onProgress, onPhase);
+  if (passes <= 1) return auditPass(job, parts, { index: 0, count: 1 }, onProgress, onPhase);
+  // Passes one after another, each over its own cases: only one pass's rows are held at a time, and the reports
+  // of disjoint sets of cases merge into the report of the whole.
+  const reports: Report[] = [];
+  for (let pass = 0; pass < passes; pass++) {
+    const label = `pass ${pass + 1} of ${passes}`;
+    reports.push(await auditPass(job, parts, { index: pass, count: passes }, onProgress, onPhase && ((phase) => onPhase(`${label}: ${phase}`)), label));
+  }
+  return mergeReports(reports);
+}
+
+/**
+ * One pass over the cases of `pass` (all of them when its count is 1), in `parts` parts on worker threads (on
+ * this one when 1). Pass i of n in p parts is parts i·p … i·p+p−1 of n·p, so every case has exactly one part.
+ */
+async function auditPass(
+  job: AuditJob,
+  parts: number,
+  pass: CasePartition,
+  onProgress: ProgressListener | undefined,
+  onPhase: ((phase: string) => void) | undefined,
+  label?: string,
+): Promise<Report> {
+  const whole = pass.count <= 1;
+  if (parts <= 1) {
+    if (label !== undefined) onPhase?.('reading');
+    return auditPart(job, whole ? undefined : pass, onProgress, onPhase);
+  }
   onPhase?.(`reading and auditing on ${parts} threads`);
   // Each part counts its own rows of a file: the progress line shows their sum.
   const rowsByPart = Array.from({ length: parts }, () => new Map<string, number>());
@@ -261,7 +289,7 @@ export async function loadAndAudit(
   };
   try {
     for (let index = 0; index < parts; index++) {
-      const partition = { index, count: parts };
+      const partition = { index: pass.index * parts + index, count: pass.count * parts };
       running.push(startPart({ ...shared, partition, progress: onProgress !== undefined }, progressOf(index)));
     }
     const reports = await Promise.all(running.map((part) => part.outcome));

@@ -1,6 +1,6 @@
 // The estimate of the heap an audit needs, from its inputs' sizes, and the line that stops a run too large for it.
 import { describe, expect, it } from 'vitest';
-import { BASE_HEAP_BYTES, estimateHeapBytes, memoryShortfall } from '../../src/pipeline/memory.js';
+import { BASE_HEAP_BYTES, estimateHeapBytes, memoryShortfall, passesFor } from '../../src/pipeline/memory.js';
 
 const GiB = 1024 ** 3;
 
@@ -36,5 +36,24 @@ describe('memoryShortfall', () => {
 
   it('lets worker threads share the rows, each with a heap of its own', () => {
     expect(check(765_000_000, 4 * GiB, 24 * GiB, 2)).toBeNull();
+  });
+});
+
+describe('passesFor', () => {
+  const MIB = 1024 * 1024;
+  it('is one pass when the estimate fits the heap', () => {
+    expect(passesFor([{ format: 'csv', bytes: 100 * MIB }], 1, 4096 * MIB, 64)).toBe(1);
+  });
+
+  it('divides the rows so each pass fits in 60% of the heap, beside the report so far', () => {
+    const rows = 1000 * MIB * 7.5;
+    expect(passesFor([{ format: 'csv', bytes: 1000 * MIB }], 1, 2048 * MIB, 64)).toBe(Math.ceil(rows / (2048 * MIB * 0.6 - BASE_HEAP_BYTES)));
+    expect(passesFor([{ format: 'csv', bytes: 1000 * MIB }], 2, 2048 * MIB, 64)).toBe(Math.ceil(rows / 2 / (2048 * MIB * 0.6 - BASE_HEAP_BYTES)));
+  });
+
+  it('is capped, and the memory check then says what to do', () => {
+    expect(passesFor([{ format: 'csv', bytes: 100_000 * MIB }], 1, 1024 * MIB, 64)).toBe(64);
+    expect(passesFor([{ format: 'csv', bytes: 10 * MIB }], 1, 64 * MIB, 64)).toBe(64);
+    expect(memoryShortfall({ inputs: [{ format: 'csv', bytes: 100_000 * MIB }], parts: 1, passes: 64, heapLimit: 1024 * MIB, totalMemory: 8192 * MIB })).toMatch(/^the export is about 104.9 GB/);
   });
 });

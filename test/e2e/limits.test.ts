@@ -27,10 +27,12 @@ describe('a workbook whose sheet declares Excel\'s whole grid', () => {
 });
 
 describe('an export larger than the heap allows', () => {
-  // 16 MB of cases, whose estimate is far above a 64 MiB heap. The header lacks `status`, so a run that goes
-  // past the memory check stops at once on that instead of filling the heap.
-  const folder = writeExport('heap', { 'cases.csv': `case_id,note\n${'C0000001,x\n'.repeat(1_500_000)}` });
-  folders.push(folder);
+  // 17 MB of case documents, whose estimate is far above a 64 MiB heap. The first line is not JSON, so a run that
+  // goes past the memory check stops at once on it instead of filling the heap.
+  const folder = writeExport('heap', { 'cases.ndjson': `{oops\n${'{"case_id":"C0000001","status":"open"}\n'.repeat(420_000)}` });
+  // The same size of CSV: audited in passes rather than refused. The header lacks `status`, so it stops on that.
+  const csvFolder = writeExport('heap-csv', { 'cases.csv': `case_id,note\n${'C0000001,x\n'.repeat(1_500_000)}` });
+  folders.push(folder, csvFolder);
   const small = { NODE_OPTIONS: '--max-old-space-size=64' };
 
   it('stops before reading, with the sizes and the heap to run with, exit 2', () => {
@@ -41,8 +43,15 @@ describe('an export larger than the heap allows', () => {
     );
   });
 
+  it('audits a CSV export of that size in passes instead (--passes auto), or refuses it when one pass is asked for', () => {
+    const passes = runBuiltCli(['audit', csvFolder, ...AS_OF], small);
+    expect([passes.status, passes.stderr]).toEqual([2, `practice-audit: ${join(csvFolder, 'cases.csv')}:1: table cases is missing required column(s) status (expected a header with case_id, status)\n`]);
+    const onePass = runBuiltCli(['audit', csvFolder, ...AS_OF, '--passes', '1'], small);
+    expect([onePass.status, onePass.stderr]).toEqual([2, expect.stringMatching(/^practice-audit: the export is about 17 MB and its audit needs about 1\d\d MB of memory/)]);
+  });
+
   it('goes ahead under the heap it advised, or with --no-memory-check', () => {
-    const missing = /^practice-audit: .*cases\.csv:1: table cases is missing required column\(s\) status/;
+    const missing = /^practice-audit: .*cases\.ndjson:1: invalid JSON/;
     expect(runBuiltCli(['audit', folder, ...AS_OF], { NODE_OPTIONS: '--max-old-space-size=512' }).stderr).toMatch(missing);
     expect(runBuiltCli(['audit', folder, ...AS_OF, '--no-memory-check'], small).stderr).toMatch(missing);
   });

@@ -29,7 +29,7 @@ describe('a workbook whose sheet declares Excel\'s whole grid', () => {
 describe('an export larger than the heap allows', () => {
   // 17 MB of case documents, whose estimate is far above a 64 MiB heap. The first line is not JSON, so a run that
   // goes past the memory check stops at once on it instead of filling the heap.
-  const folder = writeExport('heap', { 'cases.ndjson': `{oops\n${'{"case_id":"C0000001","status":"open"}\n'.repeat(420_000)}` });
+  const folder = writeExport('heap', { 'cases.ndjson': `{oops\n${'{"case_id":"C0000001","status":"open"}\n'.repeat(440_000)}` });
   // The same size of CSV: audited in passes rather than refused. The header lacks `status`, so it stops on that.
   const csvFolder = writeExport('heap-csv', { 'cases.csv': `case_id,note\n${'C0000001,x\n'.repeat(1_500_000)}` });
   folders.push(folder, csvFolder);

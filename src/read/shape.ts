@@ -104,7 +104,8 @@ export class MappedRows implements ShapedSink {
     }
     const key = keep.per.map(text);
     const candidate: HeldRow = {
-      cells: row,
+      // Held past this call: the reader reuses its array for the next record, so a row it handed over is copied.
+      cells: row === cells ? [...cells] : row,
       line,
       open: keep.open >= 0 && text(keep.open) === '',
       date: keep.latest >= 0 ? dayOf(text(keep.latest)) : '',

@@ -142,7 +142,7 @@ export async function loadLookups(index: MappingIndex, paths: readonly string[],
         await readWorkbook(path, (sheet) => {
           if (found || (spec.sheet !== null && sheet.trim().toLowerCase() !== spec.sheet.trim().toLowerCase())) return undefined;
           found = true;
-          return { sink: table.reading(sheetFile(path, sheet)), headerOnly: false, finish: () => undefined };
+          return { sink: table.reading(sheetFile(path, sheet)), finish: () => undefined };
         });
         if (!found) {
           throw new InputError(`the mapping (${spec.where}.sheet) names sheet "${spec.sheet ?? ''}", which this workbook lacks`, { file: path });

@@ -182,7 +182,7 @@ export async function scanHeaders(paths: readonly string[], options: ScanOptions
   let probes: HeaderProbe[] = [];
   let keys: KeyCollector | undefined;
   const consumer: InputConsumer = {
-    headerOnly: true,
+    rowLimit: 0,
     tabular: ({ display, named, binding }) => {
       const probe = new HeaderProbe(display, { named, binding });
       probes.push(probe);

@@ -64,7 +64,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('preflight')
-    .description('before an audit: the tables and columns the inputs offer, and which standards will be assessed')
+    .description('before an audit: the tables and columns the inputs offer, what their first rows hold, and which standards will be assessed')
     .argument('<path...>', 'export folder or files')
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('-c, --config <file>', 'configuration file (JSON): standards switched off, mapping')

@@ -76,6 +76,26 @@ describe('preflight values', () => {
     }
   });
 
+  it('never shows a name, wherever the export puts one: free text, a date or a code column', () => {
+    const named = writeExport('preflight-names', {
+      'cases.csv': 'case_id,status,closed,worker\nC1,Zebedee Quartermaine,Zebedee Quartermaine,Zebedee Quartermaine\n',
+      'people.csv': 'case_id,person_id,relationship,parent,risk_reason,no_contact_reason\nC1,P1,Zebedee Quartermaine,Zebedee,Zebedee Quartermaine,Zebedee Quartermaine\n',
+    });
+    try {
+      for (const format of ['table', 'json']) {
+        const run = runBuiltCli(['preflight', named, '-f', format]);
+        expect(run.status).toBe(1);
+        expect(run.stdout).toContain(format === 'table' ? 'unknown code (e.g. line 2)' : '"unknownCodes": 1');
+        expect(run.stdout, format).not.toContain('Quartermaine');
+        // A single word in a flag or code column reads as a code, and is what a mapping needs told: that alone is shown, quoted.
+        expect(run.stdout, format).toContain('"Zebedee');
+        expect(run.stdout, format).not.toMatch(/[^"]Zebedee|Zebedee[^"\\]/);
+      }
+    } finally {
+      rmSync(named, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a --sample-rows that is not a number of rows, and --sample-rows with --all-rows', () => {
     const zero = preflight('--sample-rows', '0');
     expect(zero.status).toBe(2);

@@ -1,5 +1,6 @@
 // The pre-flight's look at values: per input and column, on the first rows, empties, null tokens, unreadable dates, unknown codes and rows left out.
-import { writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
@@ -294,5 +295,24 @@ describe('showing the values', () => {
     const again = (await sampled({ 'Cases.csv': CASES }, { tables: { cases: CASES_MAPPING } }, 2)).report;
     const placeless = (text: string) => text.replaceAll(/[^"]*practice-audit-load-\w+/g, '<folder>');
     expect(placeless(renderPreflightJson(again))).toBe(placeless(renderPreflightJson(report)));
+  });
+});
+
+describe('the worked example of docs/INPUT.md', () => {
+  it('is what the pre-flight says of its export and mapping', async () => {
+    const doc = readFileSync(new URL('../../docs/INPUT.md', import.meta.url), 'utf8');
+    const example = doc.slice(doc.indexOf('A worked example'));
+    const files = [...example.matchAll(/`(export\/[\w.]+)`:?\n\n```csv\n([\s\S]*?)```/g)].map((match) => [match[1] as string, match[2] as string] as const);
+    expect(files.map(([name]) => name)).toEqual(['export/Case_List.csv', 'export/Visits_Export.csv']);
+    const mapping = /`mapping\.json`[^\n]*\n\n```json\n([\s\S]*?)```/.exec(example)?.[1];
+    const said = /says, among the rest:\n\n```text\n([\s\S]*?)```/.exec(example)?.[1];
+    if (mapping === undefined || said === undefined) throw new Error('docs/INPUT.md\'s worked example lacks its mapping or its output');
+    const folder = await inputFolder({ 'mapping.json': mapping });
+    await mkdir(join(folder, 'export'));
+    for (const [name, text] of files) await writeFile(join(folder, name), text);
+    const sampler = new ValueSampler(1000);
+    const scan = await scanHeaders([join(folder, 'export')], { mapping: readMappingFile(join(folder, 'mapping.json')), sample: sampler });
+    const text = renderPreflightText(preflight(scan, CHECKS.map((check) => check.meta), ALL_ON, sampler)).replaceAll(`${folder}/`, '');
+    expect(text.slice(text.indexOf('Values'), text.indexOf('\nTables'))).toBe(said);
   });
 });

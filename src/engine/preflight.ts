@@ -290,9 +290,11 @@ function valuesSection(report: PreflightReport): string[] {
   for (const file of sampled) {
     const values = file.values as FileValues;
     const read =
-      values.limit !== null && values.rowsRead >= values.limit
-        ? `the first ${values.rowsRead} ${plural(values.rowsRead, 'row')}`
-        : `all ${values.rowsRead} ${plural(values.rowsRead, 'row')}`;
+      values.rowsRead === 0
+        ? 'no rows'
+        : values.limit !== null && values.rowsRead >= values.limit
+          ? `the first ${values.rowsRead} ${plural(values.rowsRead, 'row')}`
+          : `all ${values.rowsRead} ${plural(values.rowsRead, 'row')}`;
     const notes = [read];
     if (values.filtered > 0) notes.push(`${values.filtered} left out by the mapping's where`);
     if (values.superseded > 0) notes.push(`${values.superseded} superseded by its keep`);

@@ -281,6 +281,8 @@ describe('showing the values', () => {
     );
     const nothing = await sampled({ 'cases.csv': 'case_id,status\nC1,open\n' });
     expect(renderPreflightText(nothing.report)).toContain('cases.csv (cases): all 1 row; nothing to note\n');
+    const empty = await sampled({ 'cases.csv': 'case_id,status\n' });
+    expect(renderPreflightText(empty.report)).toContain('cases.csv (cases): no rows; nothing to note\n');
   });
 
   it('gives every sampled input a values object in JSON, keys in a fixed order, and the sample size', async () => {

@@ -95,8 +95,6 @@ class ColumnTally {
   constructor(
     readonly spec: ColumnSpec,
     readonly found: FoundColumn,
-    /** Where the column is in the contract's order: its decoder's index. */
-    readonly index: number,
     /** Its cell in the records. */
     readonly position: number,
     readonly lookedUp: boolean,
@@ -158,7 +156,7 @@ class InputSample implements RecordObserver {
       const position = layout.positions[index] ?? -1;
       // A constant is the mapping's own value, and a column looked up in an absent file is empty everywhere: neither is the export's.
       if (!found || found.origin === 'constant' || position < 0 || source.notLookedUp.has(spec.name)) return [];
-      return [new ColumnTally(spec, found, index, position, layout.binding?.lookups.has(spec.name) === true)];
+      return [new ColumnTally(spec, found, position, layout.binding?.lookups.has(spec.name) === true)];
     });
   }
 

@@ -40,6 +40,15 @@ export function parsePasses(value: string): number | 'auto' {
   return passes;
 }
 
+/** --sample-rows: how many rows of each tabular input the pre-flight reads for its look at values. */
+export function parseSampleRows(value: string): number {
+  const rows = wholeNumber(value);
+  if (!Number.isSafeInteger(rows) || rows < 1) {
+    throw new UsageError(`--sample-rows "${value}" is not a number of rows`, {}, 'a whole number, 1 or more (or --all-rows for every row)');
+  }
+  return rows;
+}
+
 export function oneOf<T extends string>(value: string, allowed: readonly T[], option: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`${option} "${value}" is not recognised`, {}, `one of ${allowed.join(', ')}`);

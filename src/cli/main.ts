@@ -14,6 +14,7 @@ import { audit, FAIL_ON, type AuditOptions } from './audit.js';
 import { compare, type CompareOptions } from './compare.js';
 import { renderIntegrityPage, renderStandardPage } from './explain.js';
 import { preflightCommand, type PreflightOptions } from './preflight.js';
+import { DEFAULT_SAMPLE_ROWS } from '../engine/preflight-values.js';
 import { renderStandardsList } from './standards.js';
 import { INPUT_OPTION_HELP } from '../read/options.js';
 import { findStandard } from '../../checks/index.js';
@@ -64,7 +65,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
 
   program
     .command('preflight')
-    .description('before an audit: the tables and columns the inputs offer, and which standards will be assessed')
+    .description('before an audit: the tables and columns the inputs offer, what their first rows hold, and which standards will be assessed')
     .argument('<path...>', 'export folder or files')
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('-c, --config <file>', 'configuration file (JSON): standards switched off, mapping')
@@ -72,6 +73,8 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('-f, --format <name>', 'table or json', 'table')
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
+    .option('--sample-rows <n>', `rows of each delimited file or sheet read for the look at values (default ${DEFAULT_SAMPLE_ROWS})`)
+    .option('--all-rows', 'read every row of each delimited file or sheet for the look at values')
     .action(async (paths: string[], options: PreflightOptions) => setExit(await preflightCommand(paths, options, io)));
 
   program

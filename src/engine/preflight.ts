@@ -3,6 +3,7 @@ import type { HeaderScan, FileHeader } from '../read/scan.js';
 import { tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { terminalText } from '../core/safe-text.js';
+import type { ColumnValues, FileValues, ValueExample } from './preflight-values.js';
 
 /** The part of a standard's metadata the pre-flight needs. */
 export interface StandardNeeds {
@@ -47,9 +48,24 @@ export interface Problem {
   readonly message: string;
 }
 
+/** One input as the pre-flight reports it: what its header offers and, when its rows were sampled, what its values hold. */
+export interface PreflightFile extends FileHeader {
+  /** Null for JSON and NDJSON, for an input that cannot be placed in a table, and when no rows were sampled. */
+  readonly values: FileValues | null;
+}
+
+/** The values sampled per input (see preflight-values.ts). */
+export interface SampledValues {
+  /** Rows read from each input at most; null for every row. */
+  readonly limit: number | null;
+  valuesOf(file: string, mapping: string | null): FileValues | null;
+}
+
 export interface PreflightReport {
   readonly schemaVersion: 1;
-  readonly files: readonly FileHeader[];
+  /** How many rows of each tabular input were read for `values`: null when every row was; the whole is null when none were. */
+  readonly sample: { readonly rows: number | null } | null;
+  readonly files: readonly PreflightFile[];
   readonly ignored: readonly string[];
   readonly skippedSheets: readonly string[];
   readonly mappingFilesNotFound: readonly string[];
@@ -94,7 +110,7 @@ const plural = (count: number, word: string) => `${word}${count === 1 ? '' : 's'
  * in inputs the audit would stop on); partly assessed when a column it reads, or a table it only reads,
  * is in no input, so the check would see "not recorded" everywhere; assessed otherwise.
  */
-export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[], selection: Selection): PreflightReport {
+export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[], selection: Selection, values?: SampledValues): PreflightReport {
   const usable = scan.files.filter(isUsable);
   const problems = scan.files.flatMap(problemsOf);
   const byTable = new Map<TableName, (FileHeader & { table: TableName })[]>();
@@ -169,7 +185,8 @@ export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[],
   const count = (status: Readiness) => judged.filter((standard) => standard.status === status).length;
   return {
     schemaVersion: 1,
-    files: scan.files,
+    sample: values === undefined ? null : { rows: values.limit },
+    files: scan.files.map((file) => ({ ...file, values: values?.valuesOf(file.file, file.mapping) ?? null })),
     ignored: scan.ignored,
     skippedSheets: scan.skippedSheets,
     mappingFilesNotFound: scan.mappingFilesNotFound,
@@ -220,7 +237,81 @@ function describeColumns(file: FileHeader): string {
   return parts.join(', ');
 }
 
-/** The report as text for a terminal: inputs, problems, then every standard's readiness. */
+/** Where the example values are: `line 14: "31/02/2026" (3 rows)`, the value left out when it may not be repeated. */
+const exampleText = (examples: readonly ValueExample[]): string =>
+  examples.length === 0
+    ? ''
+    : ` (e.g. ${examples
+        .map((example) => `line ${example.line}${example.value === null ? '' : `: "${example.value}"`}${example.rows > 1 ? `, ${example.rows} rows` : ''}`)
+        .join('; ')})`;
+
+/**
+ * What one column's sample has to say, or null when nothing. Empty cells are "not recorded", which an optional column
+ * may well be: they are shown for a required column (the audit leaves such rows out); an optional column empty on
+ * every row is named in the file's one line of such columns instead (see valuesSection).
+ */
+function describeColumnValues(column: ColumnValues, rows: number): string | null {
+  const parts: string[] = [];
+  const notRecorded: string[] = [];
+  if (column.empty > 0 && column.required) notRecorded.push(`${column.empty} of ${rows} empty`);
+  if (column.nullTokens > 0) {
+    const [token] = column.tokens;
+    notRecorded.push(
+      column.tokens.length === 1 && token !== undefined
+        ? `${column.nullTokens} of ${rows} ${token} (null token, read as empty)`
+        : `${column.nullTokens} of ${rows} null tokens (${column.tokens.join(', ')}; read as empty)`,
+    );
+  }
+  if (notRecorded.length > 0) {
+    const missing = column.empty + column.nullTokens;
+    parts.push(column.required ? `${notRecorded.join(', ')}: required, so the audit leaves ${missing === 1 ? 'that row' : `those ${missing} rows`} out` : notRecorded.join(', '));
+  }
+  const refused: [number, string][] = [
+    [column.unreadableDates, 'unreadable date'],
+    [column.unknownCodes, 'unknown code'],
+    [column.invalid, 'invalid value'],
+  ];
+  for (const [count, what] of refused) if (count > 0) parts.push(`${count} ${plural(count, what)}${exampleText(column.examples)}`);
+  return parts.length === 0 ? null : `${columnName(column)}: ${parts.join('; ')}`;
+}
+
+/** A column as the analyst knows it: its contract name, and the export's header when the mapping renames it. */
+const columnName = (column: ColumnValues): string => (column.mapped ? `${column.column} (${column.header})` : column.column);
+
+/** The values section: per sampled input, how many rows were read and left out, then each column with something to say and the advice. */
+function valuesSection(report: PreflightReport): string[] {
+  const sampled = report.files.filter((file) => file.values !== null);
+  if (report.sample === null || sampled.length === 0) return [];
+  const { rows } = report.sample;
+  const lines = [
+    '',
+    rows === null ? 'Values (every row of each file)' : `Values (the first ${rows} ${plural(rows, 'row')} of each file; --sample-rows N or --all-rows to read more)`,
+  ];
+  for (const file of sampled) {
+    const values = file.values as FileValues;
+    const read =
+      values.rowsRead === 0
+        ? 'no rows'
+        : values.limit !== null && values.rowsRead >= values.limit
+          ? `the first ${values.rowsRead} ${plural(values.rowsRead, 'row')}`
+          : `all ${values.rowsRead} ${plural(values.rowsRead, 'row')}`;
+    const notes = [read];
+    if (values.filtered > 0) notes.push(`${values.filtered} left out by the mapping's where`);
+    if (values.superseded > 0) notes.push(`${values.superseded} superseded by its keep`);
+    if (values.wrongCellCount > 0) {
+      notes.push(`${values.wrongCellCount} with more or fewer cells than the header (e.g. line ${values.wrongCellCountLine ?? '?'})`);
+    }
+    const columns = values.columns.flatMap((column) => describeColumnValues(column, values.rows) ?? []);
+    const blank = values.columns.filter((column) => !column.required && values.rows > 0 && column.empty === values.rows);
+    if (blank.length > 0) columns.push(`empty on every row: ${blank.map(columnName).join(', ')}`);
+    const nothing = columns.length === 0 && values.advice.length === 0 && values.wrongCellCount === 0;
+    lines.push(`  ${file.file} (${file.table ?? '?'}): ${notes.join(', ')}${nothing ? '; nothing to note' : ''}`);
+    lines.push(...columns.map((column) => `    ${column}`), ...values.advice.map((advice) => `    → ${advice}`));
+  }
+  return lines;
+}
+
+/** The report as text for a terminal: inputs, problems, values, then every standard's readiness. */
 export function renderPreflightText(report: PreflightReport): string {
   const lines: string[] = ['Inputs'];
   lines.push(
@@ -244,6 +335,8 @@ export function renderPreflightText(report: PreflightReport): string {
       lines.push(`  ${place}${problem.message}`);
     }
   }
+
+  lines.push(...valuesSection(report));
 
   lines.push('', 'Tables');
   const present = new Set(report.tables.map((table) => table.table));

@@ -65,7 +65,7 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
   const progressFor = (file: string): ProgressReporter =>
     onProgress ? (rows) => onProgress({ file, rows }) : () => undefined;
   const consumer: InputConsumer = {
-    headerOnly: false,
+    rowLimit: Number.POSITIVE_INFINITY,
     tabular: ({ display, named, binding }) => new TableSink(display, collector, progressFor(display), { named, binding }),
     documents: (file) => new CaseDocumentReader(file, collector, progressFor(file)),
   };

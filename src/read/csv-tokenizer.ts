@@ -54,6 +54,8 @@ export class CsvTokenizer {
   /** The physical line `rest` starts on. */
   private line = 1;
   private headerSeen = false;
+  /** Records handed over after the header. */
+  private records = 0;
   private readonly delimiter: number;
   private readonly delimiterText: string;
   private readonly cells: string[] = [];
@@ -61,14 +63,17 @@ export class CsvTokenizer {
   constructor(
     private readonly receiver: RecordReceiver,
     delimiter: string,
-    /** Stop (and return false from `write`) once the header has been handed over. */
-    private readonly headerOnly = false,
+    /**
+     * Records to hand over after the header before stopping (and returning false from `write`): 0 for the
+     * header alone, as the pre-flight reads headers; by default every record.
+     */
+    private readonly recordLimit = Number.POSITIVE_INFINITY,
   ) {
     this.delimiterText = delimiter;
     this.delimiter = delimiter.charCodeAt(0);
   }
 
-  /** Takes the next piece of text; false once the header alone was wanted and has been read. */
+  /** Takes the next piece of text; false once the header and as many records as were wanted have been read. */
   write(chunk: string): boolean {
     // An unfinished record is read again from its start with each piece: one that never ends (an unclosed
     // quote early in a large file) is stopped at a size no real record reaches, before it costs minutes.
@@ -79,12 +84,12 @@ export class CsvTokenizer {
     const firstLf = chunk.indexOf('\n');
     if (firstLf === -1) return this.consume(this.rest + chunk, false);
     const after = chunk.slice(firstLf + 1);
-    if (!this.consume(this.rest + chunk.slice(0, firstLf + 1), false)) return this.finishAfterHeader(after);
+    if (!this.consume(this.rest + chunk.slice(0, firstLf + 1), false)) return this.finishEarly(after);
     return this.consume(this.rest === '' ? after : this.rest + after, false);
   }
 
-  /** The header alone was wanted and came in the head of a piece: what follows it stays unread. */
-  private finishAfterHeader(after: string): boolean {
+  /** Enough was read in the head of a piece: what follows it stays unread. */
+  private finishEarly(after: string): boolean {
     this.rest += after;
     return false;
   }
@@ -126,12 +131,12 @@ export class CsvTokenizer {
         if (end === NEED_MORE) break;
         pos = end.next;
         line = end.nextLine;
-        if (this.headerOnly && this.headerSeen) return this.finishHeader(text, pos, line);
+        if (this.enough()) return this.stopAt(text, pos, line);
         continue;
       }
       if (lineEnd > pos) {
         this.deliver(this.split(text, pos, lineEnd), line);
-        if (this.headerOnly && this.headerSeen) return this.finishHeader(text, next, line + 1);
+        if (this.enough()) return this.stopAt(text, next, line + 1);
       }
       pos = next;
       line++;
@@ -141,7 +146,12 @@ export class CsvTokenizer {
     return true;
   }
 
-  private finishHeader(text: string, pos: number, line: number): boolean {
+  /** Whether the header and every record wanted have been handed over. */
+  private enough(): boolean {
+    return this.headerSeen && this.records >= this.recordLimit;
+  }
+
+  private stopAt(text: string, pos: number, line: number): boolean {
     this.rest = text.slice(pos);
     this.line = line;
     return false;
@@ -150,6 +160,7 @@ export class CsvTokenizer {
   private deliver(cells: string[], line: number): void {
     if (isBlankRecord(cells)) return;
     if (this.headerSeen) {
+      this.records++;
       this.receiver.record(cells, line);
     } else {
       this.headerSeen = true;

@@ -13,8 +13,8 @@ export type { TabularSink } from './records.js';
 const csvExpected = (delimiter: Delimiter) =>
   `delimited text with a header row; a cell holding a ${delimiterName(delimiter)}, quote or line break enclosed in double quotes, a quote inside it doubled ("")`;
 
-/** Ends the reading of a file once its header is known, when that is all that is wanted. */
-class HeaderRead extends Error {}
+/** Ends the reading of a file once its header (and as many records as were wanted) is read. */
+class EnoughRead extends Error {}
 
 const csvProblems = (delimiter: Delimiter): Readonly<Record<CsvProblem, string>> => ({
   'quote-not-closed': 'a quoted cell is never closed',
@@ -30,7 +30,7 @@ function tokenizing(tokenizer: CsvTokenizer): Writable {
     write(chunk: Buffer | string, _encoding, done) {
       try {
         const more = tokenizer.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
-        done(more ? null : new HeaderRead());
+        done(more ? null : new EnoughRead());
       } catch (error) {
         done(error as Error);
       }
@@ -54,8 +54,8 @@ export interface CsvOptions {
   readonly encoding?: TextEncoding | undefined;
   /** The cell separator; by default the one the header line uses most. */
   readonly delimiter?: Delimiter | undefined;
-  /** Stop once the header has reached the sink. */
-  readonly headerOnly?: boolean;
+  /** Records read after the header before the file is left: 0 for the header alone; by default all. */
+  readonly rowLimit?: number | undefined;
 }
 
 /** How a delimited text file was read. */
@@ -72,11 +72,11 @@ export async function readCsv(file: string, sink: TabularSink, options: CsvOptio
   const head = await readHead(file);
   const layout = textLayout(file, head, options.encoding);
   const delimiter = options.delimiter ?? detectDelimiter(firstContentLine(decodeHead(head, layout)));
-  const tokenizer = new CsvTokenizer(sink, delimiter, options.headerOnly === true);
+  const tokenizer = new CsvTokenizer(sink, delimiter, options.rowLimit);
   try {
     await pipeline(bodyStream(file, layout, READ_SIZE), decodingStage(file, layout), tokenizing(tokenizer));
   } catch (error) {
-    if (error instanceof HeaderRead) return { encoding: layout.encoding, delimiter };
+    if (error instanceof EnoughRead) return { encoding: layout.encoding, delimiter };
     if (error instanceof InputError) throw error;
     if (error instanceof CsvSyntaxError) {
       const problem = csvProblems(delimiter)[error.problem];

@@ -25,8 +25,11 @@ export interface TabularSource {
 
 /** What reads the records: the audit validates them, the pre-flight keeps only the headers and keys. */
 export interface InputConsumer {
-  /** Stop each tabular source after its header. */
-  readonly headerOnly: boolean;
+  /**
+   * Records read from each tabular file or sheet after its header: every one for the audit, 0 (the header alone)
+   * or a sample for the pre-flight. A file feeding several tables is read once, so the limit is the file's.
+   */
+  readonly rowLimit: number;
   /** The sink for one tabular source; `finish` is called after its last record, `left` for each row the mapping leaves out. */
   tabular(source: TabularSource): ShapedSink;
   /** The sink for one JSON or NDJSON file's case documents; `finish` is called after the last. */
@@ -68,7 +71,7 @@ function sinkFor(display: string, named: TableName | undefined, bindings: readon
 
 async function readDelimited(file: string, consumer: InputConsumer, options: ReadOptions): Promise<InputRead> {
   const sink = sinkFor(file, tableNamedBy(file), options.mapping?.forFile(file) ?? [], consumer, options);
-  const dialect = await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter, headerOnly: consumer.headerOnly });
+  const dialect = await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter, rowLimit: consumer.rowLimit });
   sink.finish();
   return { dialect: `${encodingName(dialect.encoding)}, ${delimiterName(dialect.delimiter)}`, sheets: [], sheetsRead: [], noTable: null };
 }
@@ -81,7 +84,7 @@ async function readSheets(file: string, consumer: InputConsumer, options: ReadOp
     if (!named && bindings.length === 0) return undefined;
     sheetsRead.push(sheet);
     const sink = sinkFor(sheetFile(file, sheet), named, bindings, consumer, options);
-    return { sink, headerOnly: consumer.headerOnly, finish: () => sink.finish() };
+    return { sink, rowLimit: consumer.rowLimit, finish: () => sink.finish() };
   });
   const noTable =
     sheetsRead.length > 0

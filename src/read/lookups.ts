@@ -118,17 +118,20 @@ export type LookupTables = ReadonlyMap<LookupSpec, LookupTable>;
 export interface LookupReadOptions {
   readonly encoding: TextEncoding | undefined;
   readonly delimiter: Delimiter | undefined;
+  /** Leave out a lookup whose file is not among the inputs instead of stopping (the pre-flight lists the file as absent). */
+  readonly skipAbsent?: boolean;
 }
 
 /**
  * Reads every lookup's file among the inputs (read as tables or not), before the export: a lookup whose file is not
- * among them stops the run, since every row of its table would lose the column.
+ * among them stops the run, since every row of its table would lose the column (unless `skipAbsent`).
  */
 export async function loadLookups(index: MappingIndex, paths: readonly string[], options: LookupReadOptions): Promise<LookupTables> {
   const tables = new Map<LookupSpec, LookupTable>();
   for (const spec of index.lookups()) {
     const files = paths.filter((path) => spec.filePattern.test(basename(path))).sort(compareText);
     if (files.length === 0) {
+      if (options.skipAbsent === true) continue;
       throw new InputError(
         `the mapping (${spec.where}.file) looks ${spec.column} up in "${spec.file}", which is not among the inputs`,
         { file: index.mapping.file },
@@ -142,7 +145,7 @@ export async function loadLookups(index: MappingIndex, paths: readonly string[],
         await readWorkbook(path, (sheet) => {
           if (found || (spec.sheet !== null && sheet.trim().toLowerCase() !== spec.sheet.trim().toLowerCase())) return undefined;
           found = true;
-          return { sink: table.reading(sheetFile(path, sheet)), headerOnly: false, finish: () => undefined };
+          return { sink: table.reading(sheetFile(path, sheet)), finish: () => undefined };
         });
         if (!found) {
           throw new InputError(`the mapping (${spec.where}.sheet) names sheet "${spec.sheet ?? ''}", which this workbook lacks`, { file: path });

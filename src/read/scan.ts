@@ -7,8 +7,10 @@ import type { Delimiter } from './dialect.js';
 import { listInputFiles, type InputFormat } from './files.js';
 import { resolveHeader, type FoundColumn, type HeaderContext, type HeaderLayout, type MissingMappedColumn } from './header.js';
 import { readInput, type InputConsumer } from './input.js';
-import { MappingIndex, type Mapping } from './mapping.js';
-import type { DocumentSink, TabularSink } from './records.js';
+import { loadLookups, type LookupTables } from './lookups.js';
+import { MappingIndex, type Mapping, type SourceBinding } from './mapping.js';
+import type { DocumentSink } from './records.js';
+import type { LeftOut, ShapedSink } from './shape.js';
 import type { TextEncoding } from './text.js';
 import { sheetFile } from './xlsx.js';
 
@@ -45,21 +47,51 @@ export interface HeaderScan {
   readonly mappingFilesNotFound: readonly string[];
 }
 
+/** One table's input (a delimited file or a sheet, through one mapping source) whose records the pre-flight samples. */
+export interface SampledSource {
+  /** As findings would name it: the path, or `book.xlsx#sheet`. */
+  readonly file: string;
+  readonly layout: HeaderLayout;
+  /** Cells of the header, looked-up columns included: a record with another count is one the audit leaves out. */
+  readonly headerLength: number;
+  /** Columns the mapping looks up in a file that is not among the inputs: empty on every row, so not judged. */
+  readonly notLookedUp: ReadonlySet<string>;
+}
+
+/** Sees a sampled source's records after the header as the audit's table sink would: handed on, or left out by the mapping. */
+export interface RecordObserver {
+  record(cells: readonly string[], line: number, asRead?: readonly string[]): void;
+  left(cells: readonly string[], line: number, reason: LeftOut, asRead?: readonly string[]): void;
+  finish(): void;
+}
+
+/** The pre-flight's look at values: how many records of each tabular file or sheet to read, and what sees them. */
+export interface ValueSampling {
+  /** Records read after each header; `Infinity` for every one. */
+  readonly rows: number;
+  observe(source: SampledSource): RecordObserver;
+}
+
 export interface ScanOptions {
   readonly mapping?: Mapping | undefined;
   readonly encoding?: TextEncoding | undefined;
   readonly delimiter?: Delimiter | undefined;
+  /** Without it only headers (and JSON keys) are read. */
+  readonly sample?: ValueSampling | undefined;
 }
 
-/** A sink that resolves the header and keeps its layout, or why it cannot be placed. */
-class HeaderProbe implements TabularSink {
+/** A sink that resolves the header and keeps its layout, or why it cannot be placed; with a sample, hands the records on. */
+class HeaderProbe implements ShapedSink {
   layout: HeaderLayout | undefined;
   line: number | null = null;
   problem: string | null = null;
+  private observer: RecordObserver | undefined;
 
   constructor(
     private readonly file: string,
     private readonly context: HeaderContext,
+    private readonly sample: ValueSampling | undefined,
+    private readonly lookups: LookupTables | undefined,
   ) {}
 
   header(cells: readonly string[], line: number): void {
@@ -69,15 +101,24 @@ class HeaderProbe implements TabularSink {
     } catch (error) {
       if (!(error instanceof KnownError)) throw error;
       this.problem = error.expected ? `${error.message} (expected ${error.expected})` : error.message;
+      return;
+    }
+    if (this.sample) {
+      const notLookedUp = notLookedUpIn(this.context.binding, this.lookups);
+      this.observer = this.sample.observe({ file: this.file, layout: this.layout, headerLength: cells.length, notLookedUp });
     }
   }
 
-  record(): void {
-    // Only the header is read.
+  record(cells: readonly string[], line: number, asRead?: readonly string[]): void {
+    this.observer?.record(cells, line, asRead);
+  }
+
+  left(cells: readonly string[], line: number, reason: LeftOut, asRead?: readonly string[]): void {
+    this.observer?.left(cells, line, reason, asRead);
   }
 
   finish(): void {
-    // The layout is complete once the header is read.
+    this.observer?.finish();
   }
 
   result(format: InputFormat, dialect: string | null): FileHeader {
@@ -115,6 +156,13 @@ const unplaced = (file: string, format: InputFormat, problem: string): FileHeade
   unused: 0,
   problem,
 });
+
+/** A source's looked-up columns whose lookup file was not among the inputs (and so was not read). */
+function notLookedUpIn(binding: SourceBinding | undefined, lookups: LookupTables | undefined): ReadonlySet<string> {
+  const columns = new Set<string>();
+  for (const [column, spec] of binding?.lookups ?? []) if (!lookups?.has(spec)) columns.add(column);
+  return columns;
+}
 
 const CHILD_TABLES = TABLE_NAMES.filter((name) => name !== 'cases');
 
@@ -172,6 +220,9 @@ class KeyCollector implements DocumentSink {
  * What every input offers, reading as little as possible: the header of each delimited file or sheet,
  * the keys of JSON documents. A file that cannot be placed in a table is listed with the reason; one that
  * cannot be read at all (missing, malformed, undecodable) stops the scan as it would stop the audit.
+ * With a sample, the first records of each delimited file or sheet go to the sample's observers too, through
+ * the mapping's row rules and its lookups (read whole, as the audit reads them), and a malformed record among
+ * them stops the scan as it would stop the audit.
  */
 export async function scanHeaders(paths: readonly string[], options: ScanOptions = {}): Promise<HeaderScan> {
   const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
@@ -181,16 +232,22 @@ export async function scanHeaders(paths: readonly string[], options: ScanOptions
   const sheetsNotFound: string[] = [];
   let probes: HeaderProbe[] = [];
   let keys: KeyCollector | undefined;
+  const { sample } = options;
+  // A lookup whose file is absent is listed below as a file the mapping names that is not among the inputs.
+  const lookups =
+    sample === undefined || mapping === undefined
+      ? undefined
+      : await loadLookups(mapping, [...files.map((file) => file.path), ...ignored], { encoding: options.encoding, delimiter: options.delimiter, skipAbsent: true });
   const consumer: InputConsumer = {
-    headerOnly: true,
+    rowLimit: sample?.rows ?? 0,
     tabular: ({ display, named, binding }) => {
-      const probe = new HeaderProbe(display, { named, binding });
+      const probe = new HeaderProbe(display, { named, binding }, sample, lookups);
       probes.push(probe);
       return probe;
     },
     documents: () => (keys = new KeyCollector()),
   };
-  const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter };
+  const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter, lookups };
   for (const file of files) {
     probes = [];
     keys = undefined;

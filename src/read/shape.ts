@@ -9,15 +9,21 @@ import type { TabularSink } from './records.js';
 /** Why a record read was not handed on: the mapping's `where` left it out, or its `keep` kept another row of its key. */
 export type LeftOut = 'filtered' | 'superseded';
 
-/** What a mapped source's records go to: a table sink, told of the rows the mapping leaves out so it can count them. */
+/**
+ * What a mapped source's records go to: a table sink, told of the rows the mapping leaves out so it can count them.
+ * `asRead` comes with a record some of whose cells were the mapping's null tokens: the record as the file holds
+ * it, cell for cell, where `cells` has those cells empty (the pre-flight counts them; the audit needs only `cells`).
+ */
 export interface ShapedSink extends TabularSink {
+  record(cells: readonly string[], line: number, asRead?: readonly string[]): void;
   finish(): void;
-  left?(cells: readonly string[], line: number, reason: LeftOut): void;
+  left?(cells: readonly string[], line: number, reason: LeftOut, asRead?: readonly string[]): void;
 }
 
 interface HeldRow extends Candidate {
   readonly cells: readonly string[];
   readonly line: number;
+  readonly asRead: readonly string[] | undefined;
 }
 
 interface BoundLookup {
@@ -87,10 +93,11 @@ export class MappedRows implements ShapedSink {
         (row as string[])[i] = '';
       }
     }
+    const asRead = row === cells ? undefined : cells;
     const text = (position: number): string => (position < 0 ? '' : (row[position] ?? '').trim());
     for (const { position, test } of this.conditions) {
       if (!test(text(position))) {
-        this.target.left?.(row, line, 'filtered');
+        this.target.left?.(row, line, 'filtered', asRead);
         return;
       }
     }
@@ -99,14 +106,15 @@ export class MappedRows implements ShapedSink {
     }
     const { keep } = this;
     if (keep === null) {
-      this.target.record(row, line);
+      this.target.record(row, line, asRead);
       return;
     }
     const key = keep.per.map(text);
     const candidate: HeldRow = {
-      // The reader may reuse its array for the next record: a row held to the end of the file is copied.
+      // Held past this call: the reader reuses its array for the next record, so a row it handed over is copied.
       cells: row === cells ? [...cells] : row,
       line,
+      asRead: asRead && [...asRead],
       open: keep.open >= 0 && text(keep.open) === '',
       date: keep.latest >= 0 ? dayOf(text(keep.latest)) : '',
       order: this.order++,
@@ -120,16 +128,16 @@ export class MappedRows implements ShapedSink {
     const earlier = this.held.get(id);
     if (earlier === undefined || preferred(candidate, earlier)) {
       this.held.set(id, candidate);
-      if (earlier !== undefined) this.target.left?.(earlier.cells, earlier.line, 'superseded');
+      if (earlier !== undefined) this.target.left?.(earlier.cells, earlier.line, 'superseded', earlier.asRead);
     } else {
-      this.target.left?.(candidate.cells, candidate.line, 'superseded');
+      this.target.left?.(candidate.cells, candidate.line, 'superseded', candidate.asRead);
     }
   }
 
   finish(): void {
     if (this.keep !== null) {
       const kept = [...this.held.values(), ...this.unkeyed].sort((a, b) => a.order - b.order);
-      for (const row of kept) this.target.record(row.cells, row.line);
+      for (const row of kept) this.target.record(row.cells, row.line, row.asRead);
     }
     this.target.finish();
   }

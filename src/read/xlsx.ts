@@ -10,8 +10,8 @@ import { guardWorkbook, MAX_SHEET_ROWS } from './xlsx-guard.js';
 /** What to do with one sheet: read it into this sink (and call `finish` after its last row), or skip it. */
 export interface SheetReader {
   readonly sink: TabularSink;
-  /** Stop after the header row (the pre-flight needs no more). */
-  readonly headerOnly?: boolean;
+  /** Rows read after the header row before the sheet is left: 0 for the header alone (the pre-flight's), by default all. */
+  readonly rowLimit?: number | undefined;
   finish(): void;
 }
 
@@ -120,6 +120,8 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
         );
       }
       let headerLength = -1;
+      let records = 0;
+      const rowLimit = reader.rowLimit ?? Number.POSITIVE_INFINITY;
       for (let number = 1; number <= worksheet.rowCount; number++) {
         // findRow, not getRow: a row absent from the sheet is not created just to be found empty.
         const row = worksheet.findRow(number);
@@ -129,11 +131,12 @@ export async function readWorkbook(file: string, choose: SheetChooser): Promise<
         if (headerLength === -1) {
           headerLength = cells.length;
           reader.sink.header(cells, number);
-          if (reader.headerOnly) break;
+          if (rowLimit === 0) break;
           continue;
         }
         while (cells.length < headerLength) cells.push('');
         reader.sink.record(cells, number);
+        if (++records >= rowLimit) break;
       }
       reader.finish();
     }

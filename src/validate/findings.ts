@@ -96,7 +96,7 @@ function cellFinding(
   withoutValue: string,
 ): LocatedFinding {
   const [first] = problems;
-  const value = ECHOED_KINDS.has(first.column.kind) ? echo(raw[first.column.name], first.column.kind) : undefined;
+  const value = repeatableValue(raw[first.column.name], first.column.kind);
   const data: MessageData = {
     table,
     column: columnLabel(origin, first.column.name),
@@ -122,8 +122,13 @@ function cellFinding(
 
 const ECHO_LIMIT = 40;
 
-/** The offending value on one line and cut short: a misused column may still hold free text. */
-function echo(value: unknown, kind: ColumnSpec['kind']): string | undefined {
+/**
+ * A value that failed its check as it may be repeated in a report (a finding, the pre-flight): on one line and cut
+ * short, and only in a date, number, flag or listed-value column when it looks like what the column should hold
+ * (see isRepeatable); undefined otherwise, since a misused column may still hold a name or free text.
+ */
+export function repeatableValue(value: unknown, kind: ColumnSpec['kind']): string | undefined {
+  if (!ECHOED_KINDS.has(kind)) return undefined;
   let text: string;
   if (value instanceof UnreadableDate) text = value.text.replace(/\s+/g, ' ');
   else if (typeof value === 'string') text = value.trim().replace(/\s+/g, ' ');

@@ -554,6 +554,8 @@ describe('the promises of SECURITY.md', () => {
     expect(run.status).toBe(1);
     const table = runBuiltCli(['audit', folder, ...AS_OF]);
     expect(table.stdout).not.toContain('Zebedee');
+    // The pre-flight reads every row of the export here, and shows what it found in them.
+    for (const format of ['table', 'json']) expect(runBuiltCli(['preflight', folder, '--all-rows', '-f', format]).stdout, `preflight -f ${format}`).not.toContain('Zebedee');
     for (const name of names) {
       const bytes = readFileSync(join(out, name));
       if (name.endsWith('.xlsx')) {

@@ -135,7 +135,7 @@ describe('judging the standards (pure)', () => {
 });
 
 describe('scanning headers', () => {
-  it('reads only headers: a row that would stop the audit further down does not stop the pre-flight', async () => {
+  it('without a sample, reads only headers: a row that would stop the audit further down does not stop the scan', async () => {
     const folder = await inputFolder({
       'cases.csv': 'case_id,status\nC1,open\n',
       'visits.csv': 'case_id;visit_id;date;outcome;Notes\nC1;V1;2026-01-01;"unclosed\n',

@@ -30,7 +30,7 @@ interface Delivered {
 interface Tokenized {
   readonly delivered: readonly Delivered[];
   readonly error?: { readonly problem: CsvProblem; readonly line: number };
-  /** Whether some `write` returned false (the header alone was wanted and has arrived). */
+  /** Whether some `write` returned false (the header and as many records as were wanted have arrived). */
   readonly stopped: boolean;
 }
 
@@ -38,14 +38,14 @@ interface Tokenized {
 function tokenize(
   chunks: readonly string[],
   delimiter: string,
-  options: { headerOnly?: boolean } = {},
+  options: { records?: number } = {},
   delivered: Delivered[] = [],
 ): Tokenized {
   const receiver: RecordReceiver = {
     header: (cells, line) => delivered.push({ kind: 'header', cells: [...cells], line }),
     record: (cells, line) => delivered.push({ kind: 'record', cells: [...cells], line }),
   };
-  const tokenizer = new CsvTokenizer(receiver, delimiter, options.headerOnly ?? false);
+  const tokenizer = new CsvTokenizer(receiver, delimiter, options.records);
   try {
     for (const chunk of chunks) if (!tokenizer.write(chunk)) return { delivered, stopped: true };
     tokenizer.end();
@@ -236,19 +236,16 @@ describe('CsvTokenizer against csv-parse', () => {
     );
   });
 
-  it('with headerOnly, hands over the header alone and stops', () => {
+  it('with a record limit, hands over the header and that many records, and meets only the errors before them', () => {
     fc.assert(
-      fc.property(delimitedText, chunking, ({ delimiter, lines }, plan) => {
+      fc.property(delimitedText, chunking, fc.nat({ max: 4 }), ({ delimiter, lines }, plan, records) => {
         const chunks = chunksOf(textOf(lines, delimiter), plan);
         const whole = tokenize(chunks, delimiter);
-        const headerOnly = tokenize(chunks, delimiter, { headerOnly: true });
-        const header = whole.delivered[0];
-        if (header) {
-          expect(headerOnly.delivered).toEqual([header]);
-          expect(headerOnly.error).toBeUndefined();
-        } else {
-          expect(headerOnly).toEqual({ delivered: [], error: whole.error, stopped: false });
-        }
+        const limited = tokenize(chunks, delimiter, { records });
+        // The header and `records` records, or fewer when the file holds fewer (or breaks off before them).
+        expect(limited.delivered).toEqual(whole.delivered.slice(0, records + 1));
+        // A malformed record past the limit is never reached; one within it stops the reading as it would the whole.
+        expect(limited.error).toEqual(whole.delivered.length > records ? undefined : whole.error);
       }),
       RUNS,
     );
@@ -256,7 +253,7 @@ describe('CsvTokenizer against csv-parse', () => {
 });
 
 /** Reads the text whole and a character at a time, which must agree, and gives the first reading. */
-function read(text: string, delimiter = ',', options: { headerOnly?: boolean } = {}): Tokenized {
+function read(text: string, delimiter = ',', options: { records?: number } = {}): Tokenized {
   const whole = tokenize([text], delimiter, options);
   expect(tokenize(text.split(''), delimiter, options)).toEqual(whole);
   return whole;
@@ -361,7 +358,7 @@ describe('CsvTokenizer cases', () => {
   });
 });
 
-describe('CsvTokenizer headerOnly', () => {
+describe('CsvTokenizer record limit', () => {
   it.each([
     { text: 'a,b\n1,2\n3,4\n', line: 1 },
     { text: '\n \r\n"a","b"\r\n1,2\n', line: 3 },
@@ -371,7 +368,7 @@ describe('CsvTokenizer headerOnly', () => {
     const tokenizer = new CsvTokenizer(
       { header: (cells, at) => delivered.push(header([...cells], at)), record: (cells, at) => delivered.push(record([...cells], at)) },
       ',',
-      true,
+      0,
     );
     expect(tokenizer.write(text)).toBe(false);
     expect(delivered).toEqual([header(['a', 'b'], line)]);
@@ -379,7 +376,7 @@ describe('CsvTokenizer headerOnly', () => {
 
   it('goes on writing until the header has arrived in full', () => {
     const delivered: Delivered[] = [];
-    const tokenizer = new CsvTokenizer({ header: (cells, line) => delivered.push(header([...cells], line)), record: () => undefined }, ';', true);
+    const tokenizer = new CsvTokenizer({ header: (cells, line) => delivered.push(header([...cells], line)), record: () => undefined }, ';', 0);
     expect(tokenizer.write('\r\nid;"na')).toBe(true);
     expect(tokenizer.write('me"\r')).toBe(true);
     expect(delivered).toEqual([]);
@@ -388,7 +385,19 @@ describe('CsvTokenizer headerOnly', () => {
   });
 
   it('hands over a header without a line end at the end', () => {
-    expect(read('a,b', ',', { headerOnly: true })).toEqual({ delivered: [header(['a', 'b'], 1)], stopped: false });
+    expect(read('a,b', ',', { records: 0 })).toEqual({ delivered: [header(['a', 'b'], 1)], stopped: false });
+  });
+
+  it('stops after the records wanted, blank lines not counted; a malformed record after them is never read', () => {
+    expect(read('a,b\n1,2\n\n ,\n3,4\n"never closed\n', ',', { records: 2 })).toEqual({
+      delivered: [header(['a', 'b'], 1), record(['1', '2'], 2), record(['3', '4'], 5)],
+      stopped: true,
+    });
+    expect(read('a,b\n1,2\n"never closed\n', ',', { records: 2 })).toEqual({
+      delivered: [header(['a', 'b'], 1), record(['1', '2'], 2)],
+      error: { problem: 'quote-not-closed', line: 3 },
+      stopped: false,
+    });
   });
 });
 

@@ -225,6 +225,29 @@ describe('applying the mapping', () => {
     expect((await loadFailure([twice], { mapping })).message).toBe('column "Case No" (case_id) appears more than once in the header');
   });
 
+  it('keeps one row per key (open first, then the latest), each kept row with its own cells, and counts the rows it supersedes', async () => {
+    const { loaded } = await loadMapped(
+      {
+        'Cases_Export.csv': CASES_EXPORT,
+        // Quote-free lines, as most of an export is: the reader hands each over in one array it reuses.
+        'Plans.csv': 'Case No,Plan,Type,Start,End\nK1,P1,cp,2026-01-01,2026-02-01\nK1,P2,cp,2026-03-01,\nK2,P3,cin,2026-01-05,2026-02-01\nK2,P4,cin,2026-02-05,2026-03-01\n',
+      },
+      {
+        plans: {
+          file: 'Plans.csv',
+          columns: { case_id: 'Case No', plan_id: 'Plan', type: 'Type', start: 'Start', end: 'End' },
+          keep: { per: 'Case No', open: 'End', latest: 'Start' },
+        },
+      },
+    );
+    expect(loaded.integrity).toEqual([]);
+    expect(loaded.cases.map((record) => record.plans.map(({ plan_id, start, end }) => `${plan_id} ${start} ${end ?? 'current'}`))).toEqual([
+      ['P2 2026-03-01 current'],
+      ['P4 2026-02-05 2026-03-01'],
+    ]);
+    expect(loaded.inputs.find((input) => input.table === 'plans')).toMatchObject({ rows: 2, superseded: 2 });
+  });
+
   it('names the export\'s columns and lines in every integrity finding', async () => {
     const { loaded } = await loadMapped(
       {

@@ -38,6 +38,8 @@ export interface ColumnValues {
   readonly empty: number;
   /** Rows whose cell was one of the mapping's null tokens (`NULL`, `#N/A`), read as empty. */
   readonly nullTokens: number;
+  /** Of those, rows whose empty cell the mapping's `values` translate (`"": "open"`): recorded after all. */
+  readonly translatedTokens: number;
   /** The null tokens met, as first written, in code-unit order. */
   readonly tokens: readonly string[];
   /** Date columns: values that are not a date the audit can read. */
@@ -81,6 +83,7 @@ const dateTrouble = (date: UnreadableDate): DateTrouble =>
 class ColumnTally {
   empty = 0;
   nullTokens = 0;
+  translatedTokens = 0;
   unreadableDates = 0;
   unknownCodes = 0;
   invalid = 0;
@@ -125,6 +128,7 @@ class ColumnTally {
       required: spec.required,
       empty: this.empty,
       nullTokens: this.nullTokens,
+      translatedTokens: this.translatedTokens,
       tokens: [...this.tokens.values()].sort(compareText),
       unreadableDates: this.unreadableDates,
       unknownCodes: this.unknownCodes,
@@ -174,8 +178,13 @@ class InputSample implements RecordObserver {
     for (const tally of this.tallies) {
       const { position } = tally;
       const written = asRead?.[position];
-      if (written !== undefined && written !== cells[position]) tally.nullToken(written);
-      else if (row[tally.spec.name] === undefined) tally.empty++;
+      if (written !== undefined && written !== cells[position]) {
+        tally.nullToken(written);
+        // The mapping may give an empty cell a value (a status from a closing date): then it is judged as that value.
+        if (row[tally.spec.name] === undefined) continue;
+        tally.translatedTokens++;
+        judged.push(tally);
+      } else if (row[tally.spec.name] === undefined) tally.empty++;
       else judged.push(tally);
     }
     // As the audit validates a row: the plain tests pass most rows; the schema is the judge of the rest.
@@ -275,7 +284,7 @@ function adviceFor(layout: HeaderLayout, tallies: readonly ColumnTally[], column
         advice.push(`${spec.name}: dates that do not exist in the calendar are errors in the record itself: correct them in the source system (the audit reports each row)`);
       }
     }
-    const notRecorded = column.empty + column.nullTokens;
+    const notRecorded = column.empty + column.nullTokens - column.translatedTokens;
     if (spec.required && rows > 0 && notRecorded * 2 > rows) {
       const check = tally.lookedUp
         ? `check ${binding?.lookups.get(spec.name)?.where ?? where} finds the rows it looks up`

@@ -256,15 +256,16 @@ function describeColumnValues(column: ColumnValues, rows: number): string | null
   if (column.empty > 0 && column.required) notRecorded.push(`${column.empty} of ${rows} empty`);
   if (column.nullTokens > 0) {
     const [token] = column.tokens;
+    const read = column.translatedTokens === 0 ? 'read as empty' : column.translatedTokens === column.nullTokens ? 'read as empty, then translated by the mapping\'s values' : `read as empty, ${column.translatedTokens} then translated by the mapping's values`;
     notRecorded.push(
       column.tokens.length === 1 && token !== undefined
-        ? `${column.nullTokens} of ${rows} ${token} (null token, read as empty)`
-        : `${column.nullTokens} of ${rows} null tokens (${column.tokens.join(', ')}; read as empty)`,
+        ? `${column.nullTokens} of ${rows} ${token} (null token, ${read})`
+        : `${column.nullTokens} of ${rows} null tokens (${column.tokens.join(', ')}; ${read})`,
     );
   }
+  const missing = column.empty + column.nullTokens - column.translatedTokens;
   if (notRecorded.length > 0) {
-    const missing = column.empty + column.nullTokens;
-    parts.push(column.required ? `${notRecorded.join(', ')}: required, so the audit leaves ${missing === 1 ? 'that row' : `those ${missing} rows`} out` : notRecorded.join(', '));
+    parts.push(column.required && missing > 0 ? `${notRecorded.join(', ')}: required, so the audit leaves ${missing === 1 ? 'that row' : `those ${missing} rows`} out` : notRecorded.join(', '));
   }
   const refused: [number, string][] = [
     [column.unreadableDates, 'unreadable date'],

@@ -58,6 +58,18 @@ const CASES_MAPPING = {
 };
 
 describe('sampling values', () => {
+  it('judges a null token the mapping translates ("" → open) as the value it becomes, not as missing', async () => {
+    const { valuesOf } = await sampled(
+      { 'Episodes.csv': 'Person,Closed On\nK1,NULL\nK2,NULL\nK3,2026-05-01 00:00:00.000\n' },
+      { tables: { cases: { file: 'Episodes.csv', columns: { case_id: 'Person', status: 'Closed On', closed: 'Closed On' }, values: { status: { '': 'open', '*': 'closed' } } } } },
+    );
+    const episodes = valuesOf('Episodes.csv');
+    expect(column(episodes, 'status')).toMatchObject({ nullTokens: 2, translatedTokens: 2, empty: 0, unknownCodes: 0 });
+    expect(column(episodes, 'closed')).toMatchObject({ nullTokens: 2, translatedTokens: 0 });
+    // status is required, but no row lacks it: no advice to check its mapping.
+    expect(episodes.advice).toEqual([]);
+  });
+
   it('counts empties, null tokens, unreadable dates and codes outside the list once the mapping has translated them', async () => {
     const { valuesOf } = await sampled({ 'Cases.csv': CASES }, { tables: { cases: CASES_MAPPING } });
     const cases = valuesOf('Cases.csv');
@@ -291,7 +303,7 @@ describe('showing the values', () => {
     expect(json.sample).toEqual({ rows: 2 });
     const [values] = json.files.map((file) => file.values);
     expect(Object.keys(values ?? {})).toEqual(['rowsRead', 'limit', 'filtered', 'superseded', 'wrongCellCount', 'wrongCellCountLine', 'rows', 'columns', 'advice']);
-    expect(Object.keys(values?.columns[0] ?? {})).toEqual(['column', 'header', 'mapped', 'kind', 'required', 'empty', 'nullTokens', 'tokens', 'unreadableDates', 'unknownCodes', 'invalid', 'examples']);
+    expect(Object.keys(values?.columns[0] ?? {})).toEqual(['column', 'header', 'mapped', 'kind', 'required', 'empty', 'nullTokens', 'translatedTokens', 'tokens', 'unreadableDates', 'unknownCodes', 'invalid', 'examples']);
     expect(values).toMatchObject({ rowsRead: 2, limit: 2 });
     // The same export gives the same bytes, wherever it is.
     const again = (await sampled({ 'Cases.csv': CASES }, { tables: { cases: CASES_MAPPING } }, 2)).report;

@@ -67,6 +67,8 @@ export interface PreflightReport {
   readonly sample: { readonly rows: number | null } | null;
   readonly files: readonly PreflightFile[];
   readonly ignored: readonly string[];
+  /** Files read only for the mapping's lookups. */
+  readonly lookupFiles: readonly string[];
   readonly skippedSheets: readonly string[];
   readonly mappingFilesNotFound: readonly string[];
   readonly problems: readonly Problem[];
@@ -188,6 +190,7 @@ export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[],
     sample: values === undefined ? null : { rows: values.limit },
     files: scan.files.map((file) => ({ ...file, values: values?.valuesOf(file.file, file.mapping) ?? null })),
     ignored: scan.ignored,
+    lookupFiles: scan.lookupFiles,
     skippedSheets: scan.skippedSheets,
     mappingFilesNotFound: scan.mappingFilesNotFound,
     problems,
@@ -325,6 +328,7 @@ export function renderPreflightText(report: PreflightReport): string {
       ]),
     ),
   );
+  for (const file of report.lookupFiles) lines.push(`  (lookup)  ${file}  read for the mapping's lookups, not as a table`);
   for (const file of report.ignored) lines.push(`  (ignored)  ${file}  the mapping's ignore list`);
   for (const sheet of report.skippedSheets) lines.push(`  (skipped)  ${sheet}  not named as a table or by the mapping`);
   for (const name of report.mappingFilesNotFound) lines.push(`  (absent)   ${name}  named by the mapping, not found among the inputs`);

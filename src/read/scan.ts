@@ -41,6 +41,8 @@ export interface HeaderScan {
   readonly files: readonly FileHeader[];
   /** Files the mapping's `ignore` list leaves out. */
   readonly ignored: readonly string[];
+  /** Files read only for the mapping's lookups (not as tables). */
+  readonly lookupFiles: readonly string[];
   /** Workbook sheets neither named as a table nor named by the mapping. */
   readonly skippedSheets: readonly string[];
   /** File names the mapping names that are not among the inputs, and sheets it names that a workbook lacks (`book.xlsx#sheet`). */
@@ -265,7 +267,11 @@ export async function scanHeaders(paths: readonly string[], options: ScanOptions
       }
     }
   }
-  const found = new Set(files.map((file) => file.path.split(/[\\/]/).pop()?.toLowerCase()));
-  const mappingFilesNotFound = mapping ? [...mapping.namedFiles().filter((name) => !found.has(name.toLowerCase())), ...sheetsNotFound] : [];
-  return { files: headers, ignored, skippedSheets, mappingFilesNotFound };
+  // A name may be a pattern (`ssd_cp_visits*.csv`): found when any input matches it; lookup files are among the ignored.
+  const inputs = [...files.map((file) => file.path), ...ignored];
+  const mappingFilesNotFound = mapping
+    ? [...mapping.namedFiles().filter((name) => !inputs.some((path) => MappingIndex.matches(name, path))), ...sheetsNotFound]
+    : [];
+  const lookupFiles = mapping === undefined ? [] : ignored.filter((path) => mapping.isLookupFile(path));
+  return { files: headers, ignored: ignored.filter((path) => !lookupFiles.includes(path)), lookupFiles, skippedSheets, mappingFilesNotFound };
 }

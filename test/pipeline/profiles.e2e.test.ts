@@ -221,7 +221,10 @@ describe('SSD profile on samples/ssd-export', () => {
     expect(judged['split-review-minutes']).toMatchObject({ status: 'partly-assessed', missingColumns: ['meetings.split', 'meetings.minutes_sets'] });
     expect(judged['child-seen']).toMatchObject({ status: 'assessed', constantColumns: ['visits.type', 'visits.outcome'] });
     expect(judged['nrp-invited']).toMatchObject({ status: 'not-assessed', missingTables: ['people', 'meeting_parents'] });
-    expect(preflight.ignored.map(fileName)).toEqual(['ssd_involvements.csv', 'ssd_person.csv']);
+    expect(preflight.ignored.map(fileName)).toEqual(['ssd_person.csv']);
+    expect(preflight.lookupFiles.map(fileName)).toEqual(['ssd_involvements.csv']);
+    // Every file the profile names is a pattern (dated extracts): each matched an input, none is missing.
+    expect(preflight.mappingFilesNotFound).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 // Splits decoded delimited text, chunk by chunk, into records of cells, each with the physical line it starts on.
 
 /** Why a file cannot be split into records (the caller words it for the user). */
-export type CsvProblem = 'quote-not-closed' | 'invalid-closing-quote' | 'invalid-opening-quote' | 'record-too-long';
+export type CsvProblem = 'quote-not-closed' | 'record-too-long';
 
 /** The longest record read (in characters): 16 million, far beyond any case record. */
 export const MAX_RECORD_LENGTH = 16 * 1024 * 1024;
@@ -197,6 +197,8 @@ export class CsvTokenizer {
     let breaks = 0;
     let pos = start;
     for (;;) {
+      // The start of a quoted cell that turned out not to be one (text after its closing quote), read as written.
+      let lead = '';
       if (text.charCodeAt(pos) === QUOTE) {
         let value = '';
         let from = pos + 1;
@@ -239,22 +241,25 @@ export class CsvTokenizer {
           if (pos + 1 >= length && !final) return NEED_MORE;
           return this.recordEnds(cells, line, breaks, text.charCodeAt(pos + 1) === LF ? pos + 2 : pos + 1);
         }
-        throw new CsvSyntaxError('invalid-closing-quote', line);
+        // Text after a closing quote: the cell is read as written, quotes and all, up to the next delimiter or
+        // line end (`"Big" Dave` in an SSMS save), as csv-parse's relax_quotes reads it.
+        cells.pop();
+        lead = `"${value}"`;
       }
-      // An unquoted cell: up to the next delimiter or line end; a quote inside it is misplaced.
+      // An unquoted cell: up to the next delimiter or line end. A quote inside it is part of the value, as
+      // csv-parse's relax_quotes reads it: SSMS saves without quoting, so `5 O"Neil Road` is a real value.
       let end = pos;
       while (end < length) {
         const code = text.charCodeAt(end);
         if (code === delimiter || code === LF || code === CR) break;
-        if (code === QUOTE) throw new CsvSyntaxError('invalid-opening-quote', line);
         end++;
       }
       if (end >= length) {
         if (!final) return NEED_MORE;
-        cells.push(text.slice(pos, end));
+        cells.push(lead + text.slice(pos, end));
         return this.recordEnds(cells, line, breaks, length);
       }
-      cells.push(text.slice(pos, end));
+      cells.push(lead + text.slice(pos, end));
       const code = text.charCodeAt(end);
       if (code === delimiter) {
         pos = end + 1;

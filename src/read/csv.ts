@@ -16,12 +16,10 @@ const csvExpected = (delimiter: Delimiter) =>
 /** Ends the reading of a file once its header (and as many records as were wanted) is read. */
 class EnoughRead extends Error {}
 
-const csvProblems = (delimiter: Delimiter): Readonly<Record<CsvProblem, string>> => ({
+const CSV_PROBLEMS: Readonly<Record<CsvProblem, string>> = {
   'quote-not-closed': 'a quoted cell is never closed',
-  'invalid-closing-quote': `a closing quote is followed by something other than a ${delimiterName(delimiter)} or the end of the line`,
-  'invalid-opening-quote': 'a quote appears inside a cell that does not start with one',
   'record-too-long': 'a record runs on for more than 16 million characters (a quoted cell never closed?)',
-});
+};
 
 /** Feeds the decoded text (UTF-8 arrives as checked bytes, other encodings as strings) to the tokenizer. */
 function tokenizing(tokenizer: CsvTokenizer): Writable {
@@ -79,7 +77,7 @@ export async function readCsv(file: string, sink: TabularSink, options: CsvOptio
     if (error instanceof EnoughRead) return { encoding: layout.encoding, delimiter };
     if (error instanceof InputError) throw error;
     if (error instanceof CsvSyntaxError) {
-      const problem = csvProblems(delimiter)[error.problem];
+      const problem = CSV_PROBLEMS[error.problem];
       throw new InputError(
         `malformed ${delimiter === ',' ? 'CSV' : `${delimiterName(delimiter)}-separated text`}: ${problem} (in the record starting here)`,
         { file, line: error.line },

@@ -91,11 +91,11 @@ describe('records and lines', () => {
     expect(loaded.cases[0]?.case).toMatchObject({ case_id: 'C1', status: 'open', team: 'North' });
   });
 
-  it('names the delimiter when a quote is misplaced', async () => {
-    const folder = await inputFolder({ 'cases.csv': 'case_id;status\nC1;"open"x\n' });
+  it('names the delimiter when a quoted cell is never closed', async () => {
+    const folder = await inputFolder({ 'cases.csv': 'case_id;status\nC1;"open\n' });
     const error = await loadFailure([folder]);
     expect(error.toLine()).toBe(
-      `${join(folder, 'cases.csv')}:2: malformed semicolon-separated text: a closing quote is followed by something other than a semicolon or the end of the line (in the record starting here) (expected delimited text with a header row; a cell holding a semicolon, quote or line break enclosed in double quotes, a quote inside it doubled (""))`,
+      `${join(folder, 'cases.csv')}:2: malformed semicolon-separated text: a quoted cell is never closed (in the record starting here) (expected delimited text with a header row; a cell holding a semicolon, quote or line break enclosed in double quotes, a quote inside it doubled (""))`,
     );
   });
 

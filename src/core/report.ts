@@ -18,6 +18,8 @@ export interface InputSummary {
   readonly filtered?: number;
   /** Rows the mapping's `keep` replaced by another row of the same key, not counted in `rows` (absent when none). */
   readonly superseded?: number;
+  /** How the file's encoding was found when it was not declared: `windows-1252 (detected)` (absent otherwise). */
+  readonly encoding?: string;
   /** Columns some of whose values were replaced by pseudonyms (absent when none): names never reach a report. */
   readonly pseudonymised?: readonly string[];
 }

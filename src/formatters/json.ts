@@ -90,6 +90,7 @@ export function toJsonDocument(report: Report) {
       rejected: input.rejected,
       keptWithRejectedCells: input.keptWithRejectedCells,
       ...(input.symlink === true ? { symlink: true } : {}),
+      ...(input.encoding === undefined ? {} : { encoding: input.encoding }),
       ...(input.filtered === undefined ? {} : { filtered: input.filtered }),
       ...(input.superseded === undefined ? {} : { superseded: input.superseded }),
       ...(input.pseudonymised === undefined ? {} : { pseudonymised: [...input.pseudonymised] }),

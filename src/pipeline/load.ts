@@ -74,9 +74,11 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
       ? undefined
       : await loadLookups(mapping, [...files.map((file) => file.path), ...ignored], { encoding: options.encoding, delimiter: options.delimiter });
   const readOptions = { mapping, encoding: options.encoding, delimiter: options.delimiter, lookups };
+  const encodingNotes = new Map<string, string>();
   for (const file of files) {
-    const { noTable } = await readInput(file, consumer, readOptions);
+    const { noTable, encodingNote } = await readInput(file, consumer, readOptions);
     if (noTable) throw new InputError(noTable.reason, { file: file.path }, noTable.expected);
+    if (encodingNote !== undefined) encodingNotes.set(file.path, encodingNote);
   }
   if (!collector.present.has('cases')) {
     throw new InputError(
@@ -93,7 +95,11 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
     tablesPresent: new Set(collector.present),
     columnsPresent: collector.columns.present(),
     assumptions: collector.columns.assumptions(),
-    inputs: collector.summaries().map((input) => (linked.has(input.file.replace(/#[^#]*$/, '')) || linked.has(input.file) ? { ...input, symlink: true } : input)),
+    inputs: collector.summaries().map((input) => {
+      const encoding = encodingNotes.get(input.file);
+      const noted = encoding === undefined ? input : { ...input, encoding };
+      return linked.has(input.file.replace(/#[^#]*$/, '')) || linked.has(input.file) ? { ...noted, symlink: true } : noted;
+    }),
     integrity: [...collector.findings].sort(byPlace),
   };
 }

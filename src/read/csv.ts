@@ -6,7 +6,7 @@ import { delimiterName, detectDelimiter, firstContentLine, type Delimiter } from
 import { CsvSyntaxError, CsvTokenizer, type CsvProblem } from './csv-tokenizer.js';
 import { isFileSystemError, readError } from './files.js';
 import type { TabularSink } from './records.js';
-import { bodyStream, decodeHead, decodingStage, readHead, textLayout, type TextEncoding } from './text.js';
+import { bodyStream, decodeHead, decodingStage, detectedLayout, readHead, type TextEncoding } from './text.js';
 
 export type { TabularSink } from './records.js';
 
@@ -60,6 +60,8 @@ export interface CsvOptions {
 export interface CsvDialect {
   readonly encoding: TextEncoding;
   readonly delimiter: Delimiter;
+  /** The encoding was detected (Windows-1252: the file is not valid UTF-8), not declared or assumed. */
+  readonly detected: boolean;
 }
 
 /**
@@ -68,13 +70,13 @@ export interface CsvDialect {
  */
 export async function readCsv(file: string, sink: TabularSink, options: CsvOptions = {}): Promise<CsvDialect> {
   const head = await readHead(file);
-  const layout = textLayout(file, head, options.encoding);
+  const layout = await detectedLayout(file, head, options.encoding);
   const delimiter = options.delimiter ?? detectDelimiter(firstContentLine(decodeHead(head, layout)));
   const tokenizer = new CsvTokenizer(sink, delimiter, options.rowLimit);
   try {
     await pipeline(bodyStream(file, layout, READ_SIZE), decodingStage(file, layout), tokenizing(tokenizer));
   } catch (error) {
-    if (error instanceof EnoughRead) return { encoding: layout.encoding, delimiter };
+    if (error instanceof EnoughRead) return { encoding: layout.encoding, delimiter, detected: layout.detected === true };
     if (error instanceof InputError) throw error;
     if (error instanceof CsvSyntaxError) {
       const problem = CSV_PROBLEMS[error.problem];
@@ -86,5 +88,5 @@ export async function readCsv(file: string, sink: TabularSink, options: CsvOptio
     }
     throw isFileSystemError(error) ? readError(file, error) : error;
   }
-  return { encoding: layout.encoding, delimiter };
+  return { encoding: layout.encoding, delimiter, detected: layout.detected === true };
 }

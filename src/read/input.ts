@@ -48,6 +48,8 @@ export interface ReadOptions {
 export interface InputRead {
   /** For delimited text: how it was read, e.g. `UTF-8, comma`. */
   readonly dialect: string | null;
+  /** For delimited text whose encoding was detected rather than declared or assumed: e.g. `windows-1252 (detected)`. */
+  readonly encodingNote?: string;
   /** For a workbook: every sheet, and the sheets read as tables (neither named as a table nor by the mapping: passed over). */
   readonly sheets: readonly string[];
   readonly sheetsRead: readonly string[];
@@ -73,7 +75,14 @@ async function readDelimited(file: string, consumer: InputConsumer, options: Rea
   const sink = sinkFor(file, tableNamedBy(file), options.mapping?.forFile(file) ?? [], consumer, options);
   const dialect = await readCsv(file, sink, { encoding: options.encoding, delimiter: options.delimiter, rowLimit: consumer.rowLimit });
   sink.finish();
-  return { dialect: `${encodingName(dialect.encoding)}, ${delimiterName(dialect.delimiter)}`, sheets: [], sheetsRead: [], noTable: null };
+  const detected = dialect.detected ? ' (detected)' : '';
+  return {
+    dialect: `${encodingName(dialect.encoding)}${detected}, ${delimiterName(dialect.delimiter)}`,
+    ...(dialect.detected ? { encodingNote: `${dialect.encoding}${detected}` } : {}),
+    sheets: [],
+    sheetsRead: [],
+    noTable: null,
+  };
 }
 
 async function readSheets(file: string, consumer: InputConsumer, options: ReadOptions): Promise<InputRead> {

@@ -1,5 +1,5 @@
 // Opens a text input as a stream of checked characters: encoding from the option or the byte-order mark, never mojibake.
-import { isUtf8 } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline, Transform, type TransformCallback } from 'node:stream';
@@ -43,6 +43,8 @@ export interface TextLayout {
   readonly skip: number;
   /** True when the encoding was read from a byte-order mark or given, not assumed. */
   readonly declared: boolean;
+  /** True when Windows-1252 was chosen because the file is not valid UTF-8 (and nothing declared an encoding). */
+  readonly detected?: true;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -95,6 +97,73 @@ export function textLayout(file: string, head: Uint8Array, given: TextEncoding |
     );
   }
   return { encoding: 'utf8', skip: 0, declared: false };
+}
+
+/** How many bytes of `bytes` end on a whole UTF-8 character: a sequence cut at the end waits for the next piece. */
+function wholeCharacters(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    const needed = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return needed > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
+/** Whether `bytes` (not valid UTF-8) still hold a valid multi-byte UTF-8 character: then the file mixes encodings. */
+function holdsUtf8Character(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const lead = bytes[i] as number;
+    if (lead < 0xc2 || lead > 0xf4) continue;
+    const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+    let continued = 1;
+    while (continued < length && ((bytes[i + continued] ?? 0) & 0xc0) === 0x80) continued++;
+    if (continued === length) return true;
+  }
+  return false;
+}
+
+/**
+ * What a file's bytes are: `utf8` (valid UTF-8), `single-byte` (not valid UTF-8 and no UTF-8 character before the
+ * first fault: a Windows-1252 export), or `mixed` (UTF-8 characters and bytes that are not: refused at the fault's
+ * line as before, since neither reading is right). Read in pieces: a second pass, made only when nothing declares
+ * the encoding.
+ */
+async function utf8Verdict(file: string, head: Buffer): Promise<'utf8' | 'single-byte' | 'mixed'> {
+  const whole = head.subarray(0, wholeCharacters(head));
+  if (!isUtf8(whole)) return holdsUtf8Character(whole) ? 'mixed' : 'single-byte';
+  if (head.length < HEAD_BYTES) return 'utf8';
+  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+  let carry: Buffer = Buffer.alloc(0);
+  let sawCharacter = false;
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      const cut = wholeCharacters(bytes);
+      const checked = bytes.subarray(0, cut);
+      if (!isUtf8(checked)) return sawCharacter || holdsUtf8Character(checked) ? 'mixed' : 'single-byte';
+      sawCharacter ||= !isAscii(checked);
+      carry = bytes.subarray(cut);
+    }
+  } catch (error) {
+    throw readError(file, error);
+  } finally {
+    stream.destroy();
+  }
+  // A file ending inside a character is refused by the decoder with its line, as before.
+  return 'utf8';
+}
+
+/**
+ * The layout of a text file, as textLayout gives it, except that a file nothing declares an encoding for and that
+ * is not valid UTF-8 (nor holds any UTF-8 character) is read as Windows-1252, what Excel's "CSV (Comma delimited)"
+ * writes on a UK machine. Checked over the whole file before any record is read, so no record is read twice or in
+ * two encodings.
+ */
+export async function detectedLayout(file: string, head: Buffer, given: TextEncoding | undefined): Promise<TextLayout> {
+  const layout = textLayout(file, head, given);
+  if (layout.declared) return layout;
+  return (await utf8Verdict(file, head)) === 'single-byte' ? { encoding: 'windows-1252', skip: 0, declared: false, detected: true } : layout;
 }
 
 /**

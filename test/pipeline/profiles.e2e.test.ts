@@ -230,7 +230,10 @@ describe('SSD profile on samples/ssd-export', () => {
 
 describe.each([
   ['samples/ssd-export', 'samples/mappings/ssd.json'],
+  ['samples/ssd-export-ssms', 'samples/mappings/ssd.json'],
   ['samples/ssd-export-ssms-quoted', 'samples/mappings/ssd.json'],
+  ['samples/ssd-export-excel', 'samples/mappings/ssd.json'],
+  ['samples/ssd-mosaic-export', 'samples/mappings/ssd-mosaic.json'],
 ])('the SSD extract as saved in %s, through %s', (folder, mapping) => {
   const { status, stderr, stdout, report } = audit(folder, mapping);
 
@@ -241,6 +244,9 @@ describe.each([
     expect(report.findings.map(brief)).toEqual(SSD_FINDINGS);
     expect(report.inputs.every((input) => input.rejected === 0 && input.keptWithRejectedCells === 0)).toBe(true);
     for (const name of SSD_STAFF_NAMES) expect(stdout).not.toContain(name);
+    // Excel's re-save is Windows-1252 (an en dash in a referral's source): detected, and said in the inputs.
+    const detected = report.inputs.filter((input) => input.encoding !== undefined).map((input) => `${fileName(input.file)} ${input.encoding}`);
+    expect(detected).toEqual(folder.endsWith('-excel') ? ['ssd_cin_episodes.csv windows-1252 (detected)'] : []);
   });
 
   it('gives the same report byte for byte read in two parts (--jobs 2): lookups, filters and keep are per part', () => {

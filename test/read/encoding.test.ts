@@ -38,20 +38,32 @@ describe('UTF-8', () => {
     expect([...byId.values()].some((team) => team?.includes('\uFFFD'))).toBe(false);
   });
 
-  it('refuses bytes that are not UTF-8, at their line, suggesting --encoding windows-1252', async () => {
-    const folder = await inputFolder({ 'cases.csv': windows1252(CASES) });
-    const error = await loadFailure([folder]);
-    expect(error.where).toEqual({ file: join(folder, 'cases.csv'), line: 2 });
-    expect(error.message).toBe('the file is not valid UTF-8: byte 0xE9 does not belong to a UTF-8 character here');
-    expect(error.expected).toMatch(/--encoding windows-1252/);
+  it('reads a file that is not UTF-8 and has no byte-order mark as Windows-1252, and says it was detected', async () => {
+    const loaded = await loadFiles({ 'cases.csv': windows1252(CASES) });
+    expect(teams(loaded)).toEqual(['Café Team', 'Équipe “Nord”']);
+    expect(loaded.inputs[0]).toMatchObject({ encoding: 'windows-1252 (detected)' });
+    // A UTF-8 file is read as UTF-8 and says nothing of its encoding.
+    expect((await loadFiles({ 'cases.csv': utf8(CASES) })).inputs[0]?.encoding).toBeUndefined();
   });
 
-  it('places a bad byte deep in a large file on its line, past several read chunks', async () => {
+  it('detects Windows-1252 from a byte deep in a large file, past the head and several read chunks', async () => {
+    const rows = Array.from({ length: 90_000 }, (_, i) => `C${i},open,Team ${i}\n`);
+    rows[76_543] = 'C76543,open,Caf\xe9\n';
+    const folder = await inputFolder({ 'cases.csv': Buffer.from(`case_id,status,team\n${rows.join('')}`, 'latin1') });
+    const loaded = await loadChecked([folder]);
+    expect(loaded.cases.find((record) => record.case.case_id === 'C76543')?.case.team).toBe('Café');
+    expect(loaded.inputs[0]).toMatchObject({ rows: 90_000, encoding: 'windows-1252 (detected)' });
+  });
+
+  it('refuses a file mixing UTF-8 characters with bytes that are not, at the bad byte\'s line, suggesting --encoding', async () => {
     const rows = Array.from({ length: 9000 }, (_, i) => `C${i},open,Équipe ${i}\n`);
     rows[7654] = 'C7654,open,Caf\xe9\n';
     const bytes = Buffer.concat(rows.map((row, i) => (i === 7654 ? Buffer.from(row, 'latin1') : utf8(row))));
     const folder = await inputFolder({ 'cases.csv': Buffer.concat([utf8('case_id,status,team\n'), bytes]) });
-    expect((await loadFailure([folder])).where.line).toBe(7656);
+    const error = await loadFailure([folder]);
+    expect(error.where.line).toBe(7656);
+    expect(error.message).toBe('the file is not valid UTF-8: byte 0xE9 does not belong to a UTF-8 character here');
+    expect(error.expected).toMatch(/--encoding windows-1252/);
   });
 
   it('refuses a file that ends inside a character', async () => {

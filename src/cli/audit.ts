@@ -54,6 +54,7 @@ export interface AuditOptions extends InputArguments {
   readonly quiet?: boolean;
   readonly jobs?: string;
   readonly passes?: string;
+  readonly strictInputs?: boolean;
   readonly requireAssessed?: boolean;
   readonly width?: string;
   /** false with --no-memory-check: the estimate of the heap the audit needs is not compared with the limit. */
@@ -103,6 +104,14 @@ function progressLine(stderr: OutputStream): (progress: { file: string; rows: nu
       `\r\x1b[Kreading ${terminalText(file)} (file ${rowsByFile.size}): ${total.toLocaleString('en-GB')} rows, ${rate} rows/s`,
     );
   };
+}
+
+/** --strict-inputs: a skipped input is an error, for CI on migrated data where every file must be read. */
+function refuseSkipped(skipped: readonly { readonly file: string; readonly reason: string }[]): void {
+  const [first] = skipped;
+  if (first !== undefined) {
+    throw new InputError(`skipped: ${first.reason}${skipped.length > 1 ? ` (and ${skipped.length - 1} more input(s) skipped)` : ''}`, { file: first.file }, 'only inputs practice-audit reads (--strict-inputs)');
+  }
 }
 
 export async function audit(paths: string[], options: AuditOptions, io: CliIo): Promise<number> {
@@ -164,7 +173,8 @@ export async function auditChecked(
 
   const input = inputOptions(options, config.mapping, options.config);
   // Now that the mapping is known (the files it names, the configuration's own mapping and waivers), again.
-  const { files: inputFiles } = await listInputFiles(paths, input.mapping ? new MappingIndex(input.mapping) : undefined);
+  const { files: inputFiles, skipped } = await listInputFiles(paths, input.mapping ? new MappingIndex(input.mapping) : undefined);
+  if (options.strictInputs === true) refuseSkipped(skipped);
   checkOutputTargets(targets, [
     ...namedReads,
     ...inputFiles.map((file) => file.path),
@@ -197,6 +207,10 @@ export async function auditChecked(
     if (showProgress) io.stderr.write(`\r\x1b[K${text}…`);
   };
   const report = await runPipeline({ job, parts, passes, waivers, baseline, onProgress: showProgress ? progressLine(io.stderr) : undefined, onPhase: phase });
+
+  if (options.strictInputs === true) refuseSkipped(report.skipped ?? []);
+  if (showProgress) io.stderr.write('\r\x1b[K');
+  for (const { file, reason } of report.skipped ?? []) io.stderr.write(`practice-audit: skipped ${terminalText(file)}: ${reason}\n`);
 
   // The files are written all or none. A JSON file is written piece by piece as it is rendered (a large
   // report's text is never held whole, and the disk writes one piece while the next is made); every other

@@ -59,6 +59,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('--encoding <name>', INPUT_OPTION_HELP.encoding)
     .option('--delimiter <char>', INPUT_OPTION_HELP.delimiter)
+    .option('--strict-inputs', 'exit 2 when an input is skipped (a lock file, a file type not read, an earlier report, a workbook of no table)')
     .option('--passes <n>', `passes over disjoint sets of cases, one after another, so a CSV export larger than memory is audited in parts (default auto: from the inputs' size and the heap; up to ${MAX_PASSES})`)
     .option('--no-memory-check', "audit even when the inputs' size says the audit will not fit Node's heap")
     .action(async (paths: string[], options: AuditOptions) => setExit(await audit(paths, options, io)));
@@ -67,6 +68,7 @@ function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
     .command('preflight')
     .description('before an audit: the tables and columns the inputs offer, what their first rows hold, and which standards will be assessed')
     .argument('<path...>', 'export folder or files')
+    .option('--strict-inputs', 'exit 2 when an input is skipped (a lock file, a file type not read, an earlier report)')
     .option('--mapping <file>', INPUT_OPTION_HELP.mapping)
     .option('-c, --config <file>', 'configuration file (JSON): standards switched off, mapping')
     .option('--only <ids>', 'comma-separated standards to consider')

@@ -1,5 +1,6 @@
 // The preflight command: what the inputs' headers and first rows offer, and which standards an audit of them would assess.
 import { CHECKS, INTEGRITY } from '../../checks/index.js';
+import { InputError } from '../core/errors.js';
 import { readConfigFile, resolveConfig, type ConfigFile } from '../config/config.js';
 import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText } from '../engine/preflight.js';
 import { DEFAULT_SAMPLE_ROWS, ValueSampler } from '../engine/preflight-values.js';
@@ -13,6 +14,7 @@ export interface PreflightOptions extends InputArguments {
   readonly config?: string;
   readonly only?: string;
   readonly format: string;
+  readonly strictInputs?: boolean;
   readonly sampleRows?: string;
   readonly allRows?: boolean;
 }
@@ -34,6 +36,10 @@ export async function preflightCommand(paths: string[], options: PreflightOption
   const configFile: ConfigFile = options.config === undefined ? {} : readConfigFile(options.config);
   const config = resolveConfig(configFile, CHECKS, INTEGRITY, options.config);
   const scan = await scanHeaders(paths, { ...inputOptions(options, config.mapping, options.config), sample: sampler });
+  const [skipped] = scan.skipped;
+  if (options.strictInputs === true && skipped !== undefined) {
+    throw new InputError(`skipped: ${skipped.reason}`, { file: skipped.file }, 'only inputs practice-audit reads (--strict-inputs)');
+  }
   const report = preflight(
     scan,
     CHECKS.map((check) => check.meta),

@@ -24,6 +24,12 @@ export interface InputSummary {
   readonly pseudonymised?: readonly string[];
 }
 
+/** An input file not read: not a type practice-audit reads, a lock file, one of its own reports, a workbook with no table. */
+export interface SkippedInput {
+  readonly file: string;
+  readonly reason: string;
+}
+
 export type StandardStatus = 'assessed' | 'partly-assessed' | 'not-assessed' | 'off';
 
 /** A column a mapping sets to one value for every row of its table: the export does not record it, the audit assumes it. */
@@ -153,6 +159,8 @@ export interface Report {
   readonly period: { readonly from: IsoDate | null; readonly to: IsoDate | null };
   readonly region: string;
   readonly inputs: readonly InputSummary[];
+  /** Input files found but not read, with why (absent when none, so other reports are unchanged). */
+  readonly skipped?: readonly SkippedInput[];
   /** Columns set by the mapping to one value for every row, sorted by table and column. */
   readonly assumptions: readonly Assumption[];
   readonly summary: ReportSummary;

@@ -9,6 +9,7 @@ import type {
   Assumption,
   CaseResult,
   InputSummary,
+  SkippedInput,
   Report,
   ReportFinding,
   ReportPending,
@@ -37,6 +38,8 @@ export interface AuditInput {
   /** Columns a mapping sets to one value for every row: reported as assumptions of the audit. */
   readonly assumptions?: readonly Assumption[];
   readonly inputs: readonly InputSummary[];
+  /** Input files found but not read. */
+  readonly skipped?: readonly SkippedInput[];
   readonly integrity: readonly Finding[];
 }
 
@@ -294,6 +297,7 @@ export function runAudit(
     period: settings.period,
     region: settings.region,
     inputs: input.inputs,
+    ...(input.skipped !== undefined && input.skipped.length > 0 ? { skipped: input.skipped } : {}),
     assumptions: input.assumptions ?? [],
     summary: {
       cases: input.cases.length,

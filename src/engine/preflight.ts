@@ -69,6 +69,8 @@ export interface PreflightReport {
   readonly ignored: readonly string[];
   /** Files read only for the mapping's lookups. */
   readonly lookupFiles: readonly string[];
+  /** Files found but not read, with why. */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
   readonly skippedSheets: readonly string[];
   readonly mappingFilesNotFound: readonly string[];
   readonly problems: readonly Problem[];
@@ -191,6 +193,7 @@ export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[],
     files: scan.files.map((file) => ({ ...file, values: values?.valuesOf(file.file, file.mapping) ?? null })),
     ignored: scan.ignored,
     lookupFiles: scan.lookupFiles,
+    skipped: scan.skipped,
     skippedSheets: scan.skippedSheets,
     mappingFilesNotFound: scan.mappingFilesNotFound,
     problems,
@@ -328,6 +331,7 @@ export function renderPreflightText(report: PreflightReport): string {
       ]),
     ),
   );
+  for (const { file, reason } of report.skipped) lines.push(`  (skipped)  ${file}  ${reason}`);
   for (const file of report.lookupFiles) lines.push(`  (lookup)  ${file}  read for the mapping's lookups, not as a table`);
   for (const file of report.ignored) lines.push(`  (ignored)  ${file}  the mapping's ignore list`);
   for (const sheet of report.skippedSheets) lines.push(`  (skipped)  ${sheet}  not named as a table or by the mapping`);

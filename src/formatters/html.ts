@@ -847,6 +847,9 @@ export function formatHtml(report: Report, options: FormatOptions): string {
     ...[waiversSection(report), baselineSection(report)].filter((section) => section !== ''),
     '<section id="inputs"><h2>Inputs</h2>',
     inputsTable(report),
+    ...(report.skipped === undefined
+      ? []
+      : [`<p class="note">Skipped (not read): ${report.skipped.map(({ file, reason }) => `<span class="id">${escapeText(file)}</span> (${escapeText(reason)})`).join('; ')}</p>`]),
     ...(report.assumptions.length === 0
       ? []
       : ['<h3>Assumed by the mapping</h3><ul>', ...report.assumptions.map((a) => `<li>${escapeText(assumptionLine(a))}</li>`), '</ul>']),

@@ -95,6 +95,7 @@ export function toJsonDocument(report: Report) {
       ...(input.superseded === undefined ? {} : { superseded: input.superseded }),
       ...(input.pseudonymised === undefined ? {} : { pseudonymised: [...input.pseudonymised] }),
     })),
+    ...(report.skipped === undefined ? {} : { skipped: report.skipped.map(({ file, reason }) => ({ file, reason })) }),
     assumptions: report.assumptions.map((assumption) => ({
       table: assumption.table,
       column: assumption.column,

@@ -321,6 +321,10 @@ function headerLines(report: Report, paint: Palette, width: number): string[] {
       ),
     );
   }
+  if (report.skipped !== undefined) {
+    lines.push('skipped:');
+    for (const { file, reason } of report.skipped) lines.push(...prose('  ', terminalText(`${file}: ${reason}`), width, 4));
+  }
   if (report.assumptions.length > 0) {
     lines.push('assumed:');
     for (const assumption of report.assumptions) lines.push(...prose('  ', terminalText(assumptionLine(assumption)), width, 4));

@@ -3,7 +3,7 @@ import { assembleCases } from '../assemble/cases.js';
 import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareText } from '../core/order.js';
-import type { Assumption, InputSummary } from '../core/report.js';
+import type { Assumption, InputSummary, SkippedInput } from '../core/report.js';
 import type { CaseRecord, TableName } from '../model/types.js';
 import type { Delimiter } from '../read/dialect.js';
 import { listInputFiles } from '../read/files.js';
@@ -38,6 +38,8 @@ export interface LoadedExport {
   readonly assumptions: readonly Assumption[];
   /** One per (file, table), sorted by file then table. */
   readonly inputs: readonly InputSummary[];
+  /** Input files found but not read, sorted by file. */
+  readonly skipped: readonly SkippedInput[];
   /** data-invalid-row, data-orphan-row and data-duplicate-id findings, sorted by file, line and standard. */
   readonly integrity: readonly Finding[];
 }
@@ -55,7 +57,8 @@ const byPlace = (a: Finding, b: Finding): number =>
  */
 export async function loadExport(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
   const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
-  const { files, ignored } = await listInputFiles(paths, mapping);
+  const { files, ignored, skipped } = await listInputFiles(paths, mapping);
+  const skippedFiles = [...skipped];
   // Only delimited text is read by part: its rows are filtered one by one (src/validate/table-sink.ts).
   if (options.partition !== undefined && files.some((file) => file.format !== 'csv')) {
     throw new Error('an export is read by part only when every input is delimited text');
@@ -77,7 +80,11 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
   const encodingNotes = new Map<string, string>();
   for (const file of files) {
     const { noTable, encodingNote } = await readInput(file, consumer, readOptions);
-    if (noTable) throw new InputError(noTable.reason, { file: file.path }, noTable.expected);
+    if (noTable) {
+      // A workbook in a folder whose sheets are no tables (last month's report saved as xlsx, a tracker) is passed over.
+      if (file.inFolder === true) skippedFiles.push({ file: file.path, reason: noTable.reason });
+      else throw new InputError(noTable.reason, { file: file.path }, noTable.expected);
+    }
     if (encodingNote !== undefined) encodingNotes.set(file.path, encodingNote);
   }
   if (!collector.present.has('cases')) {
@@ -100,6 +107,7 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
       const noted = encoding === undefined ? input : { ...input, encoding };
       return linked.has(input.file.replace(/#[^#]*$/, '')) || linked.has(input.file) ? { ...noted, symlink: true } : noted;
     }),
+    skipped: skippedFiles.sort((a, b) => compareText(a.file, b.file)),
     integrity: [...collector.findings].sort(byPlace),
   };
 }

@@ -1,7 +1,7 @@
 // Turns the paths given into the input files to read: folders expanded, formats told by extension.
-import { readdirSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { InputError } from '../core/errors.js';
 import { inspectPath, NotRegularFile } from '../core/regular-file.js';
 
@@ -17,7 +17,41 @@ export interface InputFile {
   readonly symlink: boolean;
   /** Its size in bytes when it was listed (for the memory estimate). */
   readonly size: number;
+  /** Found in a folder given, not named itself: a workbook of no table there is skipped, not an error. */
+  readonly inFolder?: true;
 }
+
+/** A file found but not read, and why. */
+export interface SkippedFile {
+  readonly file: string;
+  readonly reason: string;
+}
+
+/** Excel's (`~$book.xlsx`) and LibreOffice's (`.~lock.book.xlsx#`) lock files: never data. */
+const isLockFile = (name: string): boolean => name.startsWith('~$') || name.startsWith('.~lock.');
+
+/**
+ * Whether a JSON or delimited file is a report practice-audit wrote (last month's, left in the export folder): its
+ * JSON report names the tool at the top, its CSV report starts with its own header.
+ */
+function isOwnReport(path: string, format: InputFormat): boolean {
+  if (format !== 'json' && format !== 'csv' && format !== 'ndjson') return false;
+  let handle: number | undefined;
+  try {
+    handle = openSync(path, 'r');
+    const buffer = Buffer.alloc(512);
+    const head = buffer.subarray(0, readSync(handle, buffer, 0, 512, 0)).toString('utf8').replace(/^\uFEFF/, '');
+    if (format === 'csv') return head.startsWith('"status","case","standard","severity"');
+    return /^\s*\{\s*"schemaVersion"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"practice-audit"/.test(head);
+  } catch {
+    // Unreadable here: the reader meets it and says so with the file's name.
+    return false;
+  } finally {
+    if (handle !== undefined) closeSync(handle);
+  }
+}
+
+const OWN_REPORT = "a practice-audit report (an earlier run's output), not an export";
 
 const FORMATS: ReadonlyMap<string, InputFormat> = new Map(
   INPUT_FORMATS.flatMap((format) => format.extensions.map((extension) => [extension, format.name] as const)),
@@ -81,7 +115,7 @@ function inspected(path: string, expected = REGULAR_EXPECTED): ReturnType<typeof
   }
 }
 
-async function folderFiles(folder: string, selection: FileSelection, ignored: string[]): Promise<InputFile[]> {
+async function folderFiles(folder: string, selection: FileSelection, ignored: string[], skipped: SkippedFile[]): Promise<InputFile[]> {
   let names: string[];
   try {
     names = await readdir(folder);
@@ -90,14 +124,24 @@ async function folderFiles(folder: string, selection: FileSelection, ignored: st
   }
   const files: InputFile[] = [];
   for (const name of names.sort()) {
-    const format = formatOf(name, selection.names(name));
-    if (!format) continue;
     const path = join(folder, name);
+    if (isLockFile(name)) {
+      skipped.push({ file: path, reason: 'an Office lock file (the workbook is open in Excel)' });
+      continue;
+    }
+    // Hidden files (.DS_Store, .gitkeep) are the file system's or a tool's, never an export: passed over in silence.
+    if (name.startsWith('.')) continue;
+    const format = formatOf(name, selection.names(name));
+    if (!format) {
+      if (!selection.ignores(path)) skipped.push({ file: path, reason: `not a file type practice-audit reads (${extname(name) || 'no extension'})` });
+      continue;
+    }
     // A table's file that cannot be read stops the run: skipped, its table would be reported as missing.
     const entry = inspected(path);
     if ('folder' in entry) throw notAFile(path, `${entry.symlink ? 'a symbolic link to ' : ''}a folder, not a file`);
     if (selection.ignores(path)) ignored.push(path);
-    else files.push({ path, format, symlink: entry.symlink, size: entry.size });
+    else if (!selection.names(path) && isOwnReport(path, format)) skipped.push({ file: path, reason: OWN_REPORT });
+    else files.push({ path, format, symlink: entry.symlink, size: entry.size, inFolder: true });
   }
   if (files.length === 0 && ignored.length === 0) {
     throw new InputError(`the folder holds no ${extensionList} file`, { file: folder }, INPUT_EXPECTED);
@@ -105,10 +149,12 @@ async function folderFiles(folder: string, selection: FileSelection, ignored: st
   return files;
 }
 
-/** The files to read, and those left out because the mapping's `ignore` list names them. */
+/** The files to read, those left out because the mapping's `ignore` list names them, and those skipped. */
 export interface InputFiles {
   readonly files: InputFile[];
   readonly ignored: string[];
+  /** Files found but not read (lock files, other file types, the tool's own reports), in the order met. */
+  readonly skipped: SkippedFile[];
 }
 
 /**
@@ -119,20 +165,28 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
   if (paths.length === 0) throw new InputError('no input given', {}, INPUT_EXPECTED);
   const files: InputFile[] = [];
   const ignored: string[] = [];
+  const skipped: SkippedFile[] = [];
   const seen = new Set<string>();
   for (const path of paths) {
     const entry = inspected(path, INPUT_EXPECTED);
     let found: InputFile[];
     if ('folder' in entry) {
-      found = await folderFiles(path, selection, ignored);
+      found = await folderFiles(path, selection, ignored, skipped);
     } else {
       const format = formatOf(path, true);
-      if (!format) {
-        const extension = extname(path) || 'without an extension';
-        throw new InputError(`unsupported file type (${extension})`, { file: path }, INPUT_EXPECTED);
+      if (!format || isLockFile(basename(path))) {
+        skipped.push({
+          file: path,
+          reason: format ? 'an Office lock file (the workbook is open in Excel)' : `not a file type practice-audit reads (${extname(path) || 'no extension'})`,
+        });
+        continue;
       }
       if (selection.ignores(path)) {
         ignored.push(path);
+        continue;
+      }
+      if (!selection.names(path) && isOwnReport(path, format)) {
+        skipped.push({ file: path, reason: OWN_REPORT });
         continue;
       }
       found = [{ path, format, symlink: entry.symlink, size: entry.size }];
@@ -144,7 +198,11 @@ export async function listInputFiles(paths: readonly string[], selection: FileSe
       files.push(file);
     }
   }
-  return { files, ignored };
+  if (files.length === 0 && ignored.length === 0 && skipped.length > 0) {
+    const [first] = skipped;
+    throw new InputError(`nothing to read: ${skipped.length === 1 ? `the only input was skipped, ${first?.reason ?? ''}` : `all ${skipped.length} inputs were skipped`}`, { file: first?.file ?? '' }, INPUT_EXPECTED);
+  }
+  return { files, ignored, skipped };
 }
 
 /**

@@ -43,6 +43,8 @@ export interface HeaderScan {
   readonly ignored: readonly string[];
   /** Files read only for the mapping's lookups (not as tables). */
   readonly lookupFiles: readonly string[];
+  /** Files found but not read (lock files, other file types, practice-audit's own reports). */
+  readonly skipped: readonly { readonly file: string; readonly reason: string }[];
   /** Workbook sheets neither named as a table nor named by the mapping. */
   readonly skippedSheets: readonly string[];
   /** File names the mapping names that are not among the inputs, and sheets it names that a workbook lacks (`book.xlsx#sheet`). */
@@ -228,7 +230,7 @@ class KeyCollector implements DocumentSink {
  */
 export async function scanHeaders(paths: readonly string[], options: ScanOptions = {}): Promise<HeaderScan> {
   const mapping = options.mapping ? new MappingIndex(options.mapping) : undefined;
-  const { files, ignored } = await listInputFiles(paths, mapping);
+  const { files, ignored, skipped } = await listInputFiles(paths, mapping);
   const headers: FileHeader[] = [];
   const skippedSheets: string[] = [];
   const sheetsNotFound: string[] = [];
@@ -273,5 +275,5 @@ export async function scanHeaders(paths: readonly string[], options: ScanOptions
     ? [...mapping.namedFiles().filter((name) => !inputs.some((path) => MappingIndex.matches(name, path))), ...sheetsNotFound]
     : [];
   const lookupFiles = mapping === undefined ? [] : ignored.filter((path) => mapping.isLookupFile(path));
-  return { files: headers, ignored: ignored.filter((path) => !lookupFiles.includes(path)), lookupFiles, skippedSheets, mappingFilesNotFound };
+  return { files: headers, ignored: ignored.filter((path) => !lookupFiles.includes(path)), lookupFiles, skipped, skippedSheets, mappingFilesNotFound };
 }

@@ -30,7 +30,7 @@ function header(table: TableName, columns: readonly string[], file = `${table}.c
   };
 }
 
-const scanOf = (files: FileHeader[]): HeaderScan => ({ files, ignored: [], lookupFiles: [], skippedSheets: [], mappingFilesNotFound: [] });
+const scanOf = (files: FileHeader[]): HeaderScan => ({ files, ignored: [], lookupFiles: [], skipped: [], skippedSheets: [], mappingFilesNotFound: [] });
 
 const VISITS_READER: StandardNeeds = {
   id: 'visits-reader',

@@ -40,7 +40,7 @@ describe('paths', () => {
     expect((await loadFailure([join(folder, 'missing')])).toLine()).toBe(
       `${join(folder, 'missing')}: cannot read: no such file or folder (expected a folder of CSV files, or .csv, .tsv, .xlsx, .json, .ndjson or .jsonl files)`,
     );
-    expect((await loadFailure([join(folder, 'notes.md')])).message).toBe('unsupported file type (.md)');
+    expect((await loadFailure([join(folder, 'notes.md')])).message).toBe('nothing to read: the only input was skipped, not a file type practice-audit reads (.md)');
     expect((await loadFailure([folder])).message).toBe('the folder holds no .csv, .tsv, .xlsx, .json, .ndjson or .jsonl file');
     expect((await loadFailure([])).message).toBe('no input given');
   });

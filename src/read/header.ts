@@ -161,6 +161,29 @@ export function resolveHeader(file: string, cells: readonly string[], line: numb
   };
 }
 
+/**
+ * A finder of the export columns a mapping rule names (a filter, a key, a lookup's match) in one header: the
+ * column's position, -1 for a rule that names none (null), and an InputError naming the rule's place in the
+ * mapping when the header lacks it. `fileKind` and `expected` word the error for the file being read.
+ */
+export function mappedColumnFinder(
+  cells: readonly string[],
+  file: string,
+  line: number,
+  fileKind: string,
+  expected: (header: string) => string,
+): (header: string | null, where: string) => number {
+  const names = cells.map(normalizeHeaderName);
+  return (header, where) => {
+    if (header === null) return -1;
+    const position = names.indexOf(normalizeHeaderName(header));
+    if (position === -1) {
+      throw new InputError(`the mapping (${where}) names column "${header}", which this ${fileKind} does not have`, { file, line }, expected(header));
+    }
+    return position;
+  };
+}
+
 /** Throws the first problem of a layout as the one-line error the loader stops on. */
 export function requireUsable(layout: HeaderLayout, file: string, line: number): void {
   const { table, binding } = layout;

@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import { readCsv } from './csv.js';
 import type { Delimiter } from './dialect.js';
 import { compareText } from '../core/order.js';
-import { normalizeHeaderName } from './header.js';
+import { mappedColumnFinder } from './header.js';
 import type { MappingIndex } from './mapping.js';
 import { dayOf, preferred, type Candidate, type LookupSpec, type NullTokens } from './mapping-rules.js';
 import type { TabularSink } from './records.js';
@@ -48,20 +48,8 @@ export class LookupTable implements TabularSink {
   }
 
   header(cells: readonly string[], line: number): void {
-    const names = cells.map(normalizeHeaderName);
     const { spec } = this;
-    const at = (header: string | null, where: string): number => {
-      if (header === null) return -1;
-      const position = names.indexOf(normalizeHeaderName(header));
-      if (position === -1) {
-        throw new InputError(
-          `the mapping (${where}) names column "${header}", which this lookup file does not have`,
-          { file: this.file, line },
-          `a header with "${header}", or a mapping that names this file's column`,
-        );
-      }
-      return position;
-    };
+    const at = mappedColumnFinder(cells, this.file, line, 'lookup file', (header) => `a header with "${header}", or a mapping that names this file's column`);
     this.positions = {
       match: spec.match.map(([theirs]) => at(theirs, `${spec.where}.match`)),
       column: at(spec.column, `${spec.where}.column`),

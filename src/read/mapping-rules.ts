@@ -55,9 +55,14 @@ export interface CellCondition {
   test(cell: string): boolean;
 }
 
+const SLASHED = /^\/(.+)\/([a-z]*)$/s;
+
+/** A value spelling written between slashes (`/^Clos/i`) is a pattern, not a value. */
+export const isSlashedPattern = (text: string): boolean => SLASHED.test(text);
+
 /** A mapping's pattern, `/^Clos/i` or `^Clos`: a regular expression, in any case unless written between slashes without `i`. */
 export function patternOf(text: string): RegExp {
-  const slashed = /^\/(.*)\/([a-z]*)$/s.exec(text);
+  const slashed = SLASHED.exec(text);
   if (slashed) return new RegExp(slashed[1] ?? '', (slashed[2] ?? '').replace(/[gy]/g, ''));
   return new RegExp(text, 'i');
 }
@@ -159,5 +164,3 @@ export interface LookupSpec {
 /** A file name or a pattern with `*` and `?`, matched against a file's name in any case. */
 export const globToRegExp = (pattern: string): RegExp =>
   new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-
-export const isPattern = (name: string): boolean => /[*?]/.test(name);

@@ -16,8 +16,8 @@ import {
   compileCondition,
   DEFAULT_NULL_TOKENS,
   globToRegExp,
-  isPattern,
   NullTokens,
+  isSlashedPattern,
   patternOf,
   patternProblem,
   type CellCondition,
@@ -280,7 +280,7 @@ function compileSource(
   for (const [name, spellings] of Object.entries(source.values ?? {})) {
     const column = columnOf('values', name);
     for (const [from, to] of Object.entries(spellings)) {
-      if (isValuePattern(from)) {
+      if (isSlashedPattern(from)) {
         const problem = patternProblem(from);
         if (problem) fail(`${where}.values.${name}.${from}`, `"${from}" is not a regular expression: ${problem}`, 'a pattern written /.../ or /.../i');
       }
@@ -414,8 +414,6 @@ function formatProblem(pattern: string): string | null {
   return null;
 }
 
-/** A value spelling written between slashes (`/^Clos/i`) is a pattern, not a value. */
-const isValuePattern = (from: string): boolean => /^\/.+\/[a-z]*$/s.test(from);
 
 /**
  * A column's value spellings: the export's value (trimmed; exact, else in any case) → the canonical value, then
@@ -433,7 +431,7 @@ export class ValueTranslation {
     for (const [from, to] of Object.entries(entries)) {
       const key = from.trim();
       if (from === '*') continue;
-      if (isValuePattern(key)) {
+      if (isSlashedPattern(key)) {
         this.patterns.push([patternOf(key), to]);
         continue;
       }
@@ -610,6 +608,7 @@ export class MappingIndex {
 
   /** Whether an input file's name is one the mapping names (a pattern matching it counts). */
   static matches(named: string, path: string): boolean {
-    return isPattern(named) ? globToRegExp(named).test(basename(path)) : named.toLowerCase() === basename(path).toLowerCase();
+    // A plain name is a pattern without wildcards: matched whole, in any case.
+    return globToRegExp(named).test(basename(path));
   }
 }

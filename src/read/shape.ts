@@ -1,10 +1,21 @@
 // The mapping's row rules applied to one mapped source as its records pass: null tokens, filters, lookups and keep-one-per-key.
-import { InputError } from '../core/errors.js';
-import { normalizeHeaderName } from './header.js';
+import { mappedColumnFinder, normalizeHeaderName } from './header.js';
 import type { LookupTable, LookupTables } from './lookups.js';
 import type { SourceBinding } from './mapping.js';
 import { dayOf, preferred, type Candidate, type NullTokens } from './mapping-rules.js';
 import type { TabularSink } from './records.js';
+
+/** The record with its null tokens emptied: the same array when it holds none (most records), else a copy. */
+function withoutNullTokens(cells: readonly string[], tokensAt: (position: number) => NullTokens): readonly string[] {
+  let row = cells;
+  for (let i = 0; i < cells.length; i++) {
+    if (tokensAt(i).isNull(cells[i] as string)) {
+      if (row === cells) row = [...cells];
+      (row as string[])[i] = '';
+    }
+  }
+  return row;
+}
 
 /** Why a record read was not handed on: the mapping's `where` left it out, or its `keep` kept another row of its key. */
 export type LeftOut = 'filtered' | 'superseded';
@@ -58,21 +69,15 @@ export class MappedRows implements ShapedSink {
   }
 
   header(cells: readonly string[], line: number): void {
-    const names = cells.map(normalizeHeaderName);
     const { binding } = this;
-    const column = (header: string | null, where: string): number => {
-      if (header === null) return -1;
-      const position = names.indexOf(normalizeHeaderName(header));
-      if (position === -1) {
-        throw new InputError(
-          `the mapping (${where}) names column "${header}", which this file does not have`,
-          { file: this.file, line },
-          `a header with "${header}", or a mapping that names this file's column (${binding.mappingFile})`,
-        );
-      }
-      return position;
-    };
-    this.nulls = names.map((name) => binding.columnNullTokens.get(name) ?? binding.nullTokens);
+    const column = mappedColumnFinder(
+      cells,
+      this.file,
+      line,
+      'file',
+      (header) => `a header with "${header}", or a mapping that names this file's column (${binding.mappingFile})`,
+    );
+    this.nulls = cells.map(normalizeHeaderName).map((name) => binding.columnNullTokens.get(name) ?? binding.nullTokens);
     this.conditions = binding.conditions.map((condition) => ({ position: column(condition.header, condition.where), test: condition.test }));
     this.lookups = [...binding.lookups.values()].map((spec) => ({
       table: this.lookupTables?.get(spec),
@@ -85,14 +90,7 @@ export class MappedRows implements ShapedSink {
   }
 
   record(cells: readonly string[], line: number): void {
-    let row = cells;
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i] as string;
-      if ((this.nulls[i] ?? this.fallbackNulls).isNull(cell)) {
-        if (row === cells) row = [...cells];
-        (row as string[])[i] = '';
-      }
-    }
+    let row = withoutNullTokens(cells, (i) => this.nulls[i] ?? this.fallbackNulls);
     const asRead = row === cells ? undefined : cells;
     const text = (position: number): string => (position < 0 ? '' : (row[position] ?? '').trim());
     for (const { position, test } of this.conditions) {
@@ -158,14 +156,7 @@ export class NullCells implements ShapedSink {
   }
 
   record(cells: readonly string[], line: number): void {
-    let row = cells;
-    for (let i = 0; i < cells.length; i++) {
-      if (this.tokens.isNull(cells[i] as string)) {
-        if (row === cells) row = [...cells];
-        (row as string[])[i] = '';
-      }
-    }
-    this.target.record(row, line);
+    this.target.record(withoutNullTokens(cells, () => this.tokens), line);
   }
 
   finish(): void {

@@ -190,10 +190,10 @@ export async function auditChecked(
   const parts = await partsFor(job, jobs);
   const sized = inputFiles.map((file) => ({ format: file.format, bytes: file.size }));
   const heapLimit = getHeapStatistics().heap_size_limit;
-  // Only delimited text is read by part: JSON documents and workbooks are read whole, in one pass.
+  // Only delimited text is read by part: JSON and NDJSON documents and workbooks are audited in one pass.
   const byPart = inputFiles.every((file) => file.format === 'csv');
   if (passesAsked !== 'auto' && passesAsked > 1 && !byPart) {
-    throw new UsageError(`--passes ${passesAsked} needs every input to be delimited text`, {}, 'CSV exports (JSON and workbooks are read whole), or --passes 1');
+    throw new UsageError(`--passes ${passesAsked} needs every input to be delimited text`, {}, 'CSV exports (JSON, NDJSON and workbooks are audited in one pass), or --passes 1');
   }
   const passes = passesAsked !== 'auto' ? passesAsked : byPart ? passesFor(sized, parts, heapLimit, MAX_PASSES) : 1;
   // V8's out-of-memory end cannot be caught, and comes after minutes of loading with a stack trace and exit 134:

@@ -143,7 +143,7 @@ const THIS_MACHINE: Machine = {
 /**
  * How many parts to audit in parallel: `requested` when given (1 = on this thread), otherwise 1. Workers are
  * opt-in: on the 2-core machine they were measured slower than one thread, and nothing bigger was at hand to
- * measure a default on (bench/RESULTS.md). Only delimited text is split: JSON and workbooks are read whole.
+ * measure a default on (bench/RESULTS.md). Only delimited text is split: JSON, NDJSON and workbooks are read in one part.
  * Run from the TypeScript sources (tests), where no compiled worker entry exists, always 1.
  */
 export async function partsFor(job: AuditJob, requested: number | undefined, machine: Machine = THIS_MACHINE): Promise<number> {

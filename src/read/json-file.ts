@@ -5,7 +5,7 @@ import { NotRegularFile, readRegularFile, reasonOf, sizeName } from '../core/reg
 
 type KnownErrorClass = new (message: string, where?: { file?: string; line?: number }, expected?: string) => KnownError;
 
-/** The largest such file read: a baseline is a whole earlier report, so the limit is that of a JSON export. */
+/** The largest such file read (parsed whole): a baseline is a whole earlier report, far larger than any configuration. */
 export const MAX_SETTINGS_BYTES = 256 * 1024 * 1024;
 
 export function readJsonFile(file: string, ErrorClass: KnownErrorClass, what: string): unknown {

@@ -1,19 +1,17 @@
-// Reads JSON (an array of case documents or {"cases": [...]}) and NDJSON (one per line) into case documents with their lines.
+// Reads JSON (an array of case documents or {"cases": [...]}) and NDJSON (one per line) as streams of case documents with their lines.
 import { InputError } from '../core/errors.js';
-import { NotRegularFile, readRegularFile, sizeName } from '../core/regular-file.js';
 import { MAX_RECORD_LENGTH } from './csv-tokenizer.js';
 import { isFileSystemError, readError } from './files.js';
-import { JsonSyntaxError, scanJson, type JsonLayout } from './json-layout.js';
+import { DocumentTooLong, JsonScanner, JsonSyntaxError, scanJson, type JsonLayout, type JsonScanError } from './json-layout.js';
 import type { DocumentSink } from './records.js';
-import { decodeWhole, textChunks, type TextEncoding } from './text.js';
+import { textChunks, type TextEncoding } from './text.js';
 
 const JSON_EXPECTED = 'a JSON array of case documents, or {"cases": [ ... ]}';
 const NDJSON_EXPECTED = 'one JSON case document per line';
 
 const BOM = '\uFEFF';
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const MILLIONS = `${MAX_RECORD_LENGTH / (1024 * 1024)} million`;
 
 /**
  * The error for text JSON.parse refused, placed by the scanner; `lineNumber` places an NDJSON line. V8's
@@ -24,49 +22,56 @@ function invalidJson(file: string, scan: JsonLayout | JsonSyntaxError, expected:
   return new InputError(`invalid JSON at column ${scan.column}: ${scan.reason}`, { file, line: lineNumber ?? scan.line }, expected);
 }
 
-/**
- * The largest JSON file read (JSON is parsed whole): 256 MiB, far beyond a month's export of case documents and
- * within what one string can hold.
- */
-export const MAX_JSON_BYTES = 256 * 1024 * 1024;
-
-/** A JSON file's bytes, refused when it is not a regular file or is larger than MAX_JSON_BYTES. */
-export function readJsonBytes(file: string): Buffer {
-  try {
-    return readRegularFile(file, MAX_JSON_BYTES);
-  } catch (error) {
-    if (error instanceof NotRegularFile) {
-      throw new InputError(`cannot read: ${error.reason}`, { file }, `a JSON file of at most ${sizeName(MAX_JSON_BYTES)}; a larger export as NDJSON`);
-    }
-    throw readError(file, error);
+function scanFailure(file: string, error: JsonScanError): InputError {
+  if (error instanceof DocumentTooLong) {
+    return new InputError(`a case document runs on for more than ${MILLIONS} characters`, { file, line: error.line }, `${JSON_EXPECTED}, each document at most ${MILLIONS} characters`);
   }
+  return invalidJson(file, error, JSON_EXPECTED);
 }
 
-/** A whole JSON file: read at once (JSON cannot be parsed in pieces), validated with line numbers. */
-export async function readJsonFile(file: string, sink: DocumentSink, encoding?: TextEncoding): Promise<void> {
-  const text = await decodeWhole(file, readJsonBytes(file), encoding);
-  let value: unknown;
+/** Bytes read at a time: large reads mean fewer documents cut in two between reads. */
+const READ_SIZE = 1 << 20;
+
+/**
+ * A JSON file, streamed: the scanner validates the text as it comes and hands on each case document's text
+ * as soon as it closes, which is parsed on its own, so the file is never one string and a document is held
+ * only while it is read (at most MAX_RECORD_LENGTH characters). A fault anywhere stops the reading at its
+ * line and column; the documents before it have gone to the sink. `readSize` is for tests (tiny reads).
+ */
+export async function readJsonFile(file: string, sink: DocumentSink, encoding?: TextEncoding, readSize = READ_SIZE): Promise<void> {
+  let casesKeys = 0;
+  const scanner: JsonScanner = new JsonScanner(
+    {
+      document(text, index, layout) {
+        let document: unknown;
+        try {
+          document = JSON.parse(text);
+        } catch {
+          // The scanner has validated the text: this is only a guard that V8's message never reaches the user.
+          throw invalidJson(file, scanJson(text), JSON_EXPECTED, layout.line);
+        }
+        sink.document(document, layout.line, `${scanner.root === 'object' ? 'cases' : ''}[${index}]`, layout);
+      },
+      // JSON.parse would take the last `cases`; a stream cannot take back the documents of the first.
+      casesKey(line, column) {
+        if (++casesKeys > 1) throw new InputError(`a second "cases" key at column ${column}`, { file, line }, `${JSON_EXPECTED}, with one "cases" key`);
+      },
+    },
+    { keepText: true, maxDocumentLength: MAX_RECORD_LENGTH },
+  );
   try {
-    value = JSON.parse(text);
-  } catch {
-    throw invalidJson(file, scanJson(text), JSON_EXPECTED);
+    for await (const chunk of textChunks(file, encoding, readSize)) {
+      const error = scanner.write(chunk);
+      if (error) throw scanFailure(file, error);
+    }
+  } catch (error) {
+    throw isFileSystemError(error) ? readError(file, error) : error;
   }
-  const layout = scanJson(text, true);
-  if (layout instanceof JsonSyntaxError) throw invalidJson(file, layout, JSON_EXPECTED);
-  const documents = Array.isArray(value)
-    ? (value as unknown[])
-    : isObject(value) && Array.isArray(value['cases'])
-      ? (value['cases'] as unknown[])
-      : undefined;
-  const wrapped = !Array.isArray(value);
-  if (!documents) {
-    const found = isObject(value) ? 'an object without a "cases" array' : `a ${value === null ? 'null' : typeof value}`;
+  const error = scanner.end();
+  if (error) throw scanFailure(file, error);
+  if (scanner.root !== 'array' && scanner.casesArrays === 0) {
+    const found = scanner.root === 'object' ? 'an object without a "cases" array' : `a ${scanner.root ?? 'null'}`;
     throw new InputError(`JSON of the wrong shape: ${found}`, { file, line: 1 }, JSON_EXPECTED);
-  }
-  const pathPrefix = wrapped ? 'cases' : '';
-  for (let index = 0; index < documents.length; index++) {
-    const documentLayout = layout.documents[index];
-    sink.document(documents[index], documentLayout?.line ?? 1, `${pathPrefix}[${index}]`, documentLayout);
   }
 }
 

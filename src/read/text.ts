@@ -461,29 +461,14 @@ export function decodingStage(file: string, layout: TextLayout): Transform {
 export const bodyStream = (file: string, layout: TextLayout, readSize?: number) =>
   createReadStream(file, { start: layout.skip, ...(readSize === undefined ? {} : { highWaterMark: readSize }) });
 
-/** The whole file as checked text, chunk by chunk (for NDJSON, which is split into lines as it comes). */
-export async function* textChunks(file: string, given: TextEncoding | undefined): AsyncGenerator<string> {
+/**
+ * The whole file as checked text, chunk by chunk (for NDJSON and JSON, read as the text comes); `readSize` is
+ * the bytes read at a time (64 KiB by default).
+ */
+export async function* textChunks(file: string, given: TextEncoding | undefined, readSize?: number): AsyncGenerator<string> {
   const layout = textLayout(file, await readHead(file), given);
   const stage = decodingStage(file, layout);
   // The callback form returns the last stage, which then fails with the first error of any stage.
-  pipeline(bodyStream(file, layout), stage, () => undefined);
+  pipeline(bodyStream(file, layout, readSize), stage, () => undefined);
   for await (const chunk of stage) yield typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8');
-}
-
-/**
- * A whole small file as text, decoded like a stream would be (for JSON, which is parsed at once):
- * a byte-order mark or the encoding given decides; bytes that do not decode are an error with their line.
- */
-export async function decodeWhole(file: string, bytes: Buffer, given: TextEncoding | undefined): Promise<string> {
-  const layout = textLayout(file, bytes, given);
-  const stage = decodingStage(file, layout);
-  const parts: string[] = [];
-  const done = new Promise<void>((resolve, reject) => {
-    stage.on('data', (part: Buffer | string) => parts.push(typeof part === 'string' ? part : part.toString('utf8')));
-    stage.on('end', resolve);
-    stage.on('error', reject);
-  });
-  stage.end(bytes.subarray(layout.skip));
-  await done;
-  return parts.join('');
 }

@@ -34,7 +34,7 @@ describe('audit --passes', () => {
     const json = audit('samples/monthly-export.json', '--passes', '2');
     expect([json.status, json.stderr]).toEqual([
       2,
-      'practice-audit: --passes 2 needs every input to be delimited text (expected CSV exports (JSON and workbooks are read whole), or --passes 1)\n',
+      'practice-audit: --passes 2 needs every input to be delimited text (expected CSV exports (JSON, NDJSON and workbooks are audited in one pass), or --passes 1)\n',
     ]);
     const zero = audit('samples/monthly-export', '--passes', '0');
     expect([zero.status, zero.stderr]).toEqual([2, 'practice-audit: --passes "0" is not a number of passes (expected auto, or a whole number from 1 to 64)\n']);

@@ -2,14 +2,11 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
-  closeSync,
   cpSync,
-  ftruncateSync,
-  linkSync,
+    linkSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -366,14 +363,18 @@ describe('inputs are readable regular files, or the run stops naming them', () =
     expect(performance.now() - started).toBeLessThan(20_000);
   });
 
-  it('stops on a JSON file larger than 256 MiB before reading it', () => {
+  it('stops on a JSON case document past 16 million characters at the line it starts, as soon as it passes them', () => {
     const file = join(fresh('json'), 'cases.json');
-    const fd = openSync(file, 'w');
-    ftruncateSync(fd, 257 * 1024 * 1024);
-    closeSync(fd);
-    const run = runNode([], ['audit', file, ...AS_OF]);
+    // A document of 100 million characters, read under a 64 MiB heap: a reader that held it (or the file) whole would run out.
+    const note = 'x'.repeat(100 * 1024 * 1024);
+    writeFileSync(file, `{"cases": [\n  {"case_id": "C0", "status": "open"},\n  {"case_id": "C1", "status": "open",\n   "note": "${note}"}]}\n`);
+    const started = performance.now();
+    const run = runNode(['--max-old-space-size=64'], ['audit', file, ...AS_OF, '--no-memory-check']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('cannot read: larger than 256 MiB');
+    expect(run.stderr).toBe(
+      `practice-audit: ${file}:3: a case document runs on for more than 16 million characters (expected a JSON array of case documents, or {"cases": [ ... ]}, each document at most 16 million characters)\n`,
+    );
+    expect(performance.now() - started).toBeLessThan(20_000);
   });
 });
 

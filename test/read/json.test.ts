@@ -1,6 +1,9 @@
-// JSON and NDJSON input: the same case model as CSV, embedded rows, lines, paths and whole-file errors.
+// JSON and NDJSON input: the same case model as CSV, embedded rows, lines, paths and whole-file errors; JSON streamed in chunks of any size.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/core/errors.js';
+import { readJsonFile } from '../../src/read/json.js';
 import { scanJson, JsonSyntaxError } from '../../src/read/json-layout.js';
 import { TABLE_NAMES } from '../../src/model/types.js';
 import { briefly, FIXTURES, inputFolder, loadChecked, loadFailure, loadFiles, withoutSources } from '../pipeline/_helpers.js';
@@ -182,12 +185,10 @@ describe('scanJson', () => {
     }
   });
 
-  it('finds the same layout when trusting text JSON.parse accepted, escaped quotes and backslashes included', () => {
+  it('finds the layout past escaped quotes and backslashes', () => {
     const text = '[{"case_id": "C\\\\", "visits": [\n {"note": "say \\"hi\\" \\\\"}, \n {"note": "\\\\\\""}]},\n {"case_id": "C2"}]';
     expect(() => JSON.parse(text) as unknown).not.toThrow();
-    const trusted = scanJson(text, true);
-    expect(trusted).toEqual(scanJson(text));
-    expect(trusted).toEqual({ documents: [{ line: 1, rows: new Map([['visits', [2, 3]]]) }, { line: 4, rows: new Map() }] });
+    expect(scanJson(text)).toEqual({ documents: [{ line: 1, rows: new Map([['visits', [2, 3]]]) }, { line: 4, rows: new Map() }] });
   });
 
   it('records the lines of documents and embedded rows, ignoring look-alikes outside cases', () => {
@@ -198,5 +199,115 @@ describe('scanJson', () => {
     expect(rest).toEqual([]);
     expect(document?.line).toBe(3);
     expect(Object.fromEntries(document?.rows ?? [])).toEqual({ visits: [4, 5], people: [] });
+  });
+});
+
+interface Handed {
+  readonly document: unknown;
+  readonly line: number;
+  readonly path: string;
+  readonly rows: Record<string, number[]> | undefined;
+}
+
+/** Reads a JSON file as the loader does, `readSize` bytes at a time, keeping what reaches the sink. */
+async function streamed(file: string, readSize?: number): Promise<Handed[]> {
+  const handed: Handed[] = [];
+  const sink = {
+    document: (document: unknown, line: number, path: string, layout: { rows: Map<string, number[]> } | undefined) =>
+      handed.push({ document, line, path, rows: layout && Object.fromEntries(layout.rows) }),
+  };
+  await readJsonFile(file, sink, undefined, readSize);
+  return handed;
+}
+
+/** What the reader gave before streaming: the whole text parsed at once, placed by scanJson. */
+function parsedWhole(text: string): Handed[] {
+  const value = JSON.parse(text.replace(/^\uFEFF/, '')) as unknown[] | { cases: unknown[] };
+  const documents = Array.isArray(value) ? value : value.cases;
+  const layout = scanJson(text.replace(/^\uFEFF/, ''));
+  if (layout instanceof JsonSyntaxError) throw new Error('not JSON');
+  return documents.map((document, index) => ({
+    document,
+    line: layout.documents[index]?.line ?? 1,
+    path: `${Array.isArray(value) ? '' : 'cases'}[${index}]`,
+    rows: Object.fromEntries(layout.documents[index]?.rows ?? []),
+  }));
+}
+
+const readFailure = (file: string, readSize?: number): Promise<InputError> =>
+  streamed(file, readSize).then(
+    () => {
+      throw new Error('read without an error');
+    },
+    (error: unknown) => {
+      expect(error).toBeInstanceOf(InputError);
+      return error as InputError;
+    },
+  );
+
+describe('JSON read as a stream of case documents', () => {
+  it('hands on the documents, lines, paths and layouts of parsing the whole file, the samples included', async () => {
+    for (const file of [join(FIXTURES, 'canonical.json'), join(FIXTURES, 'canonical-wrapped.json'), 'samples/monthly-export.json']) {
+      const whole = parsedWhole(readFileSync(file, 'utf8'));
+      expect(whole.length, file).toBeGreaterThan(1);
+      expect(await streamed(file), file).toEqual(whole);
+      expect(await streamed(file, 13), file).toEqual(whole);
+    }
+  });
+
+  it('reads documents cut between reads at every position, in UTF-8 with and without a mark and in UTF-16', async () => {
+    const text =
+      '{"exported": [{"case_id": "X", "visits": [{}]}], "cases": [\n' +
+      ' {"case_id": "C1", "team": "Caf\u00e9 [1]", "worker": "W{\\"}", "note": "\u00e9😀\\\\",\n' +
+      '  "visits": [{"visit_id": "V\\u005d", "date": "2026-01-05"},\n   {"visit_id": "V2"}]},\n' +
+      ' {"case_id": "C2", "people": [\n  {"person_id": "M1"}]}\n], "after": {"cases": [1]}}\n';
+    const whole = parsedWhole(text);
+    expect(whole.map(({ line, path, rows }) => [line, path, rows])).toEqual([
+      [2, 'cases[0]', { visits: [3, 4] }],
+      [5, 'cases[1]', { people: [6] }],
+    ]);
+    const folder = await inputFolder({
+      'utf8.json': text,
+      'bom.json': `\uFEFF${text}`,
+      'utf16le.json': Buffer.from(`\uFEFF${text}`, 'utf16le'),
+      'utf16be.json': Buffer.from(`\uFEFF${text}`, 'utf16le').swap16(),
+    });
+    for (const name of ['utf8.json', 'bom.json', 'utf16le.json', 'utf16be.json']) {
+      // Every read size up to the file's length cuts the text at every position.
+      const bytes = readFileSync(join(folder, name)).length;
+      for (let readSize = 1; readSize <= bytes; readSize += readSize < 16 ? 1 : 37) {
+        expect(await streamed(join(folder, name), readSize), `${name} read ${readSize} bytes at a time`).toEqual(whole);
+      }
+    }
+  });
+
+  it('reads an empty array, and {"cases": []} with other keys, as no documents', async () => {
+    const folder = await inputFolder({ 'a.json': '[]', 'b.json': '{"before": 1, "cases": [], "after": [{}]}' });
+    expect(await streamed(join(folder, 'a.json'))).toEqual([]);
+    expect(await streamed(join(folder, 'b.json'))).toEqual([]);
+    const loaded = await loadChecked([folder]);
+    expect(loaded.cases).toEqual([]);
+    expect(loaded.inputs.map(({ table, rows }) => [table, rows])).toEqual([
+      ['cases', 0],
+      ['cases', 0],
+    ]);
+  });
+
+  it('refuses a second "cases" key, whose documents could not replace those already read', async () => {
+    const folder = await inputFolder({ 'export.json': '{"cases": [{"case_id": "C1", "status": "open"}],\n  "cases": []}' });
+    const error = await readFailure(join(folder, 'export.json'));
+    expect(error.where).toEqual({ file: join(folder, 'export.json'), line: 2 });
+    expect(error.message).toBe('a second "cases" key at column 3');
+  });
+
+  it('places malformed JSON at a late line and column, in whichever read it falls', async () => {
+    const documents = Array.from({ length: 3000 }, (_, i) => `  {"case_id": "C${i}", "status": "open",\n   "visits": [{"visit_id": "V${i}"}]}`);
+    documents[2500] = '  {"case_id": "C2500", "status": "open",\n   "visits": [{"visit_id": "V2500"} {"visit_id": "X"}]}';
+    const folder = await inputFolder({ 'export.json': `[\n${documents.join(',\n')}\n]\n` });
+    for (const readSize of [undefined, 4096, 1000]) {
+      const error = await readFailure(join(folder, 'export.json'), readSize);
+      expect(error.where).toEqual({ file: join(folder, 'export.json'), line: 2 + 2500 * 2 + 1 });
+      expect(error.message).toBe(`invalid JSON at column 37: unexpected "{" where ',' or ']' was expected`);
+    }
   });
 });

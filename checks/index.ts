@@ -17,6 +17,7 @@ import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
+import * as planReviewDateSet from './plan-review-date-set.js';
 import * as prAgreementSought from './pr-agreement-sought.js';
 import * as repeatCancellationsManagerConsulted from './repeat-cancellations-manager-consulted.js';
 import * as reportSharedInAdvance from './report-shared-in-advance.js';
@@ -47,6 +48,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpInvited,
   nrpMetInPerson,
   parentViewsRecorded,
+  planReviewDateSet,
   prAgreementSought,
   repeatCancellationsManagerConsulted,
   reportSharedInAdvance,

@@ -9,6 +9,7 @@ import {
   workingDayFrom,
   workingDayOnOrBefore,
   type CaseDocument,
+  type DocumentRow,
   type MeetingDraft,
   type VisitDraft,
 } from './document.js';
@@ -148,6 +149,8 @@ const RATE = {
   allegationUnanswered: 0.4,
   incident: 0.25,
   incidentLapse: 0.5,
+  reviewDateMissing: 0.02,
+  reviewDatePassed: 0.03,
 } as const;
 
 /** The cases of a generated export, built one at a time so any number can be streamed. */
@@ -203,6 +206,7 @@ function randomCase(random: Random, caseNumber: number, idWidth: number, asOf: I
   const schedule = { until, end: closed };
   const plan =
     kind === 'cp' ? cpPlan(c, planStart, schedule) : kind === 'cin' ? cinPlan(c, planStart, schedule) : lacPlan(c, planStart, schedule);
+  if (closed === undefined) shapeReviewDate(random, plan.plan, asOf);
   if (family.invisibleFather) {
     c.father({ details_recorded: false, contactable: undefined });
     // Half the time the family was asked for his details, mostly within nrp-details-sought's 10 working days.
@@ -288,6 +292,20 @@ function prAgreement(random: Random, opened: IsoDate) {
     pr_agreement: agreement,
     pr_agreement_date: agreement === 'not_asked' ? undefined : workingDayOnOrBefore(addDays(opened, -random.int(0, 5))),
   };
+}
+
+/** plan-review-date-set: the next review date on a plan in force, now and then never set or left to pass. */
+function shapeReviewDate(random: Random, plan: DocumentRow<'plans'>, asOf: IsoDate): void {
+  const lapse = random.weighted([
+    ['none', 1 - RATE.reviewDateMissing - RATE.reviewDatePassed],
+    ['missing', RATE.reviewDateMissing],
+    ['passed', RATE.reviewDatePassed],
+  ] as const);
+  if (lapse === 'missing') plan.review_due = undefined;
+  if (lapse === 'passed') {
+    const passed = workingDayOnOrBefore(addDays(asOf, -random.int(1, 60)));
+    plan.review_due = passed < plan.start ? plan.start : passed;
+  }
 }
 
 function noContactReason(random: Random, risk: boolean) {

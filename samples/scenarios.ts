@@ -25,6 +25,7 @@ export const STANDARD_IDS = [
   'nrp-invited',
   'nrp-met-in-person',
   'parent-views-recorded',
+  'plan-review-date-set',
   'pr-agreement-sought',
   'repeat-cancellations-manager-consulted',
   'report-shared-in-advance',
@@ -124,7 +125,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-16', 'North', 'W01'),
     {
       story:
-        'A Child Protection case done right: both parents in the assessment, both invited to every conference and core group with the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit.',
+        'A Child Protection case done right: both parents in the assessment, both invited to every conference and core group with the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit, and the next review conference date set on the plan (8 February).',
       meets: [
         'parent-views-recorded',
         'nrp-details-recorded',
@@ -133,6 +134,7 @@ export const SCENARIOS: readonly Scenario[] = [
         'advocacy-info-shared',
         'nrp-copied-into-letters',
         'child-seen',
+        'plan-review-date-set',
       ],
     },
     (c) => {
@@ -174,8 +176,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-20', 'North', 'W03'),
     {
       story:
-        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late). The 2nd family cancellation in a row, on Friday 14 August, was taken to a manager on Monday 17 August, the next working day. The no-access visit of Friday 28 August was followed up on Monday 7 September, the 5th working day with the bank holiday not counted.',
-      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
+        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late). The 2nd family cancellation in a row, on Friday 14 August, was taken to a manager on Monday 17 August, the next working day. The no-access visit of Friday 28 August was followed up on Monday 7 September, the 5th working day with the bank holiday not counted. The October review set the next for 29 December.',
+      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up', 'plan-review-date-set'],
     },
     (c) => {
       c.mother();
@@ -227,12 +229,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-13', 'South', 'W05'),
     {
       story:
-        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The no-access visit on 16 September was never reported to a manager, and the 2nd family cancellation in a row (Friday 18 September; the no-access visit between does not break the run) reached a manager only on Wednesday 23 September, late by 2 working days. After the cancellation of Monday 21 September the next visit was on Tuesday 29 September, late by 1 working day.',
+        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The September review set the next one for 13 October; it was not held and no new date was set, so the plan\'s review date has passed. The no-access visit on 16 September was never reported to a manager, and the 2nd family cancellation in a row (Friday 18 September; the no-access visit between does not break the run) reached a manager only on Wednesday 23 September, late by 2 working days. After the cancellation of Monday 21 September the next visit was on Tuesday 29 September, late by 1 working day.',
       breaches: {
         'defaulted-visits-escalated': 1,
         'no-access-manager-consulted': 1,
         'repeat-cancellations-manager-consulted': 1,
         'defaulted-visit-followed-up': 1,
+        'plan-review-date-set': 1,
       },
     },
     (c) => {
@@ -240,7 +243,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.father();
       c.relative('MGM1', 'maternal grandmother');
       c.assessmentWithViews('2026-04-13', '2026-04-30');
-      cinPlan(c, '2026-05-05', { until: AS_OF, reviews: ['2026-06-16', '2026-09-08'] });
+      cinPlan(c, '2026-05-05', { until: AS_OF, reviews: ['2026-06-16', '2026-09-08'] }).plan.review_due = '2026-10-13';
       c.visitsEvery('2026-05-07', '2026-09-03', 28);
       c.visit('2026-09-14', 'defaulted');
       c.visit('2026-09-16', 'no_access', { manager_informed: undefined });
@@ -810,14 +813,15 @@ export const SCENARIOS: readonly Scenario[] = [
     32,
     open('2026-04-13', 'South', 'W06'),
     {
-      story: "The father has no contact with the child because the parents disagree, which is not a valid reason.",
-      breaches: { 'no-contact-reason': 1 },
+      story:
+        "The father has no contact with the child because the parents disagree, which is not a valid reason. No review date was ever set on the Child in Need plan that started on 18 May (due within 5 working days, by Tuesday 26 May with the Spring bank holiday not counted), though the reviews were held.",
+      breaches: { 'no-contact-reason': 1, 'plan-review-date-set': 1 },
     },
     (c) => {
       c.mother();
       c.father({ child_contact: false, no_contact_reason: 'parental_disagreement' });
       c.assessmentWithViews('2026-04-13', '2026-05-15');
-      cinPlan(c, '2026-05-18', { until: AS_OF });
+      cinPlan(c, '2026-05-18', { until: AS_OF }).plan.review_due = undefined;
       c.visitsEvery('2026-05-21', AS_OF, 28);
     },
   ),

@@ -85,7 +85,7 @@ export const TABLES = [
     name: 'plans',
     description: 'plan history; a case is on a CP plan on a date inside [start, end]',
     key: ['plan_id'],
-    columns: [caseId, id('plan_id'), oneOf('type', PLAN_TYPES, true), date('start', true), date('end')],
+    columns: [caseId, id('plan_id'), oneOf('type', PLAN_TYPES, true), date('start', true), date('end'), date('review_due')],
   },
   {
     name: 'people',

@@ -99,6 +99,8 @@ export interface PlanRow extends Row {
   type: PlanType;
   start: IsoDate;
   end?: IsoDate;
+  /** The date set for the plan's next review, as it stands in the export (optional column). */
+  review_due?: IsoDate;
 }
 
 export interface PersonRow extends Row {

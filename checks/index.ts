@@ -16,6 +16,7 @@ import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
+import * as nrpOfficeAppointmentOffered from './nrp-office-appointment-offered.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
 import * as planReviewDateSet from './plan-review-date-set.js';
 import * as prAgreementSought from './pr-agreement-sought.js';
@@ -47,6 +48,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpDetailsSought,
   nrpInvited,
   nrpMetInPerson,
+  nrpOfficeAppointmentOffered,
   parentViewsRecorded,
   planReviewDateSet,
   prAgreementSought,

@@ -211,13 +211,19 @@ export class CaseBuilder {
     return assessment;
   }
 
-  /** One parent's views in an assessment: recorded, met in person and adopted, unless told otherwise. */
+  /**
+   * One parent's views in an assessment: recorded, met in person and adopted, unless told otherwise. A non-resident
+   * parent without a risk flag is offered an office appointment to go through it the day it is completed.
+   */
   viewsOf(assessment: AssessmentDraft, personId: string, fields: Partial<ViewDraft> = {}): ViewDraft {
+    const person = this.people.find((p) => p.person_id === personId);
+    const offered = person?.parent === true && person.resident === false && person.risk_flag !== true;
     const row: ViewDraft = {
       person_id: personId,
       views_recorded: true,
       method: 'in_person',
       views_adopted: 'yes',
+      office_appointment_offered: offered ? assessment.completed : undefined,
       ...fields,
     };
     this.views.push({ assessment, row });

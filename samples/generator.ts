@@ -131,6 +131,7 @@ const RATE = {
   phoneWithReason: 0.5,
   viewsNotAdopted: 0.15,
   notAdoptedReasoned: 0.6,
+  officeNotOffered: 0.04,
   noContact: 0.15,
   excluded: 0.1,
   notInvited: 0.12,
@@ -356,6 +357,12 @@ function shapeViews(c: CaseBuilder, random: Random, assessment: ReturnType<CaseB
       method: family.fatherRisk ? 'written' : 'phone',
       exceptional_reason: withReason ? 'Could not be met in person; reason on file' : undefined,
     });
+  }
+  // nrp-office-appointment-offered: now and then the father is offered no office appointment, or one late.
+  if (family.father === 'non-resident' && parents.includes('F1') && !family.fatherRisk && random.chance(RATE.officeNotOffered)) {
+    const completed = assessment.completed;
+    c.view(assessment, 'F1').office_appointment_offered =
+      completed !== undefined && random.chance(0.5) ? calendar.addWorkingDays(completed, random.int(11, 20)) : undefined;
   }
   if (random.chance(RATE.viewsNotAdopted)) {
     Object.assign(c.view(assessment, random.pick(parents)), {

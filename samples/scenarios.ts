@@ -24,6 +24,7 @@ export const STANDARD_IDS = [
   'nrp-details-sought',
   'nrp-invited',
   'nrp-met-in-person',
+  'nrp-office-appointment-offered',
   'parent-views-recorded',
   'plan-review-date-set',
   'pr-agreement-sought',
@@ -125,7 +126,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-16', 'North', 'W01'),
     {
       story:
-        'A Child Protection case done right: both parents in the assessment, both invited to every conference and core group with the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit, and the next review conference date set on the plan (8 February).',
+        'A Child Protection case done right: both parents in the assessment (the father offered an office appointment to go through it the day it was completed), both invited to every conference and core group with the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit, and the next review conference date set on the plan (8 February).',
       meets: [
         'parent-views-recorded',
         'nrp-details-recorded',
@@ -135,6 +136,7 @@ export const SCENARIOS: readonly Scenario[] = [
         'nrp-copied-into-letters',
         'child-seen',
         'plan-review-date-set',
+        'nrp-office-appointment-offered',
       ],
     },
     (c) => {
@@ -540,8 +542,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-23', 'East', 'W08'),
     {
       story:
-        "The father is involved in everything except the assessment completed on 28 April, which has no record of his views. A home visit where the child was at school is fine: the child-seen standard applies under CP plans only.",
-      breaches: { 'parent-views-recorded': 1 },
+        "The father is involved in everything except the assessment completed on 28 April, which has no record of his views, nor of an office appointment offered to go through it. A home visit where the child was at school is fine: the child-seen standard applies under CP plans only.",
+      breaches: { 'parent-views-recorded': 1, 'nrp-office-appointment-offered': 1 },
     },
     (c) => {
       c.mother();
@@ -591,12 +593,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views, invited him to either Child in Need review or copied him into the letters to the mother.",
+        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views, offered him an office appointment to go through the assessment, invited him to either Child in Need review or copied him into the letters to the mother.",
       breaches: {
         'nrp-details-recorded': 1,
         'nrp-details-sought': 1,
         'nrp-invited': 2,
         'parent-views-recorded': 1,
+        'nrp-office-appointment-offered': 1,
         'nrp-copied-into-letters': 2,
       },
     },
@@ -678,15 +681,15 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-07-06', 'East', 'W09'),
     {
       story:
-        "The non-resident father's views were taken by phone with no exceptional reason for not meeting him. He has no parental responsibility; the mother agreed on 8 July, before he was involved, to the Local Authority discussing the child with him.",
-      breaches: { 'nrp-met-in-person': 1 },
+        "The non-resident father's views were taken by phone with no exceptional reason for not meeting him, and he was offered an office appointment to go through the assessment (completed Friday 14 August, so due by 28 August) only on 2 September, late by 2 working days with the 31 August bank holiday not counted. He has no parental responsibility; the mother agreed on 8 July, before he was involved, to the Local Authority discussing the child with him.",
+      breaches: { 'nrp-met-in-person': 1, 'nrp-office-appointment-offered': 1 },
       meets: ['parent-views-recorded', 'pr-agreement-sought'],
     },
     (c) => {
       c.mother();
       c.father({ parental_responsibility: false, pr_agreement: 'agreed', pr_agreement_date: '2026-07-08' });
       const assessment = c.assessmentWithViews('2026-07-06', '2026-08-14');
-      c.view(assessment, 'F1').method = 'phone';
+      Object.assign(c.view(assessment, 'F1'), { method: 'phone', office_appointment_offered: '2026-09-02' });
       cinPlan(c, '2026-08-17', { until: AS_OF });
       c.visitsEvery('2026-08-20', AS_OF, 28);
     },
@@ -870,8 +873,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-02', 'West', 'W11'),
     {
       story:
-        "Looked after with a kinship carer. The father's allegation about the mother was admitted and her response recorded. Nothing wrong.",
-      meets: ['allegation-response-recorded', 'nrp-invited', 'report-shared-in-advance'],
+        "Looked after with a kinship carer. The father's allegation about the mother was admitted and her response recorded. Neither parent lives with the child, and each was offered an office appointment to go through the assessment. Nothing wrong.",
+      meets: ['allegation-response-recorded', 'nrp-invited', 'report-shared-in-advance', 'nrp-office-appointment-offered'],
     },
     (c) => {
       c.mother({ resident: false });

@@ -145,6 +145,7 @@ export const TABLES = [
       oneOf('views_adopted', VIEWS_ADOPTED),
       text('not_adopted_reason'),
       text('exceptional_reason'),
+      date('office_appointment_offered'),
     ],
   },
   {

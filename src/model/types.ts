@@ -154,6 +154,8 @@ export interface AssessmentViewRow extends Row {
   views_adopted?: ViewsAdopted;
   not_adopted_reason?: string;
   exceptional_reason?: string;
+  /** When this parent was offered an office appointment to go through the assessment (optional column). */
+  office_appointment_offered?: IsoDate;
 }
 
 export interface MeetingRow extends Row {

@@ -51,6 +51,7 @@ const CAREFIRST_LACKS = {
   tables: ['allegations', 'letters', 'contact_attempts'],
   // Each column is absent from the file, or one of the files, feeding its table (the core-group export lacks the meeting columns).
   columns: [
+    'assessment_views.office_appointment_offered',
     'meetings.chair_role',
     'meetings.split',
     'meetings.minutes_sets',

@@ -18,6 +18,7 @@ import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as nrpOfficeAppointmentOffered from './nrp-office-appointment-offered.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
+import * as parentsViewsSoughtForReview from './parents-views-sought-for-review.js';
 import * as planReviewDateSet from './plan-review-date-set.js';
 import * as prAgreementSought from './pr-agreement-sought.js';
 import * as repeatCancellationsManagerConsulted from './repeat-cancellations-manager-consulted.js';
@@ -50,6 +51,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpMetInPerson,
   nrpOfficeAppointmentOffered,
   parentViewsRecorded,
+  parentsViewsSoughtForReview,
   planReviewDateSet,
   prAgreementSought,
   repeatCancellationsManagerConsulted,

@@ -259,16 +259,19 @@ export class CaseBuilder {
   }
 
   /**
-   * A parent's row for a meeting, done properly: invited and attended, the report shared three
-   * working days before a conference or review, advocacy information given for a conference.
+   * A parent's row for a meeting, done properly: invited and attended, the parent's views sought for
+   * and the report shared three working days before a conference or review, advocacy information
+   * given for a conference.
    */
   parentAt(meeting: MeetingDraft, personId: string, fields: Partial<MeetingParentDraft> = {}): MeetingParentDraft {
+    const reported = REPORTED_MEETINGS.has(meeting.type);
     const row: MeetingParentDraft = {
       person_id: personId,
       invited: true,
       attended: true,
-      report_shared: REPORTED_MEETINGS.has(meeting.type) ? workingDaysBefore(meeting.date, 3) : undefined,
+      report_shared: reported ? workingDaysBefore(meeting.date, 3) : undefined,
       advocacy_info: meeting.type === 'cp_conference' ? true : undefined,
+      views_sought: reported ? true : undefined,
       ...fields,
     };
     this.meetingParents.push({ meeting, row });

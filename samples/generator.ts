@@ -140,6 +140,7 @@ const RATE = {
   reportLate: 0.15,
   reportWithheld: 0.04,
   advocacyMissing: 0.12,
+  viewsNotSought: 0.03,
   missedVisit: 0.06,
   defaultRun: 0.2,
   noAccessLate: 0.35,
@@ -407,6 +408,12 @@ function shapeMeetings(c: CaseBuilder, random: Random, plan: PlanMeetings, famil
       if (random.chance(RATE.reportLate)) row.report_shared = random.chance(0.5) ? review.date : undefined;
       else if (random.chance(RATE.reportWithheld)) Object.assign(row, { report_shared: undefined, report_withheld_agreed: true });
     }
+  }
+  // parents-views-sought-for-review: now and then a parent's views are not sought (or not recorded as sought) for a review.
+  const sought = meetings.filter((m) => m.type === 'cp_conference' || m.type === 'cin_review');
+  if (sought.length > 0 && parents.length > 0 && random.chance(RATE.viewsNotSought)) {
+    const row = findRow(c, random.pick(sought), random.pick(parents));
+    if (row) row.views_sought = random.chance(0.6) ? false : undefined;
   }
   const conferences = meetings.filter((m) => m.type === 'cp_conference');
   if (conferences.length > 0 && parents.length > 0 && random.chance(RATE.advocacyMissing)) {

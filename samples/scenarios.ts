@@ -26,6 +26,7 @@ export const STANDARD_IDS = [
   'nrp-met-in-person',
   'nrp-office-appointment-offered',
   'parent-views-recorded',
+  'parents-views-sought-for-review',
   'plan-review-date-set',
   'pr-agreement-sought',
   'repeat-cancellations-manager-consulted',
@@ -126,7 +127,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-16', 'North', 'W01'),
     {
       story:
-        'A Child Protection case done right: both parents in the assessment (the father offered an office appointment to go through it the day it was completed), both invited to every conference and core group with the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit, and the next review conference date set on the plan (8 February).',
+        'A Child Protection case done right: both parents in the assessment (the father offered an office appointment to go through it the day it was completed), both invited to every conference and core group with their views sought and the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit, and the next review conference date set on the plan (8 February).',
       meets: [
         'parent-views-recorded',
         'nrp-details-recorded',
@@ -137,6 +138,7 @@ export const SCENARIOS: readonly Scenario[] = [
         'child-seen',
         'plan-review-date-set',
         'nrp-office-appointment-offered',
+        'parents-views-sought-for-review',
       ],
     },
     (c) => {
@@ -487,8 +489,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-27', 'South', 'W05'),
     {
       story:
-        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. A manager had told him of the concerns and the consequences on 14 May, before the first exclusion. Nothing wrong.',
-      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained'],
+        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. A manager had told him of the concerns and the consequences on 14 May, before the first exclusion. His views were sought for the conference all the same. Nothing wrong.',
+      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained', 'parents-views-sought-for-review'],
     },
     (c) => {
       c.mother();
@@ -593,13 +595,14 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views, offered him an office appointment to go through the assessment, invited him to either Child in Need review or copied him into the letters to the mother.",
+        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views for the assessment or either review, offered him an office appointment to go through the assessment, invited him to either Child in Need review or copied him into the letters to the mother.",
       breaches: {
         'nrp-details-recorded': 1,
         'nrp-details-sought': 1,
         'nrp-invited': 2,
         'parent-views-recorded': 1,
         'nrp-office-appointment-offered': 1,
+        'parents-views-sought-for-review': 2,
         'nrp-copied-into-letters': 2,
       },
     },
@@ -633,8 +636,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-07', 'South', 'W06'),
     {
       story:
-        "Father with a risk flag (domestic abuse, non-molestation order). Not invited to meetings, with the reason recorded each time; not copied into letters; no contact for child protection concerns backed by a risk assessment; his views taken in writing with the exceptional reason recorded. Nothing wrong.",
-      meets: ['nrp-invited', 'nrp-copied-into-letters', 'no-contact-reason', 'nrp-met-in-person', 'parent-views-recorded'],
+        "Father with a risk flag (domestic abuse, non-molestation order). Not invited to meetings, with the reason recorded each time; not copied into letters; no contact for child protection concerns backed by a risk assessment; his views taken in writing with the exceptional reason recorded, and sought in writing for every conference. Nothing wrong.",
+      meets: ['nrp-invited', 'nrp-copied-into-letters', 'no-contact-reason', 'nrp-met-in-person', 'parent-views-recorded', 'parents-views-sought-for-review'],
     },
     (c) => {
       c.mother({ confidential_address: true });
@@ -779,15 +782,15 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The father never received the report for the April Child in Need review. After the step-up to a CP plan, the mother was invited to the initial conference without advocacy information; the father's copy of that report was withheld by agreement of a senior manager and the CPRO, which complies.",
-      breaches: { 'report-shared-in-advance': 1, 'advocacy-info-shared': 1 },
+        "The father never received the report for the April Child in Need review, nor were his views sought for it. After the step-up to a CP plan, the mother was invited to the initial conference without advocacy information; the father's copy of that report was withheld by agreement of a senior manager and the CPRO, which complies.",
+      breaches: { 'report-shared-in-advance': 1, 'advocacy-info-shared': 1, 'parents-views-sought-for-review': 1 },
     },
     (c) => {
       c.mother();
       c.father();
       c.assessmentWithViews('2026-02-23', '2026-03-06');
       const cin = cinPlan(c, '2026-03-09', { until: AS_OF, end: '2026-06-21', reviews: ['2026-04-20'] });
-      c.parentRow(at(cin.reviews, 0), 'F1').report_shared = undefined;
+      Object.assign(c.parentRow(at(cin.reviews, 0), 'F1'), { report_shared: undefined, views_sought: false });
       const cp = cpPlan(c, '2026-06-22', { until: AS_OF });
       const conference = at(cp.reviews, 0);
       c.parentRow(conference, 'M1').advocacy_info = false;

@@ -180,6 +180,7 @@ export const TABLES = [
       date('report_shared'),
       bool('report_withheld_agreed'),
       bool('advocacy_info'),
+      bool('views_sought'),
     ],
   },
   {

@@ -182,6 +182,8 @@ export interface MeetingParentRow extends Row {
   report_shared?: IsoDate;
   report_withheld_agreed?: boolean;
   advocacy_info?: boolean;
+  /** This parent's views were sought for the meeting's report (optional column). */
+  views_sought?: boolean;
 }
 
 export interface VisitRow extends Row {

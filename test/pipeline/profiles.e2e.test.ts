@@ -55,6 +55,7 @@ const CAREFIRST_LACKS = {
     'meetings.chair_role',
     'meetings.split',
     'meetings.minutes_sets',
+    'meeting_parents.views_sought',
     'people.manager_warning',
     'people.pr_agreement',
     'people.pr_agreement_date',

@@ -3,6 +3,7 @@ import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as behaviourConcernsExplained from './behaviour-concerns-explained.js';
 import * as childSeen from './child-seen.js';
+import * as confidentialAddressRemoved from './confidential-address-removed.js';
 import * as defaultedVisitFollowedUp from './defaulted-visit-followed-up.js';
 import * as defaultedVisitsEscalated from './defaulted-visits-escalated.js';
 import * as exclusionKeptUnderReview from './exclusion-kept-under-review.js';
@@ -36,6 +37,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   allegationResponseRecorded,
   behaviourConcernsExplained,
   childSeen,
+  confidentialAddressRemoved,
   defaultedVisitFollowedUp,
   defaultedVisitsEscalated,
   exclusionKeptUnderReview,

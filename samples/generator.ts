@@ -141,6 +141,8 @@ const RATE = {
   reportWithheld: 0.04,
   advocacyMissing: 0.12,
   viewsNotSought: 0.03,
+  confidentialAddress: 0.35,
+  addressNotRemoved: 0.15,
   missedVisit: 0.06,
   defaultRun: 0.2,
   noAccessLate: 0.35,
@@ -414,6 +416,15 @@ function shapeMeetings(c: CaseBuilder, random: Random, plan: PlanMeetings, famil
   if (sought.length > 0 && parents.length > 0 && random.chance(RATE.viewsNotSought)) {
     const row = findRow(c, random.pick(sought), random.pick(parents));
     if (row) row.views_sought = random.chance(0.6) ? false : undefined;
+  }
+  // confidential-address-removed: where the father is violent, the mother's address is now and then confidential;
+  // the reports shared with him are checked and it is removed, now and then not.
+  if (fatherInvited && family.fatherViolent && random.chance(RATE.confidentialAddress)) {
+    c.personRow('M1').confidential_address = true;
+    for (const meeting of meetings) {
+      const row = findRow(c, meeting, 'F1');
+      if (row?.report_shared !== undefined) row.address_removed = !random.chance(RATE.addressNotRemoved);
+    }
   }
   const conferences = meetings.filter((m) => m.type === 'cp_conference');
   if (conferences.length > 0 && parents.length > 0 && random.chance(RATE.advocacyMissing)) {

@@ -11,6 +11,7 @@ export const STANDARD_IDS = [
   'allegation-response-recorded',
   'behaviour-concerns-explained',
   'child-seen',
+  'confidential-address-removed',
   'defaulted-visit-followed-up',
   'defaulted-visits-escalated',
   'exclusion-kept-under-review',
@@ -636,8 +637,16 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-07', 'South', 'W06'),
     {
       story:
-        "Father with a risk flag (domestic abuse, non-molestation order). Not invited to meetings, with the reason recorded each time; not copied into letters; no contact for child protection concerns backed by a risk assessment; his views taken in writing with the exceptional reason recorded, and sought in writing for every conference. Nothing wrong.",
-      meets: ['nrp-invited', 'nrp-copied-into-letters', 'no-contact-reason', 'nrp-met-in-person', 'parent-views-recorded', 'parents-views-sought-for-review'],
+        "Father with a risk flag (domestic abuse, non-molestation order). Not invited to meetings, with the reason recorded each time; not copied into letters; no contact for child protection concerns backed by a risk assessment; his views taken in writing with the exceptional reason recorded, and sought in writing for every conference. The mother's address is confidential: each conference report sent to him through his solicitor was checked and her address removed. Nothing wrong.",
+      meets: [
+        'nrp-invited',
+        'nrp-copied-into-letters',
+        'no-contact-reason',
+        'nrp-met-in-person',
+        'parent-views-recorded',
+        'parents-views-sought-for-review',
+        'confidential-address-removed',
+      ],
     },
     (c) => {
       c.mother({ confidential_address: true });
@@ -657,6 +666,10 @@ export const SCENARIOS: readonly Scenario[] = [
       const cp = cpPlan(c, '2026-05-11', { until: AS_OF });
       for (const meeting of [...cp.reviews, ...cp.coreGroups]) {
         notInvited(c, meeting, 'F1', 'Risk to the mother (non-molestation order); written views sought');
+      }
+      // The conference reports go to him as to her, checked for her address first.
+      for (const conference of cp.reviews) {
+        Object.assign(c.parentRow(conference, 'F1'), { report_shared: c.parentRow(conference, 'M1').report_shared, address_removed: true });
       }
       c.visitsEvery('2026-05-14', AS_OF, 14);
     },
@@ -745,15 +758,16 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-20', 'West', 'W10'),
     {
       story:
-        'The review conference of 10 August was split (parents seen separately because of domestic abuse) but only one set of minutes was produced.',
-      breaches: { 'split-review-minutes': 1 },
+        "The review conference of 10 August was split (parents seen separately because of domestic abuse) but only one set of minutes was produced. The mother's new address is confidential: the father's copies of the conference reports were checked and it was removed, except the report for 10 August, shared with him on 5 August with no record of the check.",
+      breaches: { 'split-review-minutes': 1, 'confidential-address-removed': 1 },
     },
     (c) => {
-      c.mother();
+      c.mother({ confidential_address: true });
       c.father({ violence_flag: true });
       c.assessmentWithViews('2026-04-20', '2026-05-08');
       const cp = cpPlan(c, '2026-05-11', { until: AS_OF });
       Object.assign(at(cp.reviews, 1), { split: true, minutes_sets: 1 });
+      for (const conference of cp.reviews) c.parentRow(conference, 'F1').address_removed = conference !== at(cp.reviews, 1);
       c.visitsEvery('2026-05-14', AS_OF, 14);
     },
   ),

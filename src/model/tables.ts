@@ -181,6 +181,7 @@ export const TABLES = [
       bool('report_withheld_agreed'),
       bool('advocacy_info'),
       bool('views_sought'),
+      bool('address_removed'),
     ],
   },
   {

@@ -184,6 +184,8 @@ export interface MeetingParentRow extends Row {
   advocacy_info?: boolean;
   /** This parent's views were sought for the meeting's report (optional column). */
   views_sought?: boolean;
+  /** The report shared with this person was checked and confidential placement or home addresses removed (optional column). */
+  address_removed?: boolean;
 }
 
 export interface VisitRow extends Row {

@@ -56,6 +56,7 @@ const CAREFIRST_LACKS = {
     'meetings.split',
     'meetings.minutes_sets',
     'meeting_parents.views_sought',
+    'meeting_parents.address_removed',
     'people.manager_warning',
     'people.pr_agreement',
     'people.pr_agreement_date',

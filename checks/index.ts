@@ -3,6 +3,7 @@ import * as advocacyInfoShared from './advocacy-info-shared.js';
 import * as allegationResponseRecorded from './allegation-response-recorded.js';
 import * as behaviourConcernsExplained from './behaviour-concerns-explained.js';
 import * as childSeen from './child-seen.js';
+import * as confidentialAddressRemoved from './confidential-address-removed.js';
 import * as defaultedVisitFollowedUp from './defaulted-visit-followed-up.js';
 import * as defaultedVisitsEscalated from './defaulted-visits-escalated.js';
 import * as exclusionKeptUnderReview from './exclusion-kept-under-review.js';
@@ -16,7 +17,10 @@ import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
+import * as nrpOfficeAppointmentOffered from './nrp-office-appointment-offered.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
+import * as parentsViewsSoughtForReview from './parents-views-sought-for-review.js';
+import * as planReviewDateSet from './plan-review-date-set.js';
 import * as prAgreementSought from './pr-agreement-sought.js';
 import * as repeatCancellationsManagerConsulted from './repeat-cancellations-manager-consulted.js';
 import * as reportSharedInAdvance from './report-shared-in-advance.js';
@@ -33,6 +37,7 @@ export const CHECKS: readonly AnyCheckModule[] = [
   allegationResponseRecorded,
   behaviourConcernsExplained,
   childSeen,
+  confidentialAddressRemoved,
   defaultedVisitFollowedUp,
   defaultedVisitsEscalated,
   exclusionKeptUnderReview,
@@ -46,7 +51,10 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpDetailsSought,
   nrpInvited,
   nrpMetInPerson,
+  nrpOfficeAppointmentOffered,
   parentViewsRecorded,
+  parentsViewsSoughtForReview,
+  planReviewDateSet,
   prAgreementSought,
   repeatCancellationsManagerConsulted,
   reportSharedInAdvance,

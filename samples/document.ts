@@ -211,13 +211,19 @@ export class CaseBuilder {
     return assessment;
   }
 
-  /** One parent's views in an assessment: recorded, met in person and adopted, unless told otherwise. */
+  /**
+   * One parent's views in an assessment: recorded, met in person and adopted, unless told otherwise. A non-resident
+   * parent without a risk flag is offered an office appointment to go through it the day it is completed.
+   */
   viewsOf(assessment: AssessmentDraft, personId: string, fields: Partial<ViewDraft> = {}): ViewDraft {
+    const person = this.people.find((p) => p.person_id === personId);
+    const offered = person?.parent === true && person.resident === false && person.risk_flag !== true;
     const row: ViewDraft = {
       person_id: personId,
       views_recorded: true,
       method: 'in_person',
       views_adopted: 'yes',
+      office_appointment_offered: offered ? assessment.completed : undefined,
       ...fields,
     };
     this.views.push({ assessment, row });
@@ -253,16 +259,19 @@ export class CaseBuilder {
   }
 
   /**
-   * A parent's row for a meeting, done properly: invited and attended, the report shared three
-   * working days before a conference or review, advocacy information given for a conference.
+   * A parent's row for a meeting, done properly: invited and attended, the parent's views sought for
+   * and the report shared three working days before a conference or review, advocacy information
+   * given for a conference.
    */
   parentAt(meeting: MeetingDraft, personId: string, fields: Partial<MeetingParentDraft> = {}): MeetingParentDraft {
+    const reported = REPORTED_MEETINGS.has(meeting.type);
     const row: MeetingParentDraft = {
       person_id: personId,
       invited: true,
       attended: true,
-      report_shared: REPORTED_MEETINGS.has(meeting.type) ? workingDaysBefore(meeting.date, 3) : undefined,
+      report_shared: reported ? workingDaysBefore(meeting.date, 3) : undefined,
       advocacy_info: meeting.type === 'cp_conference' ? true : undefined,
+      views_sought: reported ? true : undefined,
       ...fields,
     };
     this.meetingParents.push({ meeting, row });

@@ -9,6 +9,7 @@ import {
   workingDayFrom,
   workingDayOnOrBefore,
   type CaseDocument,
+  type DocumentRow,
   type MeetingDraft,
   type VisitDraft,
 } from './document.js';
@@ -130,6 +131,7 @@ const RATE = {
   phoneWithReason: 0.5,
   viewsNotAdopted: 0.15,
   notAdoptedReasoned: 0.6,
+  officeNotOffered: 0.04,
   noContact: 0.15,
   excluded: 0.1,
   notInvited: 0.12,
@@ -138,6 +140,9 @@ const RATE = {
   reportLate: 0.15,
   reportWithheld: 0.04,
   advocacyMissing: 0.12,
+  viewsNotSought: 0.03,
+  confidentialAddress: 0.35,
+  addressNotRemoved: 0.15,
   missedVisit: 0.06,
   defaultRun: 0.2,
   noAccessLate: 0.35,
@@ -148,6 +153,8 @@ const RATE = {
   allegationUnanswered: 0.4,
   incident: 0.25,
   incidentLapse: 0.5,
+  reviewDateMissing: 0.02,
+  reviewDatePassed: 0.03,
 } as const;
 
 /** The cases of a generated export, built one at a time so any number can be streamed. */
@@ -203,6 +210,7 @@ function randomCase(random: Random, caseNumber: number, idWidth: number, asOf: I
   const schedule = { until, end: closed };
   const plan =
     kind === 'cp' ? cpPlan(c, planStart, schedule) : kind === 'cin' ? cinPlan(c, planStart, schedule) : lacPlan(c, planStart, schedule);
+  if (closed === undefined) shapeReviewDate(random, plan.plan, asOf);
   if (family.invisibleFather) {
     c.father({ details_recorded: false, contactable: undefined });
     // Half the time the family was asked for his details, mostly within nrp-details-sought's 10 working days.
@@ -290,6 +298,20 @@ function prAgreement(random: Random, opened: IsoDate) {
   };
 }
 
+/** plan-review-date-set: the next review date on a plan in force, now and then never set or left to pass. */
+function shapeReviewDate(random: Random, plan: DocumentRow<'plans'>, asOf: IsoDate): void {
+  const lapse = random.weighted([
+    ['none', 1 - RATE.reviewDateMissing - RATE.reviewDatePassed],
+    ['missing', RATE.reviewDateMissing],
+    ['passed', RATE.reviewDatePassed],
+  ] as const);
+  if (lapse === 'missing') plan.review_due = undefined;
+  if (lapse === 'passed') {
+    const passed = workingDayOnOrBefore(addDays(asOf, -random.int(1, 60)));
+    plan.review_due = passed < plan.start ? plan.start : passed;
+  }
+}
+
 function noContactReason(random: Random, risk: boolean) {
   if (risk) return { no_contact_reason: 'cp_concerns' as const, no_contact_evidence: 'Risk assessment on file' };
   const reason = random.weighted([
@@ -339,6 +361,12 @@ function shapeViews(c: CaseBuilder, random: Random, assessment: ReturnType<CaseB
       exceptional_reason: withReason ? 'Could not be met in person; reason on file' : undefined,
     });
   }
+  // nrp-office-appointment-offered: now and then the father is offered no office appointment, or one late.
+  if (family.father === 'non-resident' && parents.includes('F1') && !family.fatherRisk && random.chance(RATE.officeNotOffered)) {
+    const completed = assessment.completed;
+    c.view(assessment, 'F1').office_appointment_offered =
+      completed !== undefined && random.chance(0.5) ? calendar.addWorkingDays(completed, random.int(11, 20)) : undefined;
+  }
   if (random.chance(RATE.viewsNotAdopted)) {
     Object.assign(c.view(assessment, random.pick(parents)), {
       views_adopted: random.pick(['no', 'partly'] as const),
@@ -381,6 +409,21 @@ function shapeMeetings(c: CaseBuilder, random: Random, plan: PlanMeetings, famil
     if (row?.invited) {
       if (random.chance(RATE.reportLate)) row.report_shared = random.chance(0.5) ? review.date : undefined;
       else if (random.chance(RATE.reportWithheld)) Object.assign(row, { report_shared: undefined, report_withheld_agreed: true });
+    }
+  }
+  // parents-views-sought-for-review: now and then a parent's views are not sought (or not recorded as sought) for a review.
+  const sought = meetings.filter((m) => m.type === 'cp_conference' || m.type === 'cin_review');
+  if (sought.length > 0 && parents.length > 0 && random.chance(RATE.viewsNotSought)) {
+    const row = findRow(c, random.pick(sought), random.pick(parents));
+    if (row) row.views_sought = random.chance(0.6) ? false : undefined;
+  }
+  // confidential-address-removed: where the father is violent, the mother's address is now and then confidential;
+  // the reports shared with him are checked and it is removed, now and then not.
+  if (fatherInvited && family.fatherViolent && random.chance(RATE.confidentialAddress)) {
+    c.personRow('M1').confidential_address = true;
+    for (const meeting of meetings) {
+      const row = findRow(c, meeting, 'F1');
+      if (row?.report_shared !== undefined) row.address_removed = !random.chance(RATE.addressNotRemoved);
     }
   }
   const conferences = meetings.filter((m) => m.type === 'cp_conference');

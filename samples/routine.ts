@@ -34,6 +34,20 @@ function lastDay(schedule: PlanSchedule): IsoDate {
   return schedule.end !== undefined && schedule.end < schedule.until ? schedule.end : schedule.until;
 }
 
+/**
+ * The plan's next review as the export records it (`review_due`, the current value): the rhythm's next date after
+ * the last review, past `until`. A plan that has ended has none.
+ */
+function setNextReview(plan: DocumentRow<'plans'>, schedule: PlanSchedule, reviews: readonly MeetingDraft[], intervals: readonly number[]): void {
+  if (schedule.end !== undefined) return;
+  const held = reviews.length;
+  const last = reviews[held - 1]?.date ?? plan.start;
+  const every = (index: number): number => intervals[Math.min(index, intervals.length - 1)] ?? 182;
+  let next = workingDayFrom(addDays(last, every(held)));
+  for (let i = held + 1; next <= schedule.until; i += 1) next = workingDayFrom(addDays(next, every(i)));
+  plan.review_due = next;
+}
+
 function reviewWithLetter(c: CaseBuilder, type: MeetingType, date: IsoDate): MeetingDraft {
   const meeting = c.meetingWithParents(type, date);
   c.letterAfter(meeting);
@@ -57,6 +71,8 @@ export function cpPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule): 
     if (kind === 'first') reviews.push(reviewWithLetter(c, 'cp_conference', date));
     else coreGroups.push(c.meetingWithParents('core_group', date));
   }
+  // After the initial conference (reviews[0]), the first review is three months on, then every six months.
+  setNextReview(plan, schedule, reviews.slice(1), [91, 182]);
   return { plan, reviews, coreGroups };
 }
 
@@ -64,7 +80,9 @@ export function cpPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule): 
 export function cinPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule): PlanMeetings {
   const plan = c.plan('cin', start, schedule.end);
   const dates = schedule.reviews ?? rhythm(addDays(start, 42), 84, lastDay(schedule));
-  return { plan, reviews: dates.map((date) => reviewWithLetter(c, 'cin_review', date)), coreGroups: [] };
+  const reviews = dates.map((date) => reviewWithLetter(c, 'cin_review', date));
+  setNextReview(plan, schedule, reviews, [42, 84]);
+  return { plan, reviews, coreGroups: [] };
 }
 
 /** A Looked After plan: the first review within twenty working days, the second three months on, then every six months. */
@@ -75,7 +93,10 @@ export function lacPlan(c: CaseBuilder, start: IsoDate, schedule: PlanSchedule):
   const dates =
     schedule.reviews ??
     [first, ...rhythm(addDays(first, 91), 182, last)].filter((date) => date <= last);
-  return { plan, reviews: dates.map((date) => reviewWithLetter(c, 'lac_review', date)), coreGroups: [] };
+  const reviews = dates.map((date) => reviewWithLetter(c, 'lac_review', date));
+  // The first review within twenty working days (about four weeks), the second three months on, then every six months.
+  setNextReview(plan, schedule, reviews, [28, 91, 182]);
+  return { plan, reviews, coreGroups: [] };
 }
 
 function mergeDates(first: readonly IsoDate[], second: readonly IsoDate[]): [IsoDate, 'first' | 'second'][] {

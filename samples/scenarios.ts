@@ -11,6 +11,7 @@ export const STANDARD_IDS = [
   'allegation-response-recorded',
   'behaviour-concerns-explained',
   'child-seen',
+  'confidential-address-removed',
   'defaulted-visit-followed-up',
   'defaulted-visits-escalated',
   'exclusion-kept-under-review',
@@ -24,7 +25,10 @@ export const STANDARD_IDS = [
   'nrp-details-sought',
   'nrp-invited',
   'nrp-met-in-person',
+  'nrp-office-appointment-offered',
   'parent-views-recorded',
+  'parents-views-sought-for-review',
+  'plan-review-date-set',
   'pr-agreement-sought',
   'repeat-cancellations-manager-consulted',
   'report-shared-in-advance',
@@ -124,7 +128,7 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-16', 'North', 'W01'),
     {
       story:
-        'A Child Protection case done right: both parents in the assessment, both invited to every conference and core group with the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit.',
+        'A Child Protection case done right: both parents in the assessment (the father offered an office appointment to go through it the day it was completed), both invited to every conference and core group with their views sought and the report three working days ahead and advocacy information, both copied into every letter, the child seen at every home visit, and the next review conference date set on the plan (8 February).',
       meets: [
         'parent-views-recorded',
         'nrp-details-recorded',
@@ -133,6 +137,9 @@ export const SCENARIOS: readonly Scenario[] = [
         'advocacy-info-shared',
         'nrp-copied-into-letters',
         'child-seen',
+        'plan-review-date-set',
+        'nrp-office-appointment-offered',
+        'parents-views-sought-for-review',
       ],
     },
     (c) => {
@@ -174,8 +181,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-20', 'North', 'W03'),
     {
       story:
-        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late). The 2nd family cancellation in a row, on Friday 14 August, was taken to a manager on Monday 17 August, the next working day. The no-access visit of Friday 28 August was followed up on Monday 7 September, the 5th working day with the bank holiday not counted.',
-      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up'],
+        'Child in Need, both parents at home. The 4th defaulted visit is on Friday 28 August; with Monday 31 August a bank holiday, 7 working days run to Wednesday 9 September. The professionals meeting on 9 September is on time (counting the bank holiday would have made it look a day late). The 2nd family cancellation in a row, on Friday 14 August, was taken to a manager on Monday 17 August, the next working day. The no-access visit of Friday 28 August was followed up on Monday 7 September, the 5th working day with the bank holiday not counted. The October review set the next for 29 December.',
+      meets: ['defaulted-visits-escalated', 'no-access-manager-consulted', 'repeat-cancellations-manager-consulted', 'defaulted-visit-followed-up', 'plan-review-date-set'],
     },
     (c) => {
       c.mother();
@@ -227,12 +234,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-13', 'South', 'W05'),
     {
       story:
-        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The no-access visit on 16 September was never reported to a manager, and the 2nd family cancellation in a row (Friday 18 September; the no-access visit between does not break the run) reached a manager only on Wednesday 23 September, late by 2 working days. After the cancellation of Monday 21 September the next visit was on Tuesday 29 September, late by 1 working day.',
+        'Child in Need. The 4th defaulted visit on Monday 21 September needed a multi-agency meeting by Wednesday 30 September; none was held by 31 October: not escalated. A 5th default on 12 October adds no second finding. The September review set the next one for 13 October; it was not held and no new date was set, so the plan\'s review date has passed. The no-access visit on 16 September was never reported to a manager, and the 2nd family cancellation in a row (Friday 18 September; the no-access visit between does not break the run) reached a manager only on Wednesday 23 September, late by 2 working days. After the cancellation of Monday 21 September the next visit was on Tuesday 29 September, late by 1 working day.',
       breaches: {
         'defaulted-visits-escalated': 1,
         'no-access-manager-consulted': 1,
         'repeat-cancellations-manager-consulted': 1,
         'defaulted-visit-followed-up': 1,
+        'plan-review-date-set': 1,
       },
     },
     (c) => {
@@ -240,7 +248,7 @@ export const SCENARIOS: readonly Scenario[] = [
       c.father();
       c.relative('MGM1', 'maternal grandmother');
       c.assessmentWithViews('2026-04-13', '2026-04-30');
-      cinPlan(c, '2026-05-05', { until: AS_OF, reviews: ['2026-06-16', '2026-09-08'] });
+      cinPlan(c, '2026-05-05', { until: AS_OF, reviews: ['2026-06-16', '2026-09-08'] }).plan.review_due = '2026-10-13';
       c.visitsEvery('2026-05-07', '2026-09-03', 28);
       c.visit('2026-09-14', 'defaulted');
       c.visit('2026-09-16', 'no_access', { manager_informed: undefined });
@@ -482,8 +490,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-27', 'South', 'W05'),
     {
       story:
-        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. A manager had told him of the concerns and the consequences on 14 May, before the first exclusion. Nothing wrong.',
-      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained'],
+        'Father excluded from the initial conference and the first core group while on police bail, each time recorded by the meeting\'s chair (the CPRO at the conference, the social worker who chairs the core group) with the reason and a written contribution offered; invited again from July. A manager had told him of the concerns and the consequences on 14 May, before the first exclusion. His views were sought for the conference all the same. Nothing wrong.',
+      meets: ['exclusion-recorded', 'exclusion-kept-under-review', 'nrp-invited', 'behaviour-concerns-explained', 'parents-views-sought-for-review'],
     },
     (c) => {
       c.mother();
@@ -537,8 +545,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-23', 'East', 'W08'),
     {
       story:
-        "The father is involved in everything except the assessment completed on 28 April, which has no record of his views. A home visit where the child was at school is fine: the child-seen standard applies under CP plans only.",
-      breaches: { 'parent-views-recorded': 1 },
+        "The father is involved in everything except the assessment completed on 28 April, which has no record of his views, nor of an office appointment offered to go through it. A home visit where the child was at school is fine: the child-seen standard applies under CP plans only.",
+      breaches: { 'parent-views-recorded': 1, 'nrp-office-appointment-offered': 1 },
     },
     (c) => {
       c.mother();
@@ -588,12 +596,14 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views, invited him to either Child in Need review or copied him into the letters to the mother.",
+        "The invisible father: named on the file but with no details recorded and not marked un-contactable, and nobody in the family was ever asked for them (due 10 working days after the case opened, by 9 March); so nobody sought his views for the assessment or either review, offered him an office appointment to go through the assessment, invited him to either Child in Need review or copied him into the letters to the mother.",
       breaches: {
         'nrp-details-recorded': 1,
         'nrp-details-sought': 1,
         'nrp-invited': 2,
         'parent-views-recorded': 1,
+        'nrp-office-appointment-offered': 1,
+        'parents-views-sought-for-review': 2,
         'nrp-copied-into-letters': 2,
       },
     },
@@ -627,8 +637,16 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-07', 'South', 'W06'),
     {
       story:
-        "Father with a risk flag (domestic abuse, non-molestation order). Not invited to meetings, with the reason recorded each time; not copied into letters; no contact for child protection concerns backed by a risk assessment; his views taken in writing with the exceptional reason recorded. Nothing wrong.",
-      meets: ['nrp-invited', 'nrp-copied-into-letters', 'no-contact-reason', 'nrp-met-in-person', 'parent-views-recorded'],
+        "Father with a risk flag (domestic abuse, non-molestation order). Not invited to meetings, with the reason recorded each time; not copied into letters; no contact for child protection concerns backed by a risk assessment; his views taken in writing with the exceptional reason recorded, and sought in writing for every conference. The mother's address is confidential: each conference report sent to him through his solicitor was checked and her address removed. Nothing wrong.",
+      meets: [
+        'nrp-invited',
+        'nrp-copied-into-letters',
+        'no-contact-reason',
+        'nrp-met-in-person',
+        'parent-views-recorded',
+        'parents-views-sought-for-review',
+        'confidential-address-removed',
+      ],
     },
     (c) => {
       c.mother({ confidential_address: true });
@@ -648,6 +666,10 @@ export const SCENARIOS: readonly Scenario[] = [
       const cp = cpPlan(c, '2026-05-11', { until: AS_OF });
       for (const meeting of [...cp.reviews, ...cp.coreGroups]) {
         notInvited(c, meeting, 'F1', 'Risk to the mother (non-molestation order); written views sought');
+      }
+      // The conference reports go to him as to her, checked for her address first.
+      for (const conference of cp.reviews) {
+        Object.assign(c.parentRow(conference, 'F1'), { report_shared: c.parentRow(conference, 'M1').report_shared, address_removed: true });
       }
       c.visitsEvery('2026-05-14', AS_OF, 14);
     },
@@ -675,15 +697,15 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-07-06', 'East', 'W09'),
     {
       story:
-        "The non-resident father's views were taken by phone with no exceptional reason for not meeting him. He has no parental responsibility; the mother agreed on 8 July, before he was involved, to the Local Authority discussing the child with him.",
-      breaches: { 'nrp-met-in-person': 1 },
+        "The non-resident father's views were taken by phone with no exceptional reason for not meeting him, and he was offered an office appointment to go through the assessment (completed Friday 14 August, so due by 28 August) only on 2 September, late by 2 working days with the 31 August bank holiday not counted. He has no parental responsibility; the mother agreed on 8 July, before he was involved, to the Local Authority discussing the child with him.",
+      breaches: { 'nrp-met-in-person': 1, 'nrp-office-appointment-offered': 1 },
       meets: ['parent-views-recorded', 'pr-agreement-sought'],
     },
     (c) => {
       c.mother();
       c.father({ parental_responsibility: false, pr_agreement: 'agreed', pr_agreement_date: '2026-07-08' });
       const assessment = c.assessmentWithViews('2026-07-06', '2026-08-14');
-      c.view(assessment, 'F1').method = 'phone';
+      Object.assign(c.view(assessment, 'F1'), { method: 'phone', office_appointment_offered: '2026-09-02' });
       cinPlan(c, '2026-08-17', { until: AS_OF });
       c.visitsEvery('2026-08-20', AS_OF, 28);
     },
@@ -736,15 +758,16 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-20', 'West', 'W10'),
     {
       story:
-        'The review conference of 10 August was split (parents seen separately because of domestic abuse) but only one set of minutes was produced.',
-      breaches: { 'split-review-minutes': 1 },
+        "The review conference of 10 August was split (parents seen separately because of domestic abuse) but only one set of minutes was produced. The mother's new address is confidential: the father's copies of the conference reports were checked and it was removed, except the report for 10 August, shared with him on 5 August with no record of the check.",
+      breaches: { 'split-review-minutes': 1, 'confidential-address-removed': 1 },
     },
     (c) => {
-      c.mother();
+      c.mother({ confidential_address: true });
       c.father({ violence_flag: true });
       c.assessmentWithViews('2026-04-20', '2026-05-08');
       const cp = cpPlan(c, '2026-05-11', { until: AS_OF });
       Object.assign(at(cp.reviews, 1), { split: true, minutes_sets: 1 });
+      for (const conference of cp.reviews) c.parentRow(conference, 'F1').address_removed = conference !== at(cp.reviews, 1);
       c.visitsEvery('2026-05-14', AS_OF, 14);
     },
   ),
@@ -773,15 +796,15 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-23', 'North', 'W03'),
     {
       story:
-        "The father never received the report for the April Child in Need review. After the step-up to a CP plan, the mother was invited to the initial conference without advocacy information; the father's copy of that report was withheld by agreement of a senior manager and the CPRO, which complies.",
-      breaches: { 'report-shared-in-advance': 1, 'advocacy-info-shared': 1 },
+        "The father never received the report for the April Child in Need review, nor were his views sought for it. After the step-up to a CP plan, the mother was invited to the initial conference without advocacy information; the father's copy of that report was withheld by agreement of a senior manager and the CPRO, which complies.",
+      breaches: { 'report-shared-in-advance': 1, 'advocacy-info-shared': 1, 'parents-views-sought-for-review': 1 },
     },
     (c) => {
       c.mother();
       c.father();
       c.assessmentWithViews('2026-02-23', '2026-03-06');
       const cin = cinPlan(c, '2026-03-09', { until: AS_OF, end: '2026-06-21', reviews: ['2026-04-20'] });
-      c.parentRow(at(cin.reviews, 0), 'F1').report_shared = undefined;
+      Object.assign(c.parentRow(at(cin.reviews, 0), 'F1'), { report_shared: undefined, views_sought: false });
       const cp = cpPlan(c, '2026-06-22', { until: AS_OF });
       const conference = at(cp.reviews, 0);
       c.parentRow(conference, 'M1').advocacy_info = false;
@@ -810,14 +833,15 @@ export const SCENARIOS: readonly Scenario[] = [
     32,
     open('2026-04-13', 'South', 'W06'),
     {
-      story: "The father has no contact with the child because the parents disagree, which is not a valid reason.",
-      breaches: { 'no-contact-reason': 1 },
+      story:
+        "The father has no contact with the child because the parents disagree, which is not a valid reason. No review date was ever set on the Child in Need plan that started on 18 May (due within 5 working days, by Tuesday 26 May with the Spring bank holiday not counted), though the reviews were held.",
+      breaches: { 'no-contact-reason': 1, 'plan-review-date-set': 1 },
     },
     (c) => {
       c.mother();
       c.father({ child_contact: false, no_contact_reason: 'parental_disagreement' });
       c.assessmentWithViews('2026-04-13', '2026-05-15');
-      cinPlan(c, '2026-05-18', { until: AS_OF });
+      cinPlan(c, '2026-05-18', { until: AS_OF }).plan.review_due = undefined;
       c.visitsEvery('2026-05-21', AS_OF, 28);
     },
   ),
@@ -866,8 +890,8 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-02-02', 'West', 'W11'),
     {
       story:
-        "Looked after with a kinship carer. The father's allegation about the mother was admitted and her response recorded. Nothing wrong.",
-      meets: ['allegation-response-recorded', 'nrp-invited', 'report-shared-in-advance'],
+        "Looked after with a kinship carer. The father's allegation about the mother was admitted and her response recorded. Neither parent lives with the child, and each was offered an office appointment to go through the assessment. Nothing wrong.",
+      meets: ['allegation-response-recorded', 'nrp-invited', 'report-shared-in-advance', 'nrp-office-appointment-offered'],
     },
     (c) => {
       c.mother({ resident: false });

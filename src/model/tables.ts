@@ -85,7 +85,7 @@ export const TABLES = [
     name: 'plans',
     description: 'plan history; a case is on a CP plan on a date inside [start, end]',
     key: ['plan_id'],
-    columns: [caseId, id('plan_id'), oneOf('type', PLAN_TYPES, true), date('start', true), date('end')],
+    columns: [caseId, id('plan_id'), oneOf('type', PLAN_TYPES, true), date('start', true), date('end'), date('review_due')],
   },
   {
     name: 'people',
@@ -145,6 +145,7 @@ export const TABLES = [
       oneOf('views_adopted', VIEWS_ADOPTED),
       text('not_adopted_reason'),
       text('exceptional_reason'),
+      date('office_appointment_offered'),
     ],
   },
   {
@@ -179,6 +180,8 @@ export const TABLES = [
       date('report_shared'),
       bool('report_withheld_agreed'),
       bool('advocacy_info'),
+      bool('views_sought'),
+      bool('address_removed'),
     ],
   },
   {

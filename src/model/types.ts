@@ -99,6 +99,8 @@ export interface PlanRow extends Row {
   type: PlanType;
   start: IsoDate;
   end?: IsoDate;
+  /** The date set for the plan's next review, as it stands in the export (optional column). */
+  review_due?: IsoDate;
 }
 
 export interface PersonRow extends Row {
@@ -152,6 +154,8 @@ export interface AssessmentViewRow extends Row {
   views_adopted?: ViewsAdopted;
   not_adopted_reason?: string;
   exceptional_reason?: string;
+  /** When this parent was offered an office appointment to go through the assessment (optional column). */
+  office_appointment_offered?: IsoDate;
 }
 
 export interface MeetingRow extends Row {
@@ -178,6 +182,10 @@ export interface MeetingParentRow extends Row {
   report_shared?: IsoDate;
   report_withheld_agreed?: boolean;
   advocacy_info?: boolean;
+  /** This parent's views were sought for the meeting's report (optional column). */
+  views_sought?: boolean;
+  /** The report shared with this person was checked and confidential placement or home addresses removed (optional column). */
+  address_removed?: boolean;
 }
 
 export interface VisitRow extends Row {

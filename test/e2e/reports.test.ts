@@ -105,11 +105,13 @@ describe('audit --baseline', () => {
     const run = runBuiltCli(['audit', EXPORT, ...AS_OF, '--baseline', september, '--fail-on', 'new', '-f', 'json']);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.findings.filter((f) => f.baseline === 'new').map((f) => [f.caseId, f.recordId])).toEqual([
-      ['C005', 'V005-09'],
-      ['C040', 'V040-06'],
+    // Two new errors fail the run; C005's plan review date (13 October), passed since September, is a new warning.
+    expect(report.findings.filter((f) => f.baseline === 'new').map((f) => [f.caseId, f.recordId, f.severity])).toEqual([
+      ['C005', 'V005-09', 'error'],
+      ['C005', 'P005-1', 'warning'],
+      ['C040', 'V040-06', 'error'],
     ]);
-    expect(report.baseline?.new).toBe(2);
+    expect(report.baseline?.new).toBe(3);
   });
 
   it('does not fail on a new breach a waiver accepts', () => {
@@ -154,9 +156,10 @@ describe('compare', () => {
       teams: { team: string }[];
       newBreaches: { caseId: string; standard: string; recordId: string }[];
     };
-    expect(comparison.summary).toMatchObject({ newBreaches: 2, resolvedBreaches: 0 });
+    expect(comparison.summary).toMatchObject({ newBreaches: 3, newErrors: 2, resolvedBreaches: 0 });
     expect(comparison.newBreaches.map((f) => [f.caseId, f.standard, f.recordId])).toEqual([
       ['C005', 'defaulted-visits-escalated', 'V005-09'],
+      ['C005', 'plan-review-date-set', 'P005-1'],
       ['C040', 'child-seen', 'V040-06'],
     ]);
     expect(comparison.standards.find((s) => s.id === 'defaulted-visits-escalated')).toMatchObject({

@@ -438,9 +438,11 @@ describe.skipIf(!hasChromium)('a 20,000-case report in headless Chromium', () =>
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  it('is under 12 MB (32 MB with a table row per finding) and opens with one page of rows, every finding searchable', async () => {
+  it('is under 14 MB (32 MB with a table row per finding) and opens with one page of rows, every finding searchable', async () => {
     const bytes = statSync(file).size;
-    expect(bytes).toBeLessThan(12_000_000);
+    // The size follows the findings: 9.0 MB when the bound was set at 12 MB, 10.6 MB (32,000 findings) before the
+    // four standards of issue 13's second part, 12.5 MB (37,000) with them. A table row per finding is over 32 MB.
+    expect(bytes).toBeLessThan(14_000_000);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     page.on('pageerror', (error) => problems.push(error.message));

@@ -49,8 +49,19 @@ function expectJudgedByWhatIsLacking(report: Report, lacking: { tables: readonly
 
 const CAREFIRST_LACKS = {
   tables: ['allegations', 'letters', 'contact_attempts'],
-  // Each column is absent from one of the files feeding its table (the core-group export).
-  columns: ['meetings.chair_role', 'meetings.split', 'meetings.minutes_sets', 'people.manager_warning', 'people.pr_agreement', 'people.pr_agreement_date'],
+  // Each column is absent from the file, or one of the files, feeding its table (the core-group export lacks the meeting columns).
+  columns: [
+    'assessment_views.office_appointment_offered',
+    'meetings.chair_role',
+    'meetings.split',
+    'meetings.minutes_sets',
+    'meeting_parents.views_sought',
+    'meeting_parents.address_removed',
+    'people.manager_warning',
+    'people.pr_agreement',
+    'people.pr_agreement_date',
+    'plans.review_due',
+  ],
 };
 /** A finding as the saved forms must agree on it: the child, the standard, the record, the message, the team and worker. */
 const brief = (finding: Report['findings'][number]) =>
@@ -67,7 +78,7 @@ const SSD_STAFF_NAMES = ['Priya Shah', 'Tom Okafor', "Siobhan O'Neill", 'Dan Rey
 
 const SSD_LACKS = {
   tables: ['people', 'meeting_parents', 'assessment_views', 'incidents', 'allegations', 'letters', 'contact_attempts'],
-  columns: ['visits.manager_informed', 'meetings.split', 'meetings.minutes_sets'],
+  columns: ['visits.manager_informed', 'meetings.split', 'meetings.minutes_sets', 'plans.review_due'],
 };
 
 describe('CareFirst profile on samples/carefirst-export', () => {

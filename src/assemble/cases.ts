@@ -1,4 +1,5 @@
 // Assembles the case model from validated rows, leaving out orphans and duplicates with a finding for each.
+import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
 import { TABLES_BY_REFERENCE, tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type TableRows, sourceOf } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from '../validate/findings.js';
@@ -72,7 +73,9 @@ interface Reference {
  */
 export function assembleCases(collector: RowCollector): CaseRecord[] {
   const cases = new Map<string, CaseUnderConstruction>();
+  let placed = 0;
   for (const row of collector.rows.cases) {
+    if (++placed % HEAP_CHECK_EVERY === 0) checkHeap();
     const existing = cases.get(row.case_id);
     if (existing) {
       collector.rejectValidated('cases', duplicateId('cases', row, row.case_id, sourceOf(existing.tables.case)), row);
@@ -99,6 +102,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
     const referencedRows: AnyRow[][] = references.map(() => []);
     const referencedIndexes: (Map<string, AnyRow> | undefined)[] = references.map(() => undefined);
     for (const row of collector.rows[table] as unknown as AnyRow[]) {
+      if (++placed % HEAP_CHECK_EVERY === 0) checkHeap();
       if (target === undefined || row.case_id !== lastCaseId) {
         const found = cases.get(row.case_id);
         if (!found) {

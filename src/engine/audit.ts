@@ -1,6 +1,7 @@
 // Runs every selected standard over every case and assembles the sorted, deterministic report.
 import type { Finding, PendingItem, Severity } from '../core/finding.js';
 import type { IsoDate } from '../core/dates.js';
+import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
 import type { AnyCheckModule, CheckContext } from '../../checks/types.js';
 import type { StandardSettings } from '../config/config.js';
 import { createCalendar, type Region } from '../core/calendar.js';
@@ -213,7 +214,9 @@ export function runAudit(
     };
   };
 
+  let audited = 0;
   for (const caseRecord of input.cases) {
+    if (++audited % HEAP_CHECK_EVERY === 0) checkHeap();
     const asOfCase = caseAsOf(caseRecord, settings.asOf);
     const caseRow = caseRecord.case;
     const applicable: string[] = [];

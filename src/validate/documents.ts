@@ -1,5 +1,6 @@
 // Splits a JSON file's case documents into the rows of their tables and validates each, as the table sink does for CSV.
 import { InputError } from '../core/errors.js';
+import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
 import { TABLE_NAMES, type ChildTableName, type TableName } from '../model/types.js';
 import { presentValue } from '../model/values.js';
 import type { DocumentLayout } from '../read/json-layout.js';
@@ -88,7 +89,10 @@ export class CaseDocumentReader implements DocumentSink {
   }
 
   private tick(): void {
-    if (++this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
+    if (++this.rowsRead % HEAP_CHECK_EVERY === 0) {
+      checkHeap();
+      if (this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
+    }
   }
 
   finish(): void {

@@ -1,5 +1,6 @@
 // Receives a tabular file's header and records (CSV, a workbook's sheet) and validates each record into a typed row of its table.
 import { InputError } from '../core/errors.js';
+import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
 import { requireUsable, resolveHeader, sourceLabels, tableNamedBy, type HeaderContext, type HeaderLayout } from '../read/header.js';
 import { type CellReader, mappedReader } from '../read/mapping.js';
 import type { LeftOut, ShapedSink } from '../read/shape.js';
@@ -66,7 +67,10 @@ export class TableSink implements ShapedSink {
       const origin = { file: this.file, line, jsonPath: null };
       this.collector.rejectRead(count, wrongCellCount(count.table, row, origin, this.headerNames, cells.length));
     }
-    if (++this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
+    if (++this.rowsRead % HEAP_CHECK_EVERY === 0) {
+      checkHeap();
+      if (this.rowsRead % PROGRESS_EVERY === 0) this.progress(this.rowsRead);
+    }
   }
 
   /** A record the mapping left out: counted when its case is in the part being read, like a row read. */

@@ -1,6 +1,6 @@
 // End to end: --passes audits the cases in disjoint sets one after another, and the merged report is the one-pass report byte for byte.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,22 @@ describe('audit --passes', () => {
       const small = runBuiltCli(['audit', exportFolder, ...AS_OF, '-f', 'json', '-o', parted, '-q'], { NODE_OPTIONS: '--max-old-space-size=96' });
       expect([small.status, small.stderr]).toEqual([1, '']);
       expect(readFileSync(parted, 'utf8')).toBe(readFileSync(whole, 'utf8'));
+    });
+
+    it('stops a run that fills the heap anyway with one line and exit 2, never V8\'s abort and stack trace', () => {
+      if (!existsSync(exportFolder)) expect(spawnGenerator(exportFolder)).toBe(0);
+      const target = join(scratch, 'forced.json');
+      // One pass forced past the estimate: without the guard this is V8's fatal error, its native stack and exit 134.
+      const forced = runBuiltCli(['audit', exportFolder, ...AS_OF, '-f', 'json', '-o', target, '-q', '--passes', '1', '--no-memory-check'], {
+        NODE_OPTIONS: '--max-old-space-size=96',
+      });
+      expect(forced.status).toBe(2);
+      expect(forced.stderr).toBe(
+        "practice-audit: the audit filled Node's heap (96 MB) and stopped before running out of memory, writing no report: run it in more passes, " +
+          'each holding fewer cases (--passes with a higher number; CSV exports only), with a larger heap (NODE_OPTIONS=--max-old-space-size=512), ' +
+          'or on the export split into parts by case\n',
+      );
+      expect(existsSync(target)).toBe(false);
     });
   });
 });

@@ -1,15 +1,15 @@
 // The estimate of the heap an audit needs, from its inputs' sizes, and the line that stops a run too large for it.
 import { describe, expect, it } from 'vitest';
-import { BASE_HEAP_BYTES, estimateHeapBytes, memoryShortfall, passesFor } from '../../src/pipeline/memory.js';
+import { BASE_HEAP_BYTES, estimateHeapBytes, HEAP_PER_INPUT_BYTE, memoryShortfall, passesFor } from '../../src/pipeline/memory.js';
 
 const GiB = 1024 ** 3;
 
 describe('estimateHeapBytes', () => {
   it('adds each input at its format\'s rate to the base, and shares CSV rows among worker threads', () => {
     expect(estimateHeapBytes([])).toBe(BASE_HEAP_BYTES);
-    expect(estimateHeapBytes([{ format: 'csv', bytes: 1_000_000 }])).toBe(BASE_HEAP_BYTES + 7_500_000);
-    expect(estimateHeapBytes([{ format: 'csv', bytes: 1_000_000 }, { format: 'ndjson', bytes: 1_000_000 }])).toBe(BASE_HEAP_BYTES + 11_500_000);
-    expect(estimateHeapBytes([{ format: 'csv', bytes: 2_000_000 }], 2)).toBe(BASE_HEAP_BYTES + 7_500_000);
+    expect(estimateHeapBytes([{ format: 'csv', bytes: 1_000_000 }])).toBe(BASE_HEAP_BYTES + 9_000_000);
+    expect(estimateHeapBytes([{ format: 'csv', bytes: 1_000_000 }, { format: 'ndjson', bytes: 1_000_000 }])).toBe(BASE_HEAP_BYTES + 13_000_000);
+    expect(estimateHeapBytes([{ format: 'csv', bytes: 2_000_000 }], 2)).toBe(BASE_HEAP_BYTES + 9_000_000);
   });
 });
 
@@ -24,13 +24,13 @@ describe('memoryShortfall', () => {
   it('names the export, the need and the heap, and the heap size to run with', () => {
     // 765 MB of CSV, the 600,000-case export that ran out of memory after 110 s under the default 4 GiB heap.
     expect(check(765_000_000, 4 * GiB)).toBe(
-      "the export is about 765 MB and its audit needs about 5.8 GB of memory; Node's heap allows about 4.3 GB: run with a larger heap, NODE_OPTIONS=--max-old-space-size=6144 (or node --max-old-space-size=6144 bin/practice-audit.js …), or split the export into parts by case (or, if you know it fits, --no-memory-check)",
+      "the export is about 765 MB and its audit needs about 7.0 GB of memory; Node's heap allows about 4.3 GB: run with a larger heap, NODE_OPTIONS=--max-old-space-size=7680 (or node --max-old-space-size=7680 bin/practice-audit.js …), or split the export into parts by case (or, if you know it fits, --no-memory-check)",
     );
   });
 
   it('advises splitting the export when the heap it needs is more than the machine has', () => {
     expect(check(765_000_000, 4 * GiB, 4 * GiB)).toBe(
-      "the export is about 765 MB and its audit needs about 5.8 GB of memory; Node's heap allows about 4.3 GB, and this machine has 4.3 GB: split the export into parts by case and audit each (or, if you know it fits, --no-memory-check)",
+      "the export is about 765 MB and its audit needs about 7.0 GB of memory; Node's heap allows about 4.3 GB, and this machine has 4.3 GB: split the export into parts by case and audit each (or, if you know it fits, --no-memory-check)",
     );
   });
 
@@ -46,7 +46,7 @@ describe('passesFor', () => {
   });
 
   it('divides the rows so each pass fits in 60% of the heap, beside the report so far', () => {
-    const rows = 1000 * MIB * 7.5;
+    const rows = 1000 * MIB * HEAP_PER_INPUT_BYTE.csv;
     expect(passesFor([{ format: 'csv', bytes: 1000 * MIB }], 1, 2048 * MIB, 64)).toBe(Math.ceil(rows / (2048 * MIB * 0.6 - BASE_HEAP_BYTES)));
     expect(passesFor([{ format: 'csv', bytes: 1000 * MIB }], 2, 2048 * MIB, 64)).toBe(Math.ceil(rows / 2 / (2048 * MIB * 0.6 - BASE_HEAP_BYTES)));
   });

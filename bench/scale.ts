@@ -3,7 +3,7 @@ import { createReadStream, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { Command, InvalidArgumentError } from 'commander';
-import { passesFor } from '../src/pipeline/memory.js';
+import { estimateHeapBytes, passesFor } from '../src/pipeline/memory.js';
 import { ensureExport, type BenchExport } from './export.js';
 import { runMeasured, type ChildRun } from './measure.js';
 import { CLI, OUT_FOLDER } from './paths.js';
@@ -32,8 +32,8 @@ const reports = join(OUT_FOLDER, 'scale');
 mkdirSync(reports, { recursive: true });
 
 /** The audit as a user runs it (exit 1: breaches found), its report written to `file`. */
-function audit(target: BenchExport, file: string, extra: readonly string[] = []): Promise<ChildRun> {
-  return runMeasured(CLI, ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', file, '-q', ...extra], { okExitCodes: [0, 1] });
+function audit(target: BenchExport, file: string, extra: readonly string[] = [], nodeFlags: readonly string[] = []): Promise<ChildRun> {
+  return runMeasured(CLI, ['audit', target.folder, '--as-of', AS_OF, '-f', 'json', '-o', file, '-q', ...extra], { okExitCodes: [0, 1], nodeFlags });
 }
 
 /** Two files byte for byte, streamed: a 20M-row report is larger than one string may be. */
@@ -83,8 +83,11 @@ for (const cases of [...options.cases].sort((a, b) => a - b)) {
 }
 if (options.halves && largest !== undefined) {
   const halves = join(reports, `scale-${largest.target.cases}-halves.json`);
-  log('the largest again in two halves of its cases (--passes 2), merged');
-  const run = await audit(largest.target, halves, ['--passes', '2']);
+  // Each half must fit the heap it is given: past the default heap's reach, the estimate's heap for one half.
+  const half = estimateHeapBytes([{ format: 'csv', bytes: largest.target.bytes }], 2);
+  const heapMb = Math.max(Math.round(heapLimit / 2 ** 20), Math.ceil((half * 1.25) / 2 ** 29) * 512);
+  log(`the largest again in two halves of its cases (--passes 2), merged, with a ${heapMb} MiB heap`);
+  const run = await audit(largest.target, halves, ['--passes', '2'], [`--max-old-space-size=${heapMb}`]);
   const same = await sameBytes(largest.file, halves);
   lines.push(
     '',

@@ -16,8 +16,10 @@ import * as nrpCopiedIntoLetters from './nrp-copied-into-letters.js';
 import * as nrpDetailsRecorded from './nrp-details-recorded.js';
 import * as nrpDetailsSought from './nrp-details-sought.js';
 import * as nrpInvited from './nrp-invited.js';
+import * as nrpLinkSupportOffered from './nrp-link-support-offered.js';
 import * as nrpMetInPerson from './nrp-met-in-person.js';
 import * as nrpOfficeAppointmentOffered from './nrp-office-appointment-offered.js';
+import * as nrpUpdatesProvided from './nrp-updates-provided.js';
 import * as parentViewsRecorded from './parent-views-recorded.js';
 import * as parentsViewsSoughtForReview from './parents-views-sought-for-review.js';
 import * as planReviewDateSet from './plan-review-date-set.js';
@@ -50,8 +52,10 @@ export const CHECKS: readonly AnyCheckModule[] = [
   nrpDetailsRecorded,
   nrpDetailsSought,
   nrpInvited,
+  nrpLinkSupportOffered,
   nrpMetInPerson,
   nrpOfficeAppointmentOffered,
+  nrpUpdatesProvided,
   parentViewsRecorded,
   parentsViewsSoughtForReview,
   planReviewDateSet,

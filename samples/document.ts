@@ -16,6 +16,8 @@ type PersonDoc = DocumentRow<'people'>;
 type IncidentDoc = DocumentRow<'incidents'>;
 type AllegationDoc = DocumentRow<'allegations'>;
 type AttemptDoc = DocumentRow<'contact_attempts'>;
+type UpdateDoc = DocumentRow<'updates'>;
+type ReferralDoc = DocumentRow<'referrals'>;
 
 /** Rows before they are numbered: ids follow date order and are handed out when the case is built. */
 export type AssessmentDraft = Omit<DocumentRow<'assessments'>, 'assessment_id'>;
@@ -146,6 +148,8 @@ export class CaseBuilder {
   private readonly attempts: Numbered<Omit<AttemptDoc, 'attempt_id'>>[] = [];
   private readonly incidents: Numbered<Omit<IncidentDoc, 'incident_id'>>[] = [];
   private readonly allegations: Numbered<Omit<AllegationDoc, 'allegation_id'>>[] = [];
+  private readonly updates: Numbered<Omit<UpdateDoc, 'update_id'>>[] = [];
+  private readonly referrals: Numbered<Omit<ReferralDoc, 'referral_id'>>[] = [];
   private added = 0;
 
   constructor(caseNumber: number, fields: Omit<CaseFields, 'case_id'>, idWidth = 3) {
@@ -361,6 +365,16 @@ export class CaseBuilder {
     this.allegations.push(this.numbered(fields));
   }
 
+  /** Updating information given to a parent (000 §5). */
+  update(fields: Omit<UpdateDoc, 'update_id'>): void {
+    this.updates.push(this.numbered(fields));
+  }
+
+  /** A referral for a parent to re-establish links with the child (001 std 9). */
+  referral(fields: Omit<ReferralDoc, 'referral_id'>): void {
+    this.referrals.push(this.numbered(fields));
+  }
+
   build(): CaseDocument {
     const meetings = inDateOrder(this.meetings, (m) => m.date);
     const meetingIds = new Map(meetings.map((m, i) => [m, `MT${this.tag}-${i + 1}`]));
@@ -392,6 +406,8 @@ export class CaseBuilder {
       incidents: numberedIds(this.incidents, 'IN').map(({ id, row }) => ({ incident_id: id, ...row })),
       allegations: numberedIds(this.allegations, 'AL').map(({ id, row }) => ({ allegation_id: id, ...row })),
       letters,
+      updates: numberedIds(this.updates, 'UP').map(({ id, row }) => ({ update_id: id, ...row })),
+      referrals: numberedIds(this.referrals, 'RF').map(({ id, row }) => ({ referral_id: id, ...row })),
     };
   }
 }

@@ -13,7 +13,7 @@ import {
   type MeetingDraft,
   type VisitDraft,
 } from './document.js';
-import { cinPlan, cpPlan, lacPlan, type PlanMeetings } from './routine.js';
+import { cinPlan, cpPlan, keepUpdated, lacPlan, type PlanMeetings } from './routine.js';
 import { SAMPLE_AS_OF } from './scenarios.js';
 
 /** mulberry32: a small, fast 32-bit PRNG; the same seed always gives the same sequence. */
@@ -115,6 +115,8 @@ type CaseKind = 'referral' | 'cp' | 'cin' | 'lac';
  * rates give about the samples' share of cases with at least one breach.
  */
 const RATE = {
+  updatesStopped: 0.05,
+  noLinkSupport: 0.08,
   closed: 0.06,
   noFather: 0.1,
   residentFather: 0.08,
@@ -195,7 +197,7 @@ function randomCase(random: Random, caseNumber: number, idWidth: number, asOf: I
     },
     idWidth,
   );
-  const family = addFamily(c, random, kind, opened);
+  const family = addFamily(c, random, kind, opened, until);
   if (kind === 'referral') {
     c.assessment(opened);
     c.visit(random.workingDay(opened, until));
@@ -238,7 +240,7 @@ interface Family {
   readonly relatives: readonly string[];
 }
 
-function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDate): Family {
+function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDate, until: IsoDate): Family {
   const looked = kind === 'lac';
   c.mother({ resident: !looked });
   const father = random.chance(RATE.noFather)
@@ -256,17 +258,19 @@ function addFamily(c: CaseBuilder, random: Random, kind: CaseKind, opened: IsoDa
   if (father === 'resident') c.father({ resident: true, child_contact: undefined });
   if (father === 'non-resident' && !invisibleFather) {
     const noContact = fatherRisk || fatherUncontactable || random.chance(RATE.noContact);
+    const reason = noContact ? noContactReason(random, fatherRisk) : undefined;
     c.father({
       violence_flag: fatherViolent || undefined,
       risk_flag: fatherRisk || undefined,
       risk_reason: fatherRisk ? 'Domestic abuse towards the mother' : undefined,
       child_contact: !noContact,
-      ...(noContact ? noContactReason(random, fatherRisk) : {}),
+      ...reason,
       ...(uncontactableDate
         ? { contactable: false, details_recorded: false, uncontactable_date: uncontactableDate }
         : {}),
       ...(random.chance(RATE.fatherWithoutPr) ? prAgreement(random, opened) : {}),
     });
+    if (noContact && !fatherRisk) supportWithoutContact(c, random, opened, until, reason?.no_contact_reason);
   }
   const relatives: string[] = [];
   for (const [id, relationship] of RELATIVES) {
@@ -310,6 +314,30 @@ function shapeReviewDate(random: Random, plan: DocumentRow<'plans'>, asOf: IsoDa
     const passed = workingDayOnOrBefore(addDays(asOf, -random.int(1, 60)));
     plan.review_due = passed < plan.start ? plan.start : passed;
   }
+}
+
+/** Reasons for which contact should not take place (000 §6): no support to re-establish links is owed. */
+const BARRING: ReadonlySet<string> = new Set(['cp_concerns', 'court_order', 'child_and_parent_decline']);
+
+/**
+ * A father without contact and without a risk flag is kept updated (nrp-updates-provided) and, unless contact is
+ * barred, referred for mediation, a family group conference or legal advice (nrp-link-support-offered); now and
+ * then the updates stop, or the referral is late or never made.
+ */
+function supportWithoutContact(c: CaseBuilder, random: Random, opened: IsoDate, until: IsoDate, reason: string | undefined): void {
+  if (random.chance(RATE.updatesStopped)) keepUpdated(c, 'F1', opened, minDate(until, addDays(opened, 60)));
+  else keepUpdated(c, 'F1', opened, until, random.int(18, 28));
+  if (reason !== undefined && BARRING.has(reason)) return;
+  if (random.chance(RATE.noLinkSupport) && random.chance(0.5)) return;
+  const late = random.chance(RATE.noLinkSupport);
+  const date = calendar.addWorkingDays(opened, late ? random.int(21, 40) : random.int(2, 18));
+  if (date > until) return;
+  c.referral({
+    person_id: 'F1',
+    type: random.pick(['mediation', 'family_group_conference', 'legal_advice'] as const),
+    date,
+    outcome: random.pick(['accepted', 'declined', 'awaiting'] as const),
+  });
 }
 
 function noContactReason(random: Random, risk: boolean) {

@@ -106,3 +106,16 @@ function mergeDates(first: readonly IsoDate[], second: readonly IsoDate[]): [Iso
   ];
   return tagged.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] === 'first' ? -1 : 1));
 }
+
+const UPDATE_TOPICS = ['school', 'health', 'key_issue'] as const;
+
+/**
+ * Updating information for a parent without contact (000 §5): a letter every 25 working days after `from` (inside
+ * nrp-updates-provided's 30) while on or before `until`, on school, health and key issues in turn.
+ */
+export function keepUpdated(c: CaseBuilder, personId: string, from: IsoDate, until: IsoDate, everyWorkingDays = 25): void {
+  let turn = 0;
+  for (let date = calendar.addWorkingDays(from, everyWorkingDays); date <= until; date = calendar.addWorkingDays(date, everyWorkingDays)) {
+    c.update({ person_id: personId, date, topic: UPDATE_TOPICS[turn++ % UPDATE_TOPICS.length], method: 'letter' });
+  }
+}

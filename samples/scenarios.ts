@@ -1,6 +1,6 @@
 // The forty cases of the October 2026 sample export: each planted to show standards met and breached.
 import { CaseBuilder, type CaseDocument, type CaseFields, type MeetingDraft, type MeetingParentDraft } from './document.js';
-import { cinPlan, cpPlan, lacPlan } from './routine.js';
+import { cinPlan, cpPlan, keepUpdated, lacPlan } from './routine.js';
 
 /** The sample export is audited as of this date. */
 export const SAMPLE_AS_OF = '2026-10-31';
@@ -24,8 +24,10 @@ export const STANDARD_IDS = [
   'nrp-details-recorded',
   'nrp-details-sought',
   'nrp-invited',
+  'nrp-link-support-offered',
   'nrp-met-in-person',
   'nrp-office-appointment-offered',
+  'nrp-updates-provided',
   'parent-views-recorded',
   'parents-views-sought-for-review',
   'plan-review-date-set',
@@ -818,12 +820,14 @@ export const SCENARIOS: readonly Scenario[] = [
     { status: 'closed', opened: '2026-01-12', closed: '2026-09-30', team: 'South', worker: 'W05' },
     {
       story:
-        "Closed on 30 September when the Child in Need plan ended. The father's contact had stopped with no reason recorded, which the no-contact standard does not look at once a case is closed. Nothing wrong.",
-      meets: ['parent-views-recorded', 'nrp-invited', 'report-shared-in-advance'],
+        "Closed on 30 September when the Child in Need plan ended. The father's contact had stopped with no reason recorded, which the no-contact standard does not look at once a case is closed. He was referred for mediation two weeks after the case opened and sent a letter on school, health and key issues every five weeks until it closed. Nothing wrong.",
+      meets: ['parent-views-recorded', 'nrp-invited', 'report-shared-in-advance', 'nrp-updates-provided', 'nrp-link-support-offered'],
     },
     (c) => {
       c.mother();
       c.father({ child_contact: false });
+      c.referral({ person_id: 'F1', type: 'mediation', date: '2026-01-26', outcome: 'accepted' });
+      keepUpdated(c, 'F1', '2026-01-12', '2026-09-30');
       c.assessmentWithViews('2026-01-12', '2026-01-23');
       cinPlan(c, '2026-01-26', { until: '2026-09-30', end: '2026-09-30' });
       c.visitsEvery('2026-01-29', '2026-09-24', 28);
@@ -834,12 +838,13 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-04-13', 'South', 'W06'),
     {
       story:
-        "The father has no contact with the child because the parents disagree, which is not a valid reason. No review date was ever set on the Child in Need plan that started on 18 May (due within 5 working days, by Tuesday 26 May with the Spring bank holiday not counted), though the reviews were held.",
-      breaches: { 'no-contact-reason': 1, 'plan-review-date-set': 1 },
+        "The father has no contact with the child because the parents disagree, which is not a valid reason. No review date was ever set on the Child in Need plan that started on 18 May (due within 5 working days, by Tuesday 26 May with the Spring bank holiday not counted), though the reviews were held. Nobody has sent the father any news of the child since the case opened (the first update was due within 30 working days, by Wednesday 27 May), and he was referred for mediation only on 1 June, after the 20 working days (by Tuesday 12 May, May Day not counted).",
+      breaches: { 'no-contact-reason': 1, 'plan-review-date-set': 1, 'nrp-updates-provided': 1, 'nrp-link-support-offered': 1 },
     },
     (c) => {
       c.mother();
       c.father({ child_contact: false, no_contact_reason: 'parental_disagreement' });
+      c.referral({ person_id: 'F1', type: 'mediation', date: '2026-06-01', outcome: 'awaiting' });
       c.assessmentWithViews('2026-04-13', '2026-05-15');
       cinPlan(c, '2026-05-18', { until: AS_OF }).plan.review_due = undefined;
       c.visitsEvery('2026-05-21', AS_OF, 28);
@@ -850,13 +855,14 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-05-05', 'East', 'W07'),
     {
       story:
-        "No contact with the father for child protection concerns, but no risk assessment or court report is referenced.",
+        "No contact with the father for child protection concerns, but no risk assessment or court report is referenced. He has no risk flag, so he is kept updated by letter every five weeks.",
       breaches: { 'no-contact-reason': 1 },
-      meets: ['child-seen'],
+      meets: ['child-seen', 'nrp-updates-provided'],
     },
     (c) => {
       c.mother();
       c.father({ child_contact: false, no_contact_reason: 'cp_concerns' });
+      keepUpdated(c, 'F1', '2026-05-05', AS_OF);
       c.assessmentWithViews('2026-05-05', '2026-05-22');
       cpPlan(c, '2026-06-01', { until: AS_OF });
       c.visitsEvery('2026-06-04', AS_OF, 14);
@@ -878,6 +884,7 @@ export const SCENARIOS: readonly Scenario[] = [
         no_contact_reason: 'court_order',
         no_contact_evidence: 'Family court order FC-2026-0412',
       });
+      keepUpdated(c, 'F1', '2026-03-16', AS_OF);
       c.assessmentWithViews('2026-03-16', '2026-04-10');
       cinPlan(c, '2026-04-13', { until: AS_OF });
       c.allegation({ date: '2026-04-02', made_by: 'M1', about: 'F1', status: 'allegation', response_recorded: false });

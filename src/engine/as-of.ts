@@ -44,6 +44,8 @@ export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
   const incidents = kept(caseRecord.incidents, dated);
   const allegations = kept(caseRecord.allegations, dated);
   const letters = kept(caseRecord.letters, dated);
+  const updates = kept(caseRecord.updates, dated);
+  const referrals = kept(caseRecord.referrals, dated);
   const people = peopleAsOf(caseRecord.people, asOf);
   if (
     people === caseRecord.people &&
@@ -54,7 +56,9 @@ export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
     visits === caseRecord.visits &&
     incidents === caseRecord.incidents &&
     allegations === caseRecord.allegations &&
-    letters === caseRecord.letters
+    letters === caseRecord.letters &&
+    updates === caseRecord.updates &&
+    referrals === caseRecord.referrals
   ) {
     return caseRecord;
   }
@@ -69,5 +73,7 @@ export function caseAsOf(caseRecord: CaseRecord, asOf: IsoDate): CaseRecord {
     incidents,
     allegations,
     letters,
+    updates,
+    referrals,
   };
 }

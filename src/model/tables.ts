@@ -8,6 +8,10 @@ import {
   NO_CONTACT_REASONS,
   PLAN_TYPES,
   PR_AGREEMENTS,
+  REFERRAL_OUTCOMES,
+  REFERRAL_TYPES,
+  UPDATE_METHODS,
+  UPDATE_TOPICS,
   VIEW_METHODS,
   VIEWS_ADOPTED,
   VISIT_OUTCOMES,
@@ -111,6 +115,7 @@ export const TABLES = [
       oneOf('no_contact_reason', NO_CONTACT_REASONS),
       text('no_contact_evidence'),
       date('manager_warning'),
+      date('no_contact_since'),
     ],
   },
   {
@@ -234,6 +239,25 @@ export const TABLES = [
     key: ['letter_id', 'recipient'],
     columns: [caseId, id('letter_id'), date('date', true), id('recipient', 'people')],
   },
+  {
+    name: 'updates',
+    description: 'updating information given to a parent',
+    key: ['update_id'],
+    columns: [caseId, id('update_id'), id('person_id', 'people'), date('date', true), oneOf('topic', UPDATE_TOPICS), oneOf('method', UPDATE_METHODS)],
+  },
+  {
+    name: 'referrals',
+    description: 'referrals made for a parent to re-establish links with the child',
+    key: ['referral_id'],
+    columns: [
+      caseId,
+      id('referral_id'),
+      id('person_id', 'people'),
+      oneOf('type', REFERRAL_TYPES, true),
+      date('date', true),
+      oneOf('outcome', REFERRAL_OUTCOMES),
+    ],
+  },
 ] as const satisfies readonly TableSpec[];
 
 // The row types of types.ts and this contract are kept in step by the compiler: each row type has exactly the
@@ -261,6 +285,8 @@ const rowTypesInStep: { readonly [T in TableName]: InStep<T> } = {
   incidents: true,
   allegations: true,
   letters: true,
+  updates: true,
+  referrals: true,
 };
 void rowTypesInStep;
 

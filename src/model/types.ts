@@ -15,6 +15,8 @@ export const TABLE_NAMES = [
   'incidents',
   'allegations',
   'letters',
+  'updates',
+  'referrals',
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
 
@@ -52,6 +54,12 @@ export const VISIT_OUTCOMES = [
 ] as const;
 export const INCIDENT_TYPES = ['threat', 'violence', 'verbal_abuse', 'intimidation'] as const;
 export const ALLEGATION_STATUSES = ['allegation', 'admitted', 'court_finding'] as const;
+/** What updating information given to a parent was about (000 §5). */
+export const UPDATE_TOPICS = ['school', 'health', 'key_issue', 'other'] as const;
+export const UPDATE_METHODS = ['letter', 'phone', 'email', 'meeting', 'other'] as const;
+/** Referrals made for a parent to re-establish links with the child (001 std 9). */
+export const REFERRAL_TYPES = ['family_group_conference', 'mediation', 'legal_advice', 'other'] as const;
+export const REFERRAL_OUTCOMES = ['accepted', 'declined', 'awaiting', 'other'] as const;
 
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 export type PlanType = (typeof PLAN_TYPES)[number];
@@ -65,6 +73,10 @@ export type VisitType = (typeof VISIT_TYPES)[number];
 export type VisitOutcome = (typeof VISIT_OUTCOMES)[number];
 export type IncidentType = (typeof INCIDENT_TYPES)[number];
 export type AllegationStatus = (typeof ALLEGATION_STATUSES)[number];
+export type UpdateTopic = (typeof UPDATE_TOPICS)[number];
+export type UpdateMethod = (typeof UPDATE_METHODS)[number];
+export type ReferralType = (typeof REFERRAL_TYPES)[number];
+export type ReferralOutcome = (typeof REFERRAL_OUTCOMES)[number];
 
 // Optional fields are `undefined` when the export left the cell empty ("not recorded").
 // Where a row came from is held on the row itself rather than in a SourceRef object of its own: an export's
@@ -124,6 +136,8 @@ export interface PersonRow extends Row {
   child_contact?: boolean;
   no_contact_reason?: NoContactReason;
   no_contact_evidence?: string;
+  /** When the child stopped having contact with this parent, with child_contact = N (optional column). */
+  no_contact_since?: IsoDate;
   /** When a manager told this person of the concerns about their behaviour and the consequences (optional column). */
   manager_warning?: IsoDate;
 }
@@ -227,6 +241,26 @@ export interface LetterRow extends Row {
   recipient: string;
 }
 
+/** Updating information given to a parent (optional table). */
+export interface UpdateRow extends Row {
+  case_id: string;
+  update_id: string;
+  person_id: string;
+  date: IsoDate;
+  topic?: UpdateTopic;
+  method?: UpdateMethod;
+}
+
+/** A referral made for a parent to re-establish links with the child (optional table). */
+export interface ReferralRow extends Row {
+  case_id: string;
+  referral_id: string;
+  person_id: string;
+  type: ReferralType;
+  date: IsoDate;
+  outcome?: ReferralOutcome;
+}
+
 /** The row type of each table, keyed by table name. */
 export interface TableRows {
   cases: CaseRow;
@@ -241,6 +275,8 @@ export interface TableRows {
   incidents: IncidentRow;
   allegations: AllegationRow;
   letters: LetterRow;
+  updates: UpdateRow;
+  referrals: ReferralRow;
 }
 
 export type ChildTableName = Exclude<TableName, 'cases'>;

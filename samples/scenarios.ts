@@ -855,8 +855,9 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-05-05', 'East', 'W07'),
     {
       story:
-        "No contact with the father for child protection concerns, but no risk assessment or court report is referenced. He has no risk flag, so he is kept updated by letter every five weeks.",
+        "No contact with the father for child protection concerns, but no risk assessment or court report is referenced. He has no risk flag, so he is kept updated by letter every five weeks; the next letter is not due until after the audit date.",
       breaches: { 'no-contact-reason': 1 },
+      pending: { 'nrp-updates-provided': 1 },
       meets: ['child-seen', 'nrp-updates-provided'],
     },
     (c) => {
@@ -873,9 +874,10 @@ export const SCENARIOS: readonly Scenario[] = [
     open('2026-03-16', 'East', 'W09'),
     {
       story:
-        "Two allegations between the parents: the mother's about the father has no response recorded; the father's about the mother has a response but no status (allegation, admitted or court finding). Contact is stopped by a court order, a valid reason.",
+        "Two allegations between the parents: the mother's about the father has no response recorded; the father's about the mother has a response but no status (allegation, admitted or court finding). Contact is stopped by a court order, a valid reason; the father is still sent news of the child every five weeks, the next letter due after the audit date.",
       breaches: { 'allegation-response-recorded': 2 },
-      meets: ['no-contact-reason'],
+      pending: { 'nrp-updates-provided': 1 },
+      meets: ['no-contact-reason', 'nrp-updates-provided'],
     },
     (c) => {
       c.mother();

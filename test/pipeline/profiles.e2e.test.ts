@@ -48,7 +48,7 @@ function expectJudgedByWhatIsLacking(report: Report, lacking: { tables: readonly
 }
 
 const CAREFIRST_LACKS = {
-  tables: ['allegations', 'letters', 'contact_attempts'],
+  tables: ['allegations', 'letters', 'contact_attempts', 'updates', 'referrals'],
   // Each column is absent from the file, or one of the files, feeding its table (the core-group export lacks the meeting columns).
   columns: [
     'assessment_views.office_appointment_offered',
@@ -77,7 +77,7 @@ const SSD_FINDINGS = [
 const SSD_STAFF_NAMES = ['Priya Shah', 'Tom Okafor', "Siobhan O'Neill", 'Dan Reyes', 'Ana Kowalska', 'Lee Brennan', 'Sam Hughes', 'Zoë Adeyemi'];
 
 const SSD_LACKS = {
-  tables: ['people', 'meeting_parents', 'assessment_views', 'incidents', 'allegations', 'letters', 'contact_attempts'],
+  tables: ['people', 'meeting_parents', 'assessment_views', 'incidents', 'allegations', 'letters', 'contact_attempts', 'updates', 'referrals'],
   columns: ['visits.manager_informed', 'meetings.split', 'meetings.minutes_sets', 'plans.review_due'],
 };
 

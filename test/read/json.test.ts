@@ -40,8 +40,8 @@ describe('the same export in every form', () => {
     expect([c1?.case.sourceFile, c1?.case.sourceLine]).toEqual([join(FIXTURES, 'canonical.json'), 2]);
     expect(c1?.people.map((person) => person.sourceLine)).toEqual([10, 15]);
     expect(c1?.visits.map((visit) => visit.sourceLine)).toEqual([51, 52]);
-    expect(c2?.case.sourceLine).toBe(72);
-    expect(c2?.meeting_parents[0]?.sourceLine).toBe(85);
+    expect(c2?.case.sourceLine).toBe(74);
+    expect(c2?.meeting_parents[0]?.sourceLine).toBe(87);
   });
 });
 

@@ -33,7 +33,7 @@ describe('checking the mapping', () => {
     [{ tables: { visits: { ...VISITS, colums: {} } } }, 'tables.visits: unknown key "colums"'],
     [{ tables: { plans: [{ file: 'A.csv' }, { file: 'B.csv', colums: {} }] } }, 'tables.plans[1]: unknown key "colums"'],
     [{ tables: { visits: { ...VISITS, columns: { outcome: 3 } } } }, 'tables.visits.columns.outcome: expected the column name in the export'],
-    [{ tables: { visit: VISITS } }, 'tables.visit: not a table (expected one of cases, plans, people, contact_attempts, assessments, assessment_views, meetings, meeting_parents, visits, incidents, allegations, letters)'],
+    [{ tables: { visit: VISITS } }, 'tables.visit: not a table (expected one of cases, plans, people, contact_attempts, assessments, assessment_views, meetings, meeting_parents, visits, incidents, allegations, letters, updates, referrals)'],
     [{ tables: { visits: { ...VISITS, columns: { visit_date: 'Date' } } } }, 'tables.visits.columns.visit_date: not a column of visits (expected one of case_id, visit_id, date, type, outcome, child_seen, joint, manager_informed)'],
     [{ tables: { visits: { ...VISITS, file: 3 } } }, 'tables.visits.file: expected a file name or a list of them'],
     [{ tables: { visits: { ...VISITS, file: 'export/Visits.csv' } } }, 'tables.visits.file: expected a file name without a folder: files are matched by name among the inputs'],

@@ -67,7 +67,7 @@ describe('sheets named as tables', () => {
     const path = await workbook(folder, 'book.xlsx', { Summary: [['a']], Data: [['case_id', 'status']] });
     const error = await loadFailure([path]);
     expect(error.toLine()).toBe(
-      `${path}: no sheet of the workbook is named as a table (its sheets: Summary, Data) (expected sheets named cases, plans, people, contact_attempts, assessments, assessment_views, meetings, meeting_parents, visits, incidents, allegations, letters, or a mapping whose sheet key names them)`,
+      `${path}: no sheet of the workbook is named as a table (its sheets: Summary, Data) (expected sheets named cases, plans, people, contact_attempts, assessments, assessment_views, meetings, meeting_parents, visits, incidents, allegations, letters, updates, referrals, or a mapping whose sheet key names them)`,
     );
   });
 

@@ -131,6 +131,8 @@ describe('the complete set of findings on the sample export', () => {
     expect(report.pending.map((p) => [p.standard, p.caseId, p.recordId, p.due])).toEqual([
       ['defaulted-visit-followed-up', 'C007', 'V007-08', '2026-11-04'],
       ['defaulted-visits-escalated', 'C007', 'V007-08', '2026-11-06'],
+      ['nrp-updates-provided', 'C033', 'F1', '2026-12-10'],
+      ['nrp-updates-provided', 'C034', 'F1', '2026-11-30'],
       ['defaulted-visit-followed-up', 'C037', 'V037-14', '2026-11-06'],
       ['no-access-manager-consulted', 'C037', 'V037-14', '2026-11-02'],
     ]);

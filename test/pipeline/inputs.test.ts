@@ -60,7 +60,7 @@ describe('progress', () => {
     const last = new Map(reports.map((report) => [report.file.split(/[\\/]/).pop(), report.rows]));
     expect(last.get('visits.csv')).toBe(3);
     expect(last.get('people.csv')).toBe(3);
-    expect(last.size).toBe(12);
+    expect(last.size).toBe(14);
   });
 });
 

@@ -23,6 +23,19 @@ export function presentValue(raw: unknown): unknown {
 }
 
 /**
+ * V8 cuts a substring of 13 code units or more as a view into the string it came from (a sliced string). A cell
+ * kept in a row that way keeps the whole block of the file it was read from alive: with a long id on every row
+ * (a GUID), the export's whole text would stay in memory beside its rows.
+ */
+const VIEW_FROM = 13;
+
+/** The string with characters of its own, never a view into the text it was cut from. */
+export function ownCopy(value: string): string {
+  // The one way to a flat copy that V8 does not short-cut to the same string (checked in values.test.ts).
+  return value.length < VIEW_FROM ? value : (JSON.parse(JSON.stringify(value)) as string);
+}
+
+/**
  * A reader for one id column: a present value, and when it repeats the row before's (a case's rows come
  * together), that row's very string, so the rows of a case share one copy rather than each keeping its own.
  */
@@ -31,8 +44,30 @@ export function idReader(): (raw: unknown) => unknown {
   return (raw) => {
     const value = presentValue(raw);
     if (value === previous) return previous;
-    previous = value;
-    return value;
+    previous = typeof value === 'string' ? ownCopy(value) : value;
+    return previous;
+  };
+}
+
+/** Texts held per column: a column's repeated values (relationships, roles, teams) are few. */
+const TEXTS_HELD = 4096;
+
+/**
+ * A reader for one free-text column: a present value, held once per distinct text (a relationship, a team, a role
+ * repeats on many rows) and never as a view into the file's text.
+ */
+export function textReader(): (raw: unknown) => unknown {
+  const held = new Map<string, string>();
+  return (raw) => {
+    const value = presentValue(raw);
+    if (typeof value !== 'string' || value.length < VIEW_FROM) return value;
+    const known = held.get(value);
+    if (known !== undefined) return known;
+    const own = ownCopy(value);
+    if (held.size >= TEXTS_HELD) held.clear();
+    // Keyed by the copy: a view as the key would keep its file's text alive while it is held.
+    held.set(own, own);
+    return own;
   };
 }
 

@@ -95,6 +95,7 @@ export async function loadExport(paths: readonly string[], options: LoadOptions 
     );
   }
   const cases = assembleCases(collector);
+  collector.releaseRows();
   // A workbook's inputs are named file#sheet: the sheet is cut off to find the file.
   const linked = new Set(files.filter((file) => file.symlink).map((file) => file.path));
   return {

@@ -7,6 +7,7 @@ import { CHECKS, INTEGRITY } from '../../checks/index.js';
 import { ConfigError, InputError, UsageError, type ErrorLocation, type KnownError } from '../core/errors.js';
 import { listInputFiles } from '../read/files.js';
 import { loadExport, type LoadOptions } from './load.js';
+import { releaseDeadPhase } from '../core/heap.js';
 import { MappingIndex } from '../read/mapping.js';
 import type { CasePartition } from '../validate/rows.js';
 import type { InputSummary, Report, StandardSummary } from '../core/report.js';
@@ -270,7 +271,10 @@ async function auditPass(
   const whole = pass.count <= 1;
   if (parts <= 1) {
     if (label !== undefined) onPhase?.('reading');
-    return auditPart(job, whole ? undefined : pass, onProgress, onPhase);
+    const report = await auditPart(job, whole ? undefined : pass, onProgress, onPhase);
+    // The pass's case model died with auditPart: its memory is freed before the next pass, or the formatting, needs it.
+    releaseDeadPhase();
+    return report;
   }
   onPhase?.(`reading and auditing on ${parts} threads`);
   // Each part counts its own rows of a file: the progress line shows their sum.

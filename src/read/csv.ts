@@ -45,7 +45,7 @@ function tokenizing(tokenizer: CsvTokenizer): Writable {
 }
 
 /** Bytes read at a time: large reads mean fewer records cut in two between reads. */
-const READ_SIZE = 1 << 20;
+const READ_SIZE = 1 << 16;
 
 export interface CsvOptions {
   /** The file's encoding; by default its byte-order mark's, else UTF-8 (checked). */

@@ -78,8 +78,10 @@ export function partOfCase(caseId: unknown, count: number): number {
   return (hash >>> 0) % count;
 }
 
+const emptyTables = (): TableRowLists => Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
+
 export class RowCollector {
-  readonly rows: TableRowLists = Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
+  rows: TableRowLists = emptyTables();
   readonly present = new Set<TableName>();
   /** Which columns each table's inputs have: a standard never judges a clause on a column no input has. */
   readonly columns = new ColumnPresence();
@@ -175,6 +177,15 @@ export class RowCollector {
     row['sourceFile'] = file;
     row['sourceLine'] = line;
     (this.rows[count.table] as unknown[]).push(row);
+  }
+
+  /**
+   * Lets go of the rows once they are assembled into cases. The collector can outlive the load: a finished
+   * stream's callbacks still reach it through the reader it fed. Holding the rows, it would keep every row of
+   * the export, the cases and the rows they left out, alive until the process ends.
+   */
+  releaseRows(): void {
+    this.rows = emptyTables();
   }
 
   /** Counts a row the mapping left out before validation. */

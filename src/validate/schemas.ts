@@ -13,7 +13,7 @@ import { DATE_FORMS, UnreadableDate } from '../core/dates.js';
 import { z } from 'zod';
 import { tableSpec, type ColumnSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
-import { boolValue, dateValue, enumReader, idReader, intValue, presentValue } from '../model/values.js';
+import { boolValue, dateValue, enumReader, idReader, intValue, textReader } from '../model/values.js';
 
 export const MISSING_REQUIRED = 'a required value is missing';
 
@@ -96,7 +96,7 @@ function readerFor(column: ColumnSpec): CellReader {
     case 'id':
       return idReader();
     case 'text':
-      return presentValue;
+      return textReader();
     case 'date':
       return dateValue;
     case 'bool':

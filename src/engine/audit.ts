@@ -108,11 +108,22 @@ function missingTables(check: AnyCheckModule, present: ReadonlySet<TableName>): 
   return check.meta.needs.filter((table) => !present.has(table));
 }
 
+/** How the engine may treat its input. */
+export interface AuditHandling {
+  /**
+   * The caller gives the cases up: each is dropped from `input.cases` once audited, so the case model shrinks as
+   * the report grows and the two are never held whole together (the audit's peak memory). The caller must not
+   * read `input.cases` afterwards.
+   */
+  readonly releaseCases?: boolean;
+}
+
 export function runAudit(
   input: AuditInput,
   checks: readonly AnyCheckModule[],
   integrityStandards: readonly IntegrityStandard[],
   settings: AuditSettings,
+  { releaseCases = false }: AuditHandling = {},
 ): Report {
   const calendar = createCalendar(settings.region);
   const settingsOf = (id: string, defaultSeverity: Severity): StandardSettings =>
@@ -184,9 +195,11 @@ export function runAudit(
   const findings: ReportFinding[] = [];
   const pending: ReportPending[] = [];
   const caseResults: CaseResult[] = [];
-  const casesById = new Map(input.cases.map((c) => [c.case.case_id, c]));
-  const teamOf = (caseId: string) => casesById.get(caseId)?.case.team ?? null;
-  const workerOf = (caseId: string) => casesById.get(caseId)?.case.worker ?? null;
+  // The case rows alone: the integrity findings' teams and workers are looked up after the cases are audited.
+  const casesById = new Map(input.cases.map((c) => [c.case.case_id, c.case]));
+  const caseCount = input.cases.length;
+  const teamOf = (caseId: string) => casesById.get(caseId)?.team ?? null;
+  const workerOf = (caseId: string) => casesById.get(caseId)?.worker ?? null;
 
   /** `caseRow` is the finding's own case when the caller has it at hand, saving a lookup per finding. */
   const toReport = (
@@ -214,9 +227,11 @@ export function runAudit(
     };
   };
 
-  let audited = 0;
-  for (const caseRecord of input.cases) {
-    if (++audited % HEAP_CHECK_EVERY === 0) checkHeap();
+  const cases = input.cases as (CaseRecord | undefined)[];
+  for (let index = 0; index < caseCount; index++) {
+    if ((index + 1) % HEAP_CHECK_EVERY === 0) checkHeap();
+    const caseRecord = cases[index] as CaseRecord;
+    if (releaseCases) cases[index] = undefined;
     const asOfCase = caseAsOf(caseRecord, settings.asOf);
     const caseRow = caseRecord.case;
     const applicable: string[] = [];
@@ -303,7 +318,7 @@ export function runAudit(
     ...(input.skipped !== undefined && input.skipped.length > 0 ? { skipped: input.skipped } : {}),
     assumptions: input.assumptions ?? [],
     summary: {
-      cases: input.cases.length,
+      cases: caseCount,
       casesWithBreaches,
       errors: findings.filter((f) => f.severity === 'error').length,
       warnings: findings.filter((f) => f.severity === 'warning').length,

@@ -51,6 +51,25 @@ describe('runAudit', () => {
     expect(report.summary).toMatchObject({ cases: 3, casesWithBreaches: 2 });
   });
 
+  it('gives the same report when the caller gives the cases up, and lets go of each once audited', () => {
+    const given = [...cases];
+    const settings = {
+      asOf: '2026-10-31',
+      period: { from: null, to: null },
+      region: 'england-and-wales' as const,
+      standards: resolveConfig({}, CHECKS, INTEGRITY).standards,
+      only: null,
+    };
+    const integrity = [{ ...audit().findings[0], standard: 'data-orphan-row', caseId: 'C2', messageId: 'unknownReference', data: { table: 'letters', column: 'recipient', missingId: 'F9', referenced: 'people', caseId: 'C2' } }];
+    const input = (list: AuditInput['cases']): AuditInput => ({ cases: list, tablesPresent: new Set(TABLE_NAMES), inputs: [], integrity: integrity as unknown as AuditInput['integrity'] });
+    const kept = runAudit(input([...cases]), CHECKS, INTEGRITY, settings);
+    const released = runAudit(input(given), CHECKS, INTEGRITY, settings, { releaseCases: true });
+    expect(released).toEqual(kept);
+    expect(given).toEqual([undefined, undefined, undefined]);
+    // The integrity finding's team and worker are still found after its case was let go.
+    expect(released.findings.find((f) => f.standard === 'data-orphan-row')).toMatchObject({ caseId: 'C2', team: 'South', worker: 'W2' });
+  });
+
   it('reports a standard whose tables are absent as not assessed, naming them', () => {
     const report = audit({}, { tables: ['cases', 'meetings'] });
     expect(summaryOf(report, 'split-review-minutes')?.status).toBe('assessed');

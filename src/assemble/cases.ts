@@ -73,6 +73,8 @@ interface Reference {
  */
 export function assembleCases(collector: RowCollector): CaseRecord[] {
   const cases = new Map<string, CaseUnderConstruction>();
+  /** Tables whose rows of a case were not all together: trimmed when every case is built, not as each case ends. */
+  const ungrouped = new Set<ChildTableName>();
   let placed = 0;
   for (const row of collector.rows.cases) {
     if (++placed % HEAP_CHECK_EVERY === 0) checkHeap();
@@ -98,6 +100,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
     let lastCaseId: string | undefined;
     let target: CaseUnderConstruction | undefined;
     let accepted: AnyRow[] = [];
+    let grouped = true;
     // The referenced tables were assembled before this one (dependency order): they no longer change.
     const referencedRows: AnyRow[][] = references.map(() => []);
     const referencedIndexes: (Map<string, AnyRow> | undefined)[] = references.map(() => undefined);
@@ -108,6 +111,15 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
         if (!found) {
           collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)), row);
           continue;
+        }
+        if (target !== undefined && found !== target) {
+          if (grouped) trim(target, table);
+          // A case met again: this table's rows are not grouped by case (an export sorted by date), and trimming
+          // at every change of case would copy a case's rows once per row. Its cases are trimmed once, at the end.
+          if (acceptedRows(found, table).length > 0 && grouped) {
+            grouped = false;
+            ungrouped.add(table);
+          }
         }
         target = found;
         lastCaseId = row.case_id;
@@ -153,24 +165,32 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
       accepted.push(row);
       ownIndex?.set(keyOf(row, spec.key), row);
     }
+    if (target !== undefined && grouped) trim(target, table);
   }
 
-  return [...cases.values()].map(finished).sort((a, b) => compareText(a.case.case_id, b.case.case_id));
+  return [...cases.values()].map((built) => finished(built, ungrouped)).sort((a, b) => compareText(a.case.case_id, b.case.case_id));
 }
 
 /** The one array every case's empty tables share: most cases have no rows in most tables. */
 const NO_ROWS: readonly never[] = Object.freeze([]);
 
 /**
- * A case's tables as they are kept for the audit: an empty table is the shared empty array, and a table that grew
- * row by row is copied to its exact length. V8 grows an array by half again plus 16 slots, so a case's three visits
- * would otherwise hold room for sixteen; over an export's cases that slack was a fifth of the case model.
+ * A case's table copied to its exact length once the export moves on to another case. V8 grows an array by half
+ * again plus 16 slots, so a case's three visits would otherwise hold room for sixteen: over an export's cases that
+ * slack was a fifth of the case model. Trimmed as each case's rows end (they come together), the slack dies young
+ * instead of filling the heap until every case is built. Rows of the case met later are pushed onto the copy.
  */
-function finished(built: CaseUnderConstruction): CaseRecord {
+function trim(target: CaseUnderConstruction, table: ChildTableName): void {
+  const tables = target.tables as unknown as Record<string, unknown[]>;
+  tables[table] = (tables[table] as unknown[]).slice();
+}
+
+/** A case's tables as they are kept for the audit: an empty table is the shared empty array, every other one trimmed. */
+function finished(built: CaseUnderConstruction, ungrouped: ReadonlySet<ChildTableName>): CaseRecord {
   const tables = built.tables as unknown as Record<string, unknown>;
   for (const table of CHILD_TABLES_IN_DEPENDENCY_ORDER) {
-    const rows = tables[table] as unknown[];
-    tables[table] = rows.length === 0 ? NO_ROWS : rows.slice();
+    if ((tables[table] as unknown[]).length === 0) tables[table] = NO_ROWS;
+    else if (ungrouped.has(table)) trim(built, table);
   }
   return built.tables as CaseRecord;
 }

@@ -6,6 +6,22 @@ import { briefly, inputFolder, loadChecked, loadFiles, render } from '../pipelin
 const CASES = 'case_id,status\nC1,open\nC2,open\n';
 const PEOPLE = 'case_id,person_id,relationship,parent\nC1,M1,mother,Y\nC1,F1,father,Y\nC2,M2,mother,Y\n';
 
+describe('rows of a case apart from each other (an export sorted by date)', () => {
+  it('keeps every row in file order in its case, and still finds a duplicate met after the case came back', async () => {
+    // 20 visits per case, taking turns: past the size at which a case's table is searched by an index.
+    const visits = Array.from({ length: 40 }, (_, i) => `C${(i % 2) + 1},V${i},2026-01-${String((i % 28) + 1).padStart(2, '0')},completed`);
+    const loaded = await loadFiles({
+      'cases.csv': CASES,
+      'visits.csv': ['case_id,visit_id,date,outcome', ...visits, 'C1,V4,2026-02-01,defaulted', 'C2,V41,2026-02-02,completed', ''].join('\n'),
+    });
+    expect(loaded.cases.map((record) => record.visits.map((visit) => visit.visit_id))).toEqual([
+      Array.from({ length: 20 }, (_, i) => `V${2 * i}`),
+      [...Array.from({ length: 20 }, (_, i) => `V${2 * i + 1}`), 'V41'],
+    ]);
+    expect(loaded.integrity.map((finding) => [finding.standard, finding.recordId, finding.source?.line])).toEqual([['data-duplicate-id', 'V4', 42]]);
+  });
+});
+
 describe('duplicate ids', () => {
   it('keeps the first occurrence and reports each later one with the first one as evidence', async () => {
     const loaded = await loadFiles({

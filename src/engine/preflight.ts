@@ -4,6 +4,7 @@ import { tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { terminalText } from '../core/safe-text.js';
 import type { ColumnValues, FileValues, ValueExample } from './preflight-values.js';
+import type { Clause } from '../../checks/types.js';
 
 /** The part of a standard's metadata the pre-flight needs. */
 export interface StandardNeeds {
@@ -11,6 +12,18 @@ export interface StandardNeeds {
   readonly title: string;
   readonly needs: readonly TableName[];
   readonly reads: Partial<Record<TableName, readonly string[]>>;
+  /** The rule's clauses and the columns each needs (`meta.clauses`); without them every column read is needed. */
+  readonly clauses?: readonly Clause[];
+}
+
+/**
+ * The columns whose absence leaves part of the rule unjudged, as `table.column`: those its clauses need, as the
+ * audit judges (src/engine/clauses.ts). A column read only to exempt or narrow (a risk flag, an un-contactable
+ * date) is read as not recorded when absent, and the audit still assesses the standard: so does the pre-flight.
+ */
+function judgedColumns(standard: StandardNeeds): ReadonlySet<string> {
+  const clauses = standard.clauses ?? [{ reads: standard.reads }];
+  return new Set(clauses.flatMap((clause) => (Object.entries(clause.reads) as [TableName, readonly string[]][]).flatMap(([table, columns]) => columns.map((column) => `${table}.${column}`))));
 }
 
 /** Whether a standard runs: selected and switched on, or off and why. */
@@ -149,20 +162,20 @@ export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[],
         reason: `${plural(missingTables.length, 'table')} ${missingTables.join(', ')} missing from the input`,
       };
     }
-    const missingColumns: string[] = [];
     const constantColumns: string[] = [];
+    const judged = judgedColumns(standard);
+    const found = (name: string): boolean => {
+      const [table, column] = name.split('.') as [TableName, string];
+      return readinessOf.get(table)?.columns.includes(column) ?? false;
+    };
+    // In the clauses' order, as the audit names them.
+    const missingColumns = [...judged].filter((name) => !found(name));
     for (const [table, columns] of Object.entries(standard.reads) as [TableName, readonly string[]][]) {
       const readiness = readinessOf.get(table);
-      if (!readiness) {
-        missingColumns.push(...columns.map((column) => `${table}.${column}`));
-        continue;
-      }
+      if (!readiness) continue;
       const files = byTable.get(table) ?? [];
       for (const column of columns) {
-        if (!readiness.columns.includes(column)) {
-          missingColumns.push(`${table}.${column}`);
-          continue;
-        }
+        if (!readiness.columns.includes(column)) continue;
         // One value for every row of every input: the export does not record it, the mapping assumes it.
         // Constants that differ between inputs (cin and cp plans from two files) carry information.
         const constants = files.map((file) => file.columns.find((found) => found.column === column && found.origin === 'constant')?.constant);

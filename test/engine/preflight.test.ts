@@ -1,12 +1,19 @@
 // The pre-flight: which tables and columns the inputs' headers offer, and which standards would be assessed, partly or not.
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CHECKS } from '../../checks/index.js';
+import { CHECKS, INTEGRITY } from '../../checks/index.js';
+import { resolveConfig } from '../../src/config/config.js';
+import { runAudit } from '../../src/engine/audit.js';
+import { tableSpec } from '../../src/model/tables.js';
+import { loadExport } from '../../src/pipeline/load.js';
 import { scanHeaders, type FileHeader, type HeaderScan } from '../../src/read/scan.js';
 import { readMappingFile } from '../../src/read/mapping.js';
-import type { TableName } from '../../src/model/types.js';
+import { TABLE_NAMES, type TableName } from '../../src/model/types.js';
 import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText, type StandardNeeds } from '../../src/engine/preflight.js';
 import { inputFolder } from '../pipeline/_helpers.js';
 
@@ -207,5 +214,42 @@ describe('scanning headers', () => {
     expect(scan.ignored.map((file) => file.split(/[\\/]/).pop())).toEqual(['ssd_person.csv']);
     expect(scan.skippedSheets.map((file) => file.split(/[\\/]/).pop())).toEqual(['Visits.xlsx#About']);
     expect(scan.mappingFilesNotFound).toEqual(['Letters.csv', 'Visits.xlsx#CIN Visits']);
+  });
+});
+
+describe('the pre-flight and the audit', () => {
+  const SAMPLE = fileURLToPath(new URL('../../samples/monthly-export', import.meta.url));
+  const settings = {
+    asOf: '2026-10-31',
+    period: { from: null, to: null },
+    region: 'england-and-wales' as const,
+    standards: resolveConfig({}, CHECKS, INTEGRITY).standards,
+    only: null,
+  };
+
+  /** The sample export with these optional columns of each table taken out of its file. */
+  async function sampleWithout(dropped: ReadonlySet<string>): Promise<string> {
+    const files: Record<string, string> = {};
+    for (const name of await readdir(SAMPLE)) {
+      const table = name.replace(/\.csv$/, '');
+      const [head, ...rows] = parse(await readFile(join(SAMPLE, name), 'utf8')) as string[][];
+      const keep = (head ?? []).map((column) => !dropped.has(`${table}.${column}`));
+      files[name] = stringify([head ?? [], ...rows].map((row) => row.filter((_, i) => keep[i])));
+    }
+    return inputFolder(files);
+  }
+
+  const optional = (table: TableName) => tableSpec(table).columns.filter((column) => !column.required).map((column) => `${table}.${column.name}`);
+
+  it.each([
+    ['every optional column', TABLE_NAMES.flatMap(optional)],
+    ...TABLE_NAMES.map((table) => [`the optional columns of ${table}`, optional(table)] as [string, string[]]),
+    ['the columns that only exempt or narrow', ['people.risk_flag', 'people.contactable', 'people.uncontactable_date', 'people.no_contact_since', 'cases.closed', 'plans.end']],
+  ])('judge every standard alike, and name the same absent columns, without %s', async (_, columns) => {
+    const folder = await sampleWithout(new Set(columns));
+    const ready = preflight(await scanHeaders([folder]), CHECKS.map((check) => check.meta), ALL_ON);
+    const audited = runAudit(await loadExport([folder]), CHECKS, INTEGRITY, settings);
+    const fromAudit = audited.standards.filter((s) => !INTEGRITY.some((i) => i.id === s.id)).map((s) => [s.id, s.status, s.absentColumns ?? []]);
+    expect(ready.standards.map((s) => [s.id, s.status, s.missingColumns])).toEqual(fromAudit);
   });
 });

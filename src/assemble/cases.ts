@@ -100,7 +100,6 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
     let lastCaseId: string | undefined;
     let target: CaseUnderConstruction | undefined;
     let accepted: AnyRow[] = [];
-    let grouped = true;
     // The referenced tables were assembled before this one (dependency order): they no longer change.
     const referencedRows: AnyRow[][] = references.map(() => []);
     const referencedIndexes: (Map<string, AnyRow> | undefined)[] = references.map(() => undefined);
@@ -112,14 +111,11 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
           collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)), row);
           continue;
         }
-        if (target !== undefined && found !== target) {
-          if (grouped) trim(target, table);
+        if (target !== undefined && found !== target && !ungrouped.has(table)) {
+          trim(target, table);
           // A case met again: this table's rows are not grouped by case (an export sorted by date), and trimming
           // at every change of case would copy a case's rows once per row. Its cases are trimmed once, at the end.
-          if (acceptedRows(found, table).length > 0 && grouped) {
-            grouped = false;
-            ungrouped.add(table);
-          }
+          if (acceptedRows(found, table).length > 0) ungrouped.add(table);
         }
         target = found;
         lastCaseId = row.case_id;
@@ -165,7 +161,7 @@ export function assembleCases(collector: RowCollector): CaseRecord[] {
       accepted.push(row);
       ownIndex?.set(keyOf(row, spec.key), row);
     }
-    if (target !== undefined && grouped) trim(target, table);
+    if (target !== undefined && !ungrouped.has(table)) trim(target, table);
   }
 
   return [...cases.values()].map((built) => finished(built, ungrouped)).sort((a, b) => compareText(a.case.case_id, b.case.case_id));

@@ -30,7 +30,7 @@ let fullCollection: (() => void) | undefined;
 
 /**
  * A full garbage collection on demand. The flag can be set at run time; only a context made after it sees `gc`.
- * Used only when the heap is already nearly full, so the run's speed never depends on it.
+ * Used when the heap is nearly full, and once at the end of each single-thread pass (releaseDeadPhase).
  */
 function collectGarbage(): void {
   if (fullCollection === undefined) {

@@ -22,7 +22,7 @@ import { periodKeepsFinding, periodKeepsPending } from './period.js';
 import { caseAsOf } from './as-of.js';
 import { judgeClauses, type ClauseJudgement } from './clauses.js';
 import { renderMessage } from './messages.js';
-import { ownCopy } from '../model/values.js';
+import { textPool } from '../model/values.js';
 
 /** A data-integrity standard as the engine needs it (its findings come from the loader). */
 export interface IntegrityStandard {
@@ -205,14 +205,7 @@ export function runAudit(
   // Evidence notes repeat ("assessment completed", "cp_conference"): 266,000 notes on the 50,000-case export are
   // 34,000 texts. A check builds each from pieces, which V8 keeps as a chain of pieces, so the report held each
   // note as its own chain until it was written. Each text is kept once, whole.
-  const notes = new Map<string, string>();
-  const noteOf = (note: string): string => {
-    const known = notes.get(note);
-    if (known !== undefined) return known;
-    const own = ownCopy(note);
-    notes.set(own, own);
-    return own;
-  };
+  const noteOf = textPool();
   const evidenceOf = (items: readonly Evidence[]): Evidence[] =>
     items.map(({ table, id, date, note }) => ({ table, ...(id === undefined ? {} : { id }), ...(date === undefined ? {} : { date }), note: noteOf(note) }));
 

@@ -1,12 +1,22 @@
 // Which clauses of a standard the input lets it judge: a clause needing a column the export lacks is not judged.
-import type { AnyCheckModule, Clause } from '../../checks/types.js';
+import type { Clause } from '../../checks/types.js';
 import type { TableName } from '../model/types.js';
 
+/** What a rule's clauses are read from: a check's metadata, or the part of it the pre-flight has. */
+export interface RuleOf {
+  readonly meta: {
+    readonly title: string;
+    readonly reads: Clause['reads'];
+    readonly clauses?: readonly Clause[] | undefined;
+    readonly messages?: Readonly<Record<string, string>>;
+  };
+}
+
 /** The rule's clauses: its own, or one clause needing every column it reads and owning every message. */
-export function clausesOf(check: AnyCheckModule): readonly Clause[] {
+export function clausesOf(check: RuleOf): readonly Clause[] {
   return (
     check.meta.clauses ?? [
-      { id: 'rule', requirement: check.meta.title, reads: check.meta.reads, messageIds: Object.keys(check.meta.messages) },
+      { id: 'rule', requirement: check.meta.title, reads: check.meta.reads, messageIds: Object.keys(check.meta.messages ?? {}) },
     ]
   );
 }
@@ -22,7 +32,7 @@ export interface ClauseJudgement {
 }
 
 /** Judges every clause against the columns the input has (`hasColumn`: present in at least one input of its table). */
-export function judgeClauses(check: AnyCheckModule, hasColumn: (table: TableName, column: string) => boolean): ClauseJudgement {
+export function judgeClauses(check: RuleOf, hasColumn: (table: TableName, column: string) => boolean): ClauseJudgement {
   const absentColumns: string[] = [];
   const unjudged: Clause[] = [];
   for (const clause of clausesOf(check)) {

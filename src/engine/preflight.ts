@@ -5,6 +5,7 @@ import { TABLE_NAMES, type TableName } from '../model/types.js';
 import { terminalText } from '../core/safe-text.js';
 import type { ColumnValues, FileValues, ValueExample } from './preflight-values.js';
 import type { Clause } from '../../checks/types.js';
+import { judgeClauses } from './clauses.js';
 
 /** The part of a standard's metadata the pre-flight needs. */
 export interface StandardNeeds {
@@ -14,16 +15,6 @@ export interface StandardNeeds {
   readonly reads: Partial<Record<TableName, readonly string[]>>;
   /** The rule's clauses and the columns each needs (`meta.clauses`); without them every column read is needed. */
   readonly clauses?: readonly Clause[];
-}
-
-/**
- * The columns whose absence leaves part of the rule unjudged, as `table.column`: those its clauses need, as the
- * audit judges (src/engine/clauses.ts). A column read only to exempt or narrow (a risk flag, an un-contactable
- * date) is read as not recorded when absent, and the audit still assesses the standard: so does the pre-flight.
- */
-function judgedColumns(standard: StandardNeeds): ReadonlySet<string> {
-  const clauses = standard.clauses ?? [{ reads: standard.reads }];
-  return new Set(clauses.flatMap((clause) => (Object.entries(clause.reads) as [TableName, readonly string[]][]).flatMap(([table, columns]) => columns.map((column) => `${table}.${column}`))));
 }
 
 /** Whether a standard runs: selected and switched on, or off and why. */
@@ -163,13 +154,9 @@ export function preflight(scan: HeaderScan, standards: readonly StandardNeeds[],
       };
     }
     const constantColumns: string[] = [];
-    const judged = judgedColumns(standard);
-    const found = (name: string): boolean => {
-      const [table, column] = name.split('.') as [TableName, string];
-      return readinessOf.get(table)?.columns.includes(column) ?? false;
-    };
-    // In the clauses' order, as the audit names them.
-    const missingColumns = [...judged].filter((name) => !found(name));
+    // Judged as the audit judges: only a column a clause needs leaves part of the rule unjudged. A column read
+    // only to exempt or narrow (a risk flag, an un-contactable date) is read as not recorded when absent.
+    const missingColumns = judgeClauses({ meta: standard }, (table, column) => readinessOf.get(table)?.columns.includes(column) ?? false).absentColumns;
     for (const [table, columns] of Object.entries(standard.reads) as [TableName, readonly string[]][]) {
       const readiness = readinessOf.get(table);
       if (!readiness) continue;

@@ -31,7 +31,7 @@ const VIEW_FROM = 13;
 
 /** The string with characters of its own, never a view into the text it was cut from. */
 export function ownCopy(value: string): string {
-  // The one way to a flat copy that V8 does not short-cut to the same string (checked in values.test.ts).
+  // The one way to a flat copy that V8 does not short-cut to the same string (test/pipeline/retained.test.ts).
   return value.length < VIEW_FROM ? value : (JSON.parse(JSON.stringify(value)) as string);
 }
 
@@ -49,6 +49,23 @@ export function idReader(): (raw: unknown) => unknown {
   };
 }
 
+/**
+ * Each distinct text held once, as its own copy: a text met again comes back as the copy held. Past `limit` texts
+ * the pool starts afresh, so free text that never repeats cannot grow it without end.
+ */
+export function textPool(limit = Number.POSITIVE_INFINITY): (text: string) => string {
+  const held = new Map<string, string>();
+  return (text) => {
+    const known = held.get(text);
+    if (known !== undefined) return known;
+    const own = ownCopy(text);
+    if (held.size >= limit) held.clear();
+    // Keyed by the copy: a view as the key would keep its file's text alive while it is held.
+    held.set(own, own);
+    return own;
+  };
+}
+
 /** Texts held per column: a column's repeated values (relationships, roles, teams) are few. */
 const TEXTS_HELD = 4096;
 
@@ -57,17 +74,10 @@ const TEXTS_HELD = 4096;
  * repeats on many rows) and never as a view into the file's text.
  */
 export function textReader(): (raw: unknown) => unknown {
-  const held = new Map<string, string>();
+  const pooled = textPool(TEXTS_HELD);
   return (raw) => {
     const value = presentValue(raw);
-    if (typeof value !== 'string' || value.length < VIEW_FROM) return value;
-    const known = held.get(value);
-    if (known !== undefined) return known;
-    const own = ownCopy(value);
-    if (held.size >= TEXTS_HELD) held.clear();
-    // Keyed by the copy: a view as the key would keep its file's text alive while it is held.
-    held.set(own, own);
-    return own;
+    return typeof value !== 'string' || value.length < VIEW_FROM ? value : pooled(value);
   };
 }
 

@@ -5,6 +5,7 @@ import { resolveConfig, type ConfigFile } from '../../src/config/config.js';
 import { runAudit, type AuditInput } from '../../src/engine/audit.js';
 import { TABLE_NAMES, type TableName } from '../../src/model/types.js';
 import { caseOf } from '../checks/_tester.js';
+import { defaultSettings } from '../pipeline/_helpers.js';
 
 // Two cases with a split meeting each: C1 breaches split-review-minutes in March, C2 in October.
 const cases = [
@@ -53,13 +54,7 @@ describe('runAudit', () => {
 
   it('gives the same report when the caller gives the cases up, and lets go of each once audited', () => {
     const given = [...cases];
-    const settings = {
-      asOf: '2026-10-31',
-      period: { from: null, to: null },
-      region: 'england-and-wales' as const,
-      standards: resolveConfig({}, CHECKS, INTEGRITY).standards,
-      only: null,
-    };
+    const settings = defaultSettings();
     const integrity = [{ ...audit().findings[0], standard: 'data-orphan-row', caseId: 'C2', messageId: 'unknownReference', data: { table: 'letters', column: 'recipient', missingId: 'F9', referenced: 'people', caseId: 'C2' } }];
     const input = (list: AuditInput['cases']): AuditInput => ({ cases: list, tablesPresent: new Set(TABLE_NAMES), inputs: [], integrity: integrity as unknown as AuditInput['integrity'] });
     const kept = runAudit(input([...cases]), CHECKS, INTEGRITY, settings);

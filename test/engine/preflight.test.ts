@@ -7,7 +7,6 @@ import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CHECKS, INTEGRITY } from '../../checks/index.js';
-import { resolveConfig } from '../../src/config/config.js';
 import { runAudit } from '../../src/engine/audit.js';
 import { tableSpec } from '../../src/model/tables.js';
 import { loadExport } from '../../src/pipeline/load.js';
@@ -15,7 +14,7 @@ import { scanHeaders, type FileHeader, type HeaderScan } from '../../src/read/sc
 import { readMappingFile } from '../../src/read/mapping.js';
 import { TABLE_NAMES, type TableName } from '../../src/model/types.js';
 import { preflight, preflightExitCode, renderPreflightJson, renderPreflightText, type StandardNeeds } from '../../src/engine/preflight.js';
-import { inputFolder } from '../pipeline/_helpers.js';
+import { defaultSettings, inputFolder } from '../pipeline/_helpers.js';
 
 const ALL_ON = () => ({ off: false }) as const;
 
@@ -219,13 +218,6 @@ describe('scanning headers', () => {
 
 describe('the pre-flight and the audit', () => {
   const SAMPLE = fileURLToPath(new URL('../../samples/monthly-export', import.meta.url));
-  const settings = {
-    asOf: '2026-10-31',
-    period: { from: null, to: null },
-    region: 'england-and-wales' as const,
-    standards: resolveConfig({}, CHECKS, INTEGRITY).standards,
-    only: null,
-  };
 
   /** The sample export with these optional columns of each table taken out of its file. */
   async function sampleWithout(dropped: ReadonlySet<string>): Promise<string> {
@@ -248,7 +240,7 @@ describe('the pre-flight and the audit', () => {
   ])('judge every standard alike, and name the same absent columns, without %s', async (_, columns) => {
     const folder = await sampleWithout(new Set(columns));
     const ready = preflight(await scanHeaders([folder]), CHECKS.map((check) => check.meta), ALL_ON);
-    const audited = runAudit(await loadExport([folder]), CHECKS, INTEGRITY, settings);
+    const audited = runAudit(await loadExport([folder]), CHECKS, INTEGRITY, defaultSettings());
     const fromAudit = audited.standards.filter((s) => !INTEGRITY.some((i) => i.id === s.id)).map((s) => [s.id, s.status, s.absentColumns ?? []]);
     expect(ready.standards.map((s) => [s.id, s.status, s.missingColumns])).toEqual(fromAudit);
   });

@@ -8,10 +8,21 @@ import { expect } from 'vitest';
 
 import { InputError } from '../../src/core/errors.js';
 import { loadExport, type LoadedExport, type LoadOptions } from '../../src/pipeline/load.js';
-import { INTEGRITY as INTEGRITY_STANDARDS } from '../../checks/index.js';
+import { CHECKS, INTEGRITY as INTEGRITY_STANDARDS } from '../../checks/index.js';
+import { resolveConfig } from '../../src/config/config.js';
+import type { AuditSettings } from '../../src/engine/audit.js';
 import { TABLE_NAMES } from '../../src/model/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/load', import.meta.url));
+
+/** The audit's settings under the default configuration: as of 2026-10-31, England and Wales, every standard. */
+export const defaultSettings = (): AuditSettings => ({
+  asOf: '2026-10-31',
+  period: { from: null, to: null },
+  region: 'england-and-wales',
+  standards: resolveConfig({}, CHECKS, INTEGRITY_STANDARDS).standards,
+  only: null,
+});
 
 /** Writes the files (name → exact content, text or bytes) into a fresh temporary folder and returns its path. */
 export async function inputFolder(files: Readonly<Record<string, string | Uint8Array>>): Promise<string> {

@@ -1,69 +1,60 @@
 // Assembles the case model from validated rows, leaving out orphans and duplicates with a finding for each.
 import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
 import { TABLES_BY_REFERENCE, tableSpec } from '../model/tables.js';
-import { TABLE_NAMES, type CaseRecord, type CaseRow, type ChildTableName, type TableRows, sourceOf } from '../model/types.js';
+import { TABLE_NAMES, type CaseList, type CaseRecord, type CaseRow, type ChildTableName, sourceOf } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from '../validate/findings.js';
-import { type RowCollector } from '../validate/rows.js';
+import type { RowStore } from '../validate/row-store.js';
+import type { RowCollector } from '../validate/rows.js';
 import { compareText } from '../core/order.js';
-import { compiledIdScan, compiledSameKeyScan, type IdScan, type SameKeyScan } from '../validate/compiled.js';
 
 // Tables other rows refer to come first, so their ids are known when the referring rows are checked.
 const CHILD_TABLES_IN_DEPENDENCY_ORDER = TABLES_BY_REFERENCE.filter((table): table is ChildTableName => table !== 'cases');
+const CHILD_TABLES = TABLE_NAMES.filter((table): table is ChildTableName => table !== 'cases');
 
 type ReferencedTable = 'people' | 'assessments' | 'meetings';
 
-type CaseTables = { -readonly [T in ChildTableName]: TableRows[T][] };
-
 type AnyRow = Readonly<Record<string, unknown>> & { case_id: string; readonly sourceFile: string; readonly sourceLine: number };
 
-/** Below this many accepted rows, a case's table is searched by scanning it: cheaper than a map per case and table. */
+/** Below this many accepted rows, a case's rows of a table are searched by scanning them: cheaper than a map per case. */
 const SCAN_LIMIT = 16;
 
-interface CaseUnderConstruction {
-  readonly tables: CaseTables & { readonly case: CaseRow };
-  /** Accepted rows by key, per table, made only once a table of the case outgrows a scan. */
-  indexes: Map<ChildTableName, Map<string, AnyRow>> | undefined;
+/** One table's accepted rows by case: case k's are the store's rows `order[offsets[k]]` up to `order[offsets[k + 1]]`, in the order read. */
+interface PlacedTable {
+  readonly store: RowStore;
+  readonly order: Int32Array;
+  readonly offsets: Int32Array;
 }
 
-function caseUnderConstruction(row: CaseRow): CaseUnderConstruction {
-  const tables = { case: row } as CaseTables & { case: CaseRow };
-  for (const table of TABLE_NAMES) if (table !== 'cases') (tables as unknown as Record<string, unknown[]>)[table] = [];
-  return { tables, indexes: undefined };
+/** The first of case k's placed rows of a table whose column holds `id`, or -1. */
+function findPlaced(placed: PlacedTable, column: number, k: number, id: string, indexes: Map<number, Map<string, number>>): number {
+  const from = placed.offsets[k] as number;
+  const to = placed.offsets[k + 1] as number;
+  if (to - from >= SCAN_LIMIT) {
+    let index = indexes.get(k);
+    if (!index) {
+      index = new Map();
+      // Backwards, so that the first row of an id is the one kept.
+      for (let at = to - 1; at >= from; at--) index.set(placed.store.value(column, placed.order[at] as number) as string, placed.order[at] as number);
+      indexes.set(k, index);
+    }
+    return index.get(id) ?? -1;
+  }
+  for (let at = from; at < to; at++) {
+    const row = placed.order[at] as number;
+    if (placed.store.value(column, row) === id) return row;
+  }
+  return -1;
 }
-
-function keyOf(row: Readonly<Record<string, unknown>>, key: readonly string[]): string {
-  if (key.length === 1) return row[key[0] as string] as string;
-  return key.map((column) => row[column] as string).join('\u0000');
-}
-
-const acceptedRows = (target: CaseUnderConstruction, table: ChildTableName): AnyRow[] =>
-  target.tables[table] as unknown as AnyRow[];
-
-/** The case's index of a table's accepted rows by key, made now if the table has outgrown a scan. */
-function indexOf(target: CaseUnderConstruction, table: ChildTableName, key: readonly string[]): Map<string, AnyRow> | undefined {
-  let index = target.indexes?.get(table);
-  if (index) return index;
-  const rows = acceptedRows(target, table);
-  if (rows.length < SCAN_LIMIT) return undefined;
-  index = new Map();
-  for (const row of rows) index.set(keyOf(row, key), row);
-  target.indexes ??= new Map();
-  target.indexes.set(table, index);
-  return index;
-}
-
-const SAME_KEY_SCANS = new Map(CHILD_TABLES_IN_DEPENDENCY_ORDER.map((table) => [table, compiledSameKeyScan(tableSpec(table).key)]));
-const ID_SCANS = new Map(
-  (['people', 'assessments', 'meetings'] as const).map((table) => [table, compiledIdScan(tableSpec(table).key[0] as string)]),
-);
 
 interface Reference {
   readonly column: string;
+  readonly columnNumber: number;
   readonly referenced: ReferencedTable;
-  /** The referenced table's key, its id column alone. */
-  readonly key: readonly string[];
-  readonly keyColumn: string;
-  readonly scan: IdScan;
+  /** The referenced table's rows, or undefined when it has none: then no id can be found. */
+  readonly placed: PlacedTable | undefined;
+  readonly keyNumber: number;
+  /** Per case, the referenced rows by id once they have outgrown a scan. */
+  readonly indexes: Map<number, Map<string, number>>;
 }
 
 /**
@@ -71,122 +62,164 @@ interface Reference {
  * with no people table at all, the standards needing people are not assessed, so their references
  * cannot mislead.
  */
-export function assembleCases(collector: RowCollector): CaseRecord[] {
-  const cases = new Map<string, CaseUnderConstruction>();
-  /** Tables whose rows of a case were not all together: trimmed when every case is built, not as each case ends. */
-  const ungrouped = new Set<ChildTableName>();
-  let placed = 0;
-  for (const row of collector.rows.cases) {
-    if (++placed % HEAP_CHECK_EVERY === 0) checkHeap();
-    const existing = cases.get(row.case_id);
-    if (existing) {
-      collector.rejectValidated('cases', duplicateId('cases', row, row.case_id, sourceOf(existing.tables.case)), row);
+export function assembleCases(collector: RowCollector): CaseList {
+  const { stores } = collector;
+  let placedCount = 0;
+  const caseStore = stores.cases;
+  const caseIdNumber = caseStore.column('case_id');
+  const caseRowById = new Map<string, number>();
+  for (let row = 0; row < caseStore.size; row++) {
+    if (++placedCount % HEAP_CHECK_EVERY === 0) checkHeap();
+    const caseId = caseStore.value(caseIdNumber, row) as string;
+    const existing = caseRowById.get(caseId);
+    if (existing !== undefined) {
+      const duplicate = caseStore.row(row) as AnyRow;
+      collector.rejectValidated('cases', duplicateId('cases', duplicate, caseId, sourceOf(caseStore.row(existing) as AnyRow)), row);
       continue;
     }
-    cases.set(row.case_id, caseUnderConstruction(row));
+    caseRowById.set(caseId, row);
   }
+  const caseIds = [...caseRowById.keys()].sort(compareText);
+  const caseCount = caseIds.length;
+  const ordinalOf = new Map(caseIds.map((caseId, k) => [caseId, k]));
+  const caseRows = Int32Array.from(caseIds, (caseId) => caseRowById.get(caseId) as number);
 
+  const placed = new Map<ChildTableName, PlacedTable>();
   for (const table of CHILD_TABLES_IN_DEPENDENCY_ORDER) {
+    const store = stores[table];
+    if (store.size === 0) continue;
     const spec = tableSpec(table);
     const references: Reference[] = spec.columns.flatMap((column) => {
       if (!column.references || column.references === 'cases' || !collector.present.has(column.references)) return [];
-      const key = tableSpec(column.references).key;
-      const scan = ID_SCANS.get(column.references) as IdScan;
-      return [{ column: column.name, referenced: column.references, key, keyColumn: key[0] as string, scan }];
+      const referenced = column.references;
+      const referencedPlaced = placed.get(referenced);
+      const keyNumber = stores[referenced].column(tableSpec(referenced).key[0] as string);
+      return [{ column: column.name, columnNumber: store.column(column.name), referenced, placed: referencedPlaced, keyNumber, indexes: new Map() }];
     });
-    const sameKeyScan = SAME_KEY_SCANS.get(table) as SameKeyScan;
-    // An export lists a case's rows together, so the case of the row before is usually the case of this one;
-    // what the rows look up in their case is found once per case, not once per row.
-    let lastCaseId: string | undefined;
-    let target: CaseUnderConstruction | undefined;
-    let accepted: AnyRow[] = [];
-    // The referenced tables were assembled before this one (dependency order): they no longer change.
-    const referencedRows: AnyRow[][] = references.map(() => []);
-    const referencedIndexes: (Map<string, AnyRow> | undefined)[] = references.map(() => undefined);
-    for (const row of collector.rows[table] as unknown as AnyRow[]) {
-      if (++placed % HEAP_CHECK_EVERY === 0) checkHeap();
-      if (target === undefined || row.case_id !== lastCaseId) {
-        const found = cases.get(row.case_id);
-        if (!found) {
-          collector.rejectValidated(table, unknownCase(table, row, recordIdOf(table, row)), row);
+    const keyNumbers = spec.key.map((column) => store.column(column));
+    const caseIdColumn = store.column('case_id');
+    // A case's accepted rows as a chain through `next`, in the order read: no array per case and table.
+    const first = new Int32Array(caseCount).fill(-1);
+    const last = new Int32Array(caseCount).fill(-1);
+    const counts = new Int32Array(caseCount);
+    const next = new Int32Array(store.size).fill(-1);
+    /** Per case, its accepted rows by key once they have outgrown a scan. */
+    const ownIndexes = new Map<number, Map<string, number>>();
+    const keyOf = (row: number): string =>
+      keyNumbers.length === 1 ? (store.value(keyNumbers[0] as number, row) as string) : keyNumbers.map((column) => store.value(column, row) as string).join('\u0000');
+    const sameKey = (a: number, b: number): boolean => keyNumbers.every((column) => store.value(column, a) === store.value(column, b));
+    let accepted = 0;
+    // An export lists a case's rows together, so the case of the row before is usually the case of this one.
+    let lastCaseId: unknown;
+    let k = -1;
+    for (let row = 0; row < store.size; row++) {
+      if (++placedCount % HEAP_CHECK_EVERY === 0) checkHeap();
+      const caseId = store.value(caseIdColumn, row);
+      if (k < 0 || caseId !== lastCaseId) {
+        k = ordinalOf.get(caseId as string) ?? -1;
+        lastCaseId = caseId;
+        if (k < 0) {
+          const orphan = store.row(row) as AnyRow;
+          collector.rejectValidated(table, unknownCase(table, orphan, recordIdOf(table, orphan)), row);
           continue;
         }
-        if (target !== undefined && found !== target && !ungrouped.has(table)) {
-          trim(target, table);
-          // A case met again: this table's rows are not grouped by case (an export sorted by date), and trimming
-          // at every change of case would copy a case's rows once per row. Its cases are trimmed once, at the end.
-          if (acceptedRows(found, table).length > 0) ungrouped.add(table);
-        }
-        target = found;
-        lastCaseId = row.case_id;
-        accepted = acceptedRows(target, table);
-        for (let i = 0; i < references.length; i++) {
-          const reference = references[i] as Reference;
-          referencedRows[i] = acceptedRows(target, reference.referenced);
-          referencedIndexes[i] = indexOf(target, reference.referenced, reference.key);
-        }
       }
-      // The same id text, held once: the case's own string instead of a copy per row.
-      row.case_id = target.tables.case.case_id;
       let missing: Reference | undefined;
-      for (let i = 0; i < references.length; i++) {
-        const reference = references[i] as Reference;
-        const id = row[reference.column];
+      for (const reference of references) {
+        const id = store.value(reference.columnNumber, row);
         if (typeof id !== 'string') continue;
-        const index = referencedIndexes[i];
-        const referenced = index ? index.get(id) : reference.scan(referencedRows[i] as AnyRow[], id);
-        if (!referenced) {
+        if (reference.placed === undefined || findPlaced(reference.placed, reference.keyNumber, k, id, reference.indexes) < 0) {
           missing = reference;
           break;
         }
-        // As with case_id: the referenced row's own string, not a copy per referring row.
-        (row as Record<string, unknown>)[reference.column] = referenced[reference.keyColumn];
       }
       if (missing) {
-        const missingId = row[missing.column] as string;
-        collector.rejectValidated(
-          table,
-          unknownReference(table, row, recordIdOf(table, row), missing.column, missing.referenced, missingId),
-          row,
-        );
+        const orphan = store.row(row) as AnyRow;
+        const missingId = orphan[missing.column] as string;
+        collector.rejectValidated(table, unknownReference(table, orphan, recordIdOf(table, orphan), missing.column, missing.referenced, missingId), row);
         continue;
       }
-      // A case's table can only have an index once it has outgrown a scan.
-      const ownIndex = accepted.length < SCAN_LIMIT ? undefined : indexOf(target, table, spec.key);
-      const first = ownIndex ? ownIndex.get(keyOf(row, spec.key)) : sameKeyScan(accepted, row);
-      if (first) {
-        collector.rejectValidated(table, duplicateId(table, row, recordIdOf(table, row) ?? keyOf(row, spec.key), sourceOf(first)), row);
+      let earlier = -1;
+      const ownIndex = (counts[k] as number) < SCAN_LIMIT ? undefined : ownIndexOf(ownIndexes, k, first, next, keyOf);
+      if (ownIndex) earlier = ownIndex.get(keyOf(row)) ?? -1;
+      else for (let at = first[k] as number; at >= 0 && earlier < 0; at = next[at] as number) if (sameKey(at, row)) earlier = at;
+      if (earlier >= 0) {
+        const duplicate = store.row(row) as AnyRow;
+        const recordId = recordIdOf(table, duplicate) ?? keyOf(row);
+        collector.rejectValidated(table, duplicateId(table, duplicate, recordId, sourceOf(store.row(earlier) as AnyRow)), row);
         continue;
       }
-      accepted.push(row);
-      ownIndex?.set(keyOf(row, spec.key), row);
+      if ((first[k] as number) < 0) first[k] = row;
+      else next[last[k] as number] = row;
+      last[k] = row;
+      counts[k] = (counts[k] as number) + 1;
+      ownIndex?.set(keyOf(row), row);
+      accepted++;
     }
-    if (target !== undefined && !ungrouped.has(table)) trim(target, table);
+    const order = new Int32Array(accepted);
+    const offsets = new Int32Array(caseCount + 1);
+    let at = 0;
+    for (let c = 0; c < caseCount; c++) {
+      offsets[c] = at;
+      for (let row = first[c] as number; row >= 0; row = next[row] as number) order[at++] = row;
+    }
+    offsets[caseCount] = at;
+    placed.set(table, { store, order, offsets });
   }
+  return new StoredCases(caseStore, caseRows, placed);
+}
 
-  return [...cases.values()].map((built) => finished(built, ungrouped)).sort((a, b) => compareText(a.case.case_id, b.case.case_id));
+/** Case k's accepted rows of the table being placed, by key: made once they outgrow a scan, then kept up to date. */
+function ownIndexOf(
+  indexes: Map<number, Map<string, number>>,
+  k: number,
+  first: Int32Array,
+  next: Int32Array,
+  keyOf: (row: number) => string,
+): Map<string, number> {
+  let index = indexes.get(k);
+  if (!index) {
+    index = new Map();
+    for (let at = first[k] as number; at >= 0; at = next[at] as number) index.set(keyOf(at), at);
+    indexes.set(k, index);
+  }
+  return index;
 }
 
 /** The one array every case's empty tables share: most cases have no rows in most tables. */
 const NO_ROWS: readonly never[] = Object.freeze([]);
 
-/**
- * A case's table copied to its exact length once the export moves on to another case. V8 grows an array by half
- * again plus 16 slots, so a case's three visits would otherwise hold room for sixteen: over an export's cases that
- * slack was a fifth of the case model. Trimmed as each case's rows end (they come together), the slack dies young
- * instead of filling the heap until every case is built. Rows of the case met later are pushed onto the copy.
- */
-function trim(target: CaseUnderConstruction, table: ChildTableName): void {
-  const tables = target.tables as unknown as Record<string, unknown[]>;
-  tables[table] = (tables[table] as unknown[]).slice();
+/** The cases of a loaded export: rows held in their tables' stores, each case's record made when asked. */
+class StoredCases implements CaseList {
+  readonly length: number;
+
+  constructor(
+    private readonly caseStore: RowStore,
+    private readonly caseRows: Int32Array,
+    private readonly placed: ReadonlyMap<ChildTableName, PlacedTable>,
+  ) {
+    this.length = caseRows.length;
+  }
+
+  caseRow(index: number): CaseRow {
+    return this.caseStore.row(this.caseRows[index] as number) as unknown as CaseRow;
+  }
+
+  record(index: number): CaseRecord {
+    const record: Record<string, unknown> = { case: this.caseRow(index) };
+    for (const table of CHILD_TABLES) record[table] = this.rowsOf(table, index);
+    return record as unknown as CaseRecord;
+  }
+
+  private rowsOf(table: ChildTableName, index: number): readonly unknown[] {
+    const placed = this.placed.get(table);
+    if (!placed) return NO_ROWS;
+    const from = placed.offsets[index] as number;
+    const to = placed.offsets[index + 1] as number;
+    if (from === to) return NO_ROWS;
+    const rows = new Array<unknown>(to - from);
+    for (let at = from; at < to; at++) rows[at - from] = placed.store.row(placed.order[at] as number);
+    return rows;
+  }
 }
 
-/** A case's tables as they are kept for the audit: an empty table is the shared empty array, every other one trimmed. */
-function finished(built: CaseUnderConstruction, ungrouped: ReadonlySet<ChildTableName>): CaseRecord {
-  const tables = built.tables as unknown as Record<string, unknown>;
-  for (const table of CHILD_TABLES_IN_DEPENDENCY_ORDER) {
-    if ((tables[table] as unknown[]).length === 0) tables[table] = NO_ROWS;
-    else if (ungrouped.has(table)) trim(built, table);
-  }
-  return built.tables as CaseRecord;
-}

@@ -5,7 +5,7 @@ import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
 import type { AnyCheckModule, CheckContext } from '../../checks/types.js';
 import type { StandardSettings } from '../config/config.js';
 import { createCalendar, type Region } from '../core/calendar.js';
-import type { CaseRecord, CaseRow, TableName } from '../model/types.js';
+import type { CaseList, CaseRow, TableName } from '../model/types.js';
 import type {
   Assumption,
   CaseResult,
@@ -33,7 +33,7 @@ export interface IntegrityStandard {
 }
 
 export interface AuditInput {
-  readonly cases: readonly CaseRecord[];
+  readonly cases: CaseList;
   readonly tablesPresent: ReadonlySet<TableName>;
   /** The columns each present table has in at least one input; every contract column when left out. */
   readonly columnsPresent?: ReadonlyMap<TableName, ReadonlySet<string>>;
@@ -109,22 +109,11 @@ function missingTables(check: AnyCheckModule, present: ReadonlySet<TableName>): 
   return check.meta.needs.filter((table) => !present.has(table));
 }
 
-/** How the engine may treat its input. */
-export interface AuditHandling {
-  /**
-   * The caller gives the cases up: each is dropped from `input.cases` once audited, so the case model shrinks as
-   * the report grows and the two are never held whole together (the audit's peak memory). The caller must not
-   * read `input.cases` afterwards.
-   */
-  readonly releaseCases?: boolean;
-}
-
 export function runAudit(
   input: AuditInput,
   checks: readonly AnyCheckModule[],
   integrityStandards: readonly IntegrityStandard[],
   settings: AuditSettings,
-  { releaseCases = false }: AuditHandling = {},
 ): Report {
   const calendar = createCalendar(settings.region);
   const settingsOf = (id: string, defaultSeverity: Severity): StandardSettings =>
@@ -197,8 +186,12 @@ export function runAudit(
   const pending: ReportPending[] = [];
   const caseResults: CaseResult[] = [];
   // The case rows alone: the integrity findings' teams and workers are looked up after the cases are audited.
-  const casesById = new Map(input.cases.map((c) => [c.case.case_id, c.case]));
   const caseCount = input.cases.length;
+  const casesById = new Map<string, CaseRow>();
+  for (let index = 0; index < caseCount; index++) {
+    const caseRow = input.cases.caseRow(index);
+    casesById.set(caseRow.case_id, caseRow);
+  }
   const teamOf = (caseId: string) => casesById.get(caseId)?.team ?? null;
   const workerOf = (caseId: string) => casesById.get(caseId)?.worker ?? null;
 
@@ -235,11 +228,10 @@ export function runAudit(
     };
   };
 
-  const cases = input.cases as (CaseRecord | undefined)[];
   for (let index = 0; index < caseCount; index++) {
     if ((index + 1) % HEAP_CHECK_EVERY === 0) checkHeap();
-    const caseRecord = cases[index] as CaseRecord;
-    if (releaseCases) cases[index] = undefined;
+    // Made for this case's standards alone: its rows die young once they have run.
+    const caseRecord = input.cases.record(index);
     const asOfCase = caseAsOf(caseRecord, settings.asOf);
     const caseRow = caseRecord.case;
     const applicable: string[] = [];

@@ -288,3 +288,29 @@ export type ChildTableName = Exclude<TableName, 'cases'>;
 export type CaseRecord = { readonly case: CaseRow } & {
   readonly [T in ChildTableName]: readonly TableRows[T][];
 };
+
+/**
+ * The audited cases, in case_id order. A loaded export holds its rows compactly and makes each case's record
+ * afresh when asked (src/assemble/cases.ts); `caseListOf` serves records already made.
+ */
+export interface CaseList {
+  readonly length: number;
+  /** The case's own row, without its tables. */
+  caseRow(index: number): CaseRow;
+  /** The case with the rows of every table. */
+  record(index: number): CaseRecord;
+}
+
+/** Records already made, as a case list (tests, and anything that builds cases by hand); sorted by the caller. */
+export function caseListOf(records: readonly CaseRecord[]): CaseList {
+  return {
+    length: records.length,
+    caseRow: (index) => (records[index] as CaseRecord).case,
+    record: (index) => records[index] as CaseRecord,
+  };
+}
+
+/** Every case's record, in order: the whole model at once, for tests and small exports only. */
+export function recordsOf(cases: CaseList): CaseRecord[] {
+  return Array.from({ length: cases.length }, (_, index) => cases.record(index));
+}

@@ -4,7 +4,7 @@ import { InputError } from '../core/errors.js';
 import type { Finding } from '../core/finding.js';
 import { compareText } from '../core/order.js';
 import type { Assumption, InputSummary, SkippedInput } from '../core/report.js';
-import type { CaseRecord, TableName } from '../model/types.js';
+import type { CaseList, TableName } from '../model/types.js';
 import type { Delimiter } from '../read/dialect.js';
 import { listInputFiles } from '../read/files.js';
 import { readInput, type InputConsumer } from '../read/input.js';
@@ -30,7 +30,7 @@ export interface LoadOptions {
 
 export interface LoadedExport {
   /** Sorted by case_id; only valid, non-orphan, non-duplicate rows. */
-  readonly cases: readonly CaseRecord[];
+  readonly cases: CaseList;
   readonly tablesPresent: ReadonlySet<TableName>;
   /** Per present table, the columns at least one of its inputs has. */
   readonly columnsPresent: ReadonlyMap<TableName, ReadonlySet<string>>;

@@ -32,7 +32,7 @@ export async function auditPart(
 ): Promise<Report> {
   const loaded = await loadExport(job.paths, { ...job.load, partition, ...(onProgress ? { onProgress } : {}) });
   onPhase?.(`auditing ${loaded.cases.length.toLocaleString('en-GB')} cases`);
-  return runAudit(loaded, CHECKS, INTEGRITY, job.settings, { releaseCases: true });
+  return runAudit(loaded, CHECKS, INTEGRITY, job.settings);
 }
 
 /** A count absent from an input's summary when nought: summed over the parts, still absent when nought. */

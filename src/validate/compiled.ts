@@ -1,4 +1,4 @@
-// The one module of generated code: per-table row builders, value tests and key scans written out from the contract's column names, beside their plain versions.
+// The one module of generated code: per-table row builders and value tests written out from the contract's column names, beside their plain versions.
 //
 // Why it exists: a row built as one object literal holding every column is laid out by V8 in one block sized to
 // its keys, where keys added one by one to `{}` mostly land in a separate property store that is regrown as it
@@ -17,8 +17,11 @@ export type RowFromCells = (readers: readonly CellReader[], cells: readonly stri
 export type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 export type PassesPlainTests = (tests: readonly ValueTest[], row: Readonly<Record<string, unknown>>) => boolean;
 export type Row = Readonly<Record<string, unknown>>;
-export type SameKeyScan = <R extends Row>(rows: readonly R[], probe: Row) => R | undefined;
-export type IdScan = <R extends Row>(rows: readonly R[], id: string) => R | undefined;
+/** One column of stored rows (src/model/row-store.ts): the value of row `index`. */
+export interface ColumnReader {
+  get(index: number): unknown;
+}
+export type RowFromColumns = (columns: readonly ColumnReader[], index: number) => Record<string, unknown>;
 
 const literal = (names: readonly string[], valueOf: (i: number, name: string) => string): string =>
   `{ ${names.map((name, i) => `${JSON.stringify(name)}: ${valueOf(i, JSON.stringify(name))}`).join(', ')}, sourceFile: undefined, sourceLine: 0 }`;
@@ -40,15 +43,10 @@ export function compiledPlainTests(names: readonly string[]): PassesPlainTests {
   return new Function('tests', 'row', `return ${tests.join(' && ')};`) as PassesPlainTests;
 }
 
-/** The first row with the probe's key (one or more columns). */
-export function compiledSameKeyScan(key: readonly string[]): SameKeyScan {
-  const same = key.map((column) => `other[${JSON.stringify(column)}] === probe[${JSON.stringify(column)}]`).join(' && ');
-  return new Function('rows', 'probe', `for (const other of rows) if (${same}) return other; return undefined;`) as SameKeyScan;
-}
-
-/** The first row whose id column holds `id`. */
-export function compiledIdScan(column: string): IdScan {
-  return new Function('rows', 'id', `for (const other of rows) if (other[${JSON.stringify(column)}] === id) return other; return undefined;`) as IdScan;
+/** A stored row made back into an object: `columns[i]` holds the values of `names[i]`. */
+export function compiledRowFromColumns(names: readonly string[]): RowFromColumns {
+  const row = `{ ${names.map((name, i) => `${JSON.stringify(name)}: columns[${i}].get(index)`).join(', ')} }`;
+  return new Function('columns', 'index', `return ${row};`) as RowFromColumns;
 }
 
 // The plain versions: the same results, written as ordinary code.
@@ -78,17 +76,17 @@ export const plainRowFromObject =
     return row;
   };
 
+export const plainRowFromColumns =
+  (names: readonly string[]): RowFromColumns =>
+  (columns, index) => {
+    const row: Record<string, unknown> = {};
+    names.forEach((name, i) => {
+      row[name] = (columns[i] as ColumnReader).get(index);
+    });
+    return row;
+  };
+
 export const plainPlainTests =
   (names: readonly string[]): PassesPlainTests =>
   (tests, row) =>
     names.every((name, i) => (tests[i] as ValueTest)(row[name]));
-
-export const plainSameKeyScan =
-  (key: readonly string[]): SameKeyScan =>
-  <R extends Row>(rows: readonly R[], probe: Row) =>
-    rows.find((other) => key.every((column) => other[column] === probe[column]));
-
-export const plainIdScan =
-  (column: string): IdScan =>
-  <R extends Row>(rows: readonly R[], id: string) =>
-    rows.find((other) => other[column] === id);

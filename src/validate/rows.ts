@@ -2,15 +2,28 @@
 import type { Finding } from '../core/finding.js';
 import { ColumnPresence } from './columns.js';
 
-import type { ColumnSpec } from '../model/tables.js';
-import { TABLE_NAMES, type TableName, type TableRows } from '../model/types.js';
+import { tableSpec, type ColumnSpec } from '../model/tables.js';
+import { TABLE_NAMES, type TableName } from '../model/types.js';
 import type { InputSummary } from '../core/report.js';
 import { invalidRow, rejectedCells, withSourceLabels, type ColumnProblem, type LocatedFinding } from './findings.js';
 import { DECODERS, plainlyValidRow } from './schemas.js';
 import { compareText } from '../core/order.js';
 import { looksLikeName, pseudonym } from '../core/pseudonym.js';
+import { RowStore, type ColumnForm } from './row-store.js';
 
-export type TableRowLists = { [T in TableName]: TableRows[T][] };
+/** Each table's accepted rows, stored (row-store.ts); a row is known by its table and its index there. */
+export type TableStores = { readonly [T in TableName]: RowStore };
+
+/** A stored row's columns: the contract's, then where the row was read. */
+function storeFor(table: TableName): RowStore {
+  const spec = tableSpec(table);
+  const forms: Record<string, ColumnForm> = { sourceLine: 'lines' };
+  // A row's own id is met once: a code per row would only add to it.
+  if (spec.key.length === 1) forms[spec.key[0] as string] = 'values';
+  return new RowStore([...DECODERS[table].names, 'sourceFile', 'sourceLine'], forms);
+}
+
+const emptyStores = (): TableStores => Object.fromEntries(TABLE_NAMES.map((name) => [name, storeFor(name)])) as unknown as TableStores;
 
 /** Rows read from one file for one table, and how many of them were left out. */
 export interface InputCount {
@@ -60,6 +73,7 @@ const COLUMNS: ReadonlyMap<TableName, ReadonlyMap<string, ColumnSpec>> = new Map
 const NONE: ReadonlySet<string> = new Set();
 
 const countKey = (file: string, table: TableName) => `${table}\u0000${file}`;
+const rowKey = (table: TableName, index: number) => `${table}\u0000${index}`;
 
 /** One of `count` disjoint parts of an export, by case: a worker audits only the cases of its part. */
 export interface CasePartition {
@@ -78,16 +92,14 @@ export function partOfCase(caseId: unknown, count: number): number {
   return (hash >>> 0) % count;
 }
 
-const emptyTables = (): TableRowLists => Object.fromEntries(TABLE_NAMES.map((name) => [name, []])) as unknown as TableRowLists;
-
 export class RowCollector {
-  rows: TableRowLists = emptyTables();
+  stores: TableStores = emptyStores();
   readonly present = new Set<TableName>();
   /** Which columns each table's inputs have: a standard never judges a clause on a column no input has. */
   readonly columns = new ColumnPresence();
   readonly findings: Finding[] = [];
-  /** The finding of each row kept with a rejected cell, by the row itself (few rows have one). */
-  private readonly cellFindings = new Map<object, Finding>();
+  /** The finding of each row kept with a rejected cell, by its table and index (few rows have one). */
+  private readonly cellFindings = new Map<string, Finding>();
   private readonly counts = new Map<string, InputCount>();
 
   /** With a partition, rows of other parts' cases are neither counted nor kept: those parts account for them. */
@@ -144,20 +156,19 @@ export class RowCollector {
       for (const { column } of problems) kept[column.name] = undefined;
       const retried = decoder.schema.safeParse(kept);
       if (retried.success) {
-        const row = retried.data;
-        this.accept(count, row, file, line);
+        const index = this.accept(count, retried.data, file, line);
         count.keptWithRejectedCells++;
         const finding = rejectedCells(count.table, decoded, origin, [first, ...rest]);
         this.findings.push(finding);
-        this.cellFindings.set(row, finding);
+        this.cellFindings.set(rowKey(count.table, index), finding);
         return;
       }
     }
     this.reject(count, invalidRow(count.table, decoded, origin, [first, ...rest]));
   }
 
-  /** Keeps a typed row in its table, with where it was read; names in it are replaced by pseudonyms first. */
-  private accept(count: InputCount, row: Record<string, unknown>, file: string, line: number): void {
+  /** Keeps a typed row in its table, with where it was read; names in it are replaced by pseudonyms first. Returns its index there. */
+  private accept(count: InputCount, row: Record<string, unknown>, file: string, line: number): number {
     for (const column of count.personal) {
       const value = row[column];
       if (typeof value === 'string') {
@@ -176,7 +187,7 @@ export class RowCollector {
     }
     row['sourceFile'] = file;
     row['sourceLine'] = line;
-    (this.rows[count.table] as unknown[]).push(row);
+    return this.stores[count.table].append(row);
   }
 
   /**
@@ -185,7 +196,7 @@ export class RowCollector {
    * the export, the cases and the rows they left out, alive until the process ends.
    */
   releaseRows(): void {
-    this.rows = emptyTables();
+    this.stores = emptyStores();
   }
 
   /** Counts a row the mapping left out before validation. */
@@ -205,15 +216,16 @@ export class RowCollector {
     this.findings.push(finding);
   }
 
-  /** Leaves out a validated row found later to be an orphan or a duplicate. */
-  rejectValidated(table: TableName, finding: LocatedFinding, row: object): void {
+  /** Leaves out a validated row (its index in its table's store) found later to be an orphan or a duplicate. */
+  rejectValidated(table: TableName, finding: LocatedFinding, index: number): void {
     const count = this.counts.get(countKey(finding.source.file, table));
     if (!count) throw new Error(`no input counted for ${table} from ${finding.source.file}`);
     // A row left out reports why it was left out; what was wrong with one of its cells no longer matters.
-    // By the row object, not its place: rows of one minified JSON document share a line, and duplicates an id.
-    const cells = this.cellFindings.get(row);
+    // By the row's index, not its place: rows of one minified JSON document share a line, and duplicates an id.
+    const key = rowKey(table, index);
+    const cells = this.cellFindings.get(key);
     if (cells !== undefined) {
-      this.cellFindings.delete(row);
+      this.cellFindings.delete(key);
       this.findings.splice(this.findings.indexOf(cells), 1);
       count.keptWithRejectedCells--;
     }

@@ -11,7 +11,7 @@ import { loadExport, type LoadedExport, type LoadOptions } from '../../src/pipel
 import { CHECKS, INTEGRITY as INTEGRITY_STANDARDS } from '../../checks/index.js';
 import { resolveConfig } from '../../src/config/config.js';
 import type { AuditSettings } from '../../src/engine/audit.js';
-import { TABLE_NAMES } from '../../src/model/types.js';
+import { recordsOf, TABLE_NAMES, type CaseRecord } from '../../src/model/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures/load', import.meta.url));
 
@@ -31,21 +31,30 @@ export async function inputFolder(files: Readonly<Record<string, string | Uint8A
   return folder;
 }
 
+/** A loaded export with every case's record made: what a test looks into. */
+export type LoadedRecords = Omit<LoadedExport, 'cases'> & { readonly cases: CaseRecord[] };
+
 /** Loads the files from a fresh folder, checking the accounting invariant and every finding's message. */
 export async function loadFiles(
   files: Readonly<Record<string, string | Uint8Array>>,
   options: LoadOptions = {},
-): Promise<LoadedExport & { folder: string }> {
+): Promise<LoadedRecords & { folder: string }> {
   const folder = await inputFolder(files);
   return { ...(await loadChecked([folder], options)), folder };
 }
 
 /** loadExport, then the invariants every load must keep. */
-export async function loadChecked(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedExport> {
-  const loaded = await loadExport(paths, options);
+export async function loadChecked(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedRecords> {
+  const loaded = await loadRecords(paths, options);
   expectAccounted(loaded);
   for (const finding of loaded.integrity) render(finding);
   return loaded;
+}
+
+/** loadExport, with every case's record made. */
+export async function loadRecords(paths: readonly string[], options: LoadOptions = {}): Promise<LoadedRecords> {
+  const loaded = await loadExport(paths, options);
+  return { ...loaded, cases: recordsOf(loaded.cases) };
 }
 
 /** The rejection of a load that must fail as a whole. */
@@ -59,7 +68,7 @@ export async function loadFailure(paths: readonly string[], options: LoadOptions
 }
 
 /** Every input's rows are audited or rejected: rows = audited + rejected, rejected = its findings. */
-export function expectAccounted(loaded: LoadedExport): void {
+export function expectAccounted(loaded: LoadedRecords): void {
   const audited = new Map<string, number>();
   const auditedLines = new Set<string>();
   const count = (file: string, table: string, line: number) => {
@@ -107,12 +116,12 @@ export function render(finding: Finding): string {
 }
 
 /** The case model without row sources, to compare input forms. */
-export function withoutSources(loaded: LoadedExport): unknown {
+export function withoutSources(loaded: Pick<LoadedRecords, 'cases'>): unknown {
   return JSON.parse(JSON.stringify(loaded.cases, (key, value: unknown) => (key === 'sourceFile' || key === 'sourceLine' ? undefined : value)));
 }
 
 /** The integrity findings in short form: standard, file name, line, column, for compact expectations. */
-export function briefly(loaded: LoadedExport): string[] {
+export function briefly(loaded: Pick<LoadedExport, 'integrity'>): string[] {
   return loaded.integrity.map((finding) => {
     const file = finding.source?.file.split(/[\\/]/).pop() ?? '?';
     const column = finding.data['column'] === undefined ? '' : ` ${String(finding.data['column'])}`;

@@ -3,9 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadExport } from '../../src/pipeline/load.js';
 import { readMappingFile } from '../../src/read/mapping.js';
-import { expectAccounted, inputFolder, render } from './_helpers.js';
+import { expectAccounted, inputFolder, loadRecords, render } from './_helpers.js';
 
 const VISIT_COLUMNS = ['case_id', 'visit_id', 'date', 'type', 'outcome', 'child_seen', 'joint', 'manager_informed'] as const;
 
@@ -58,7 +57,7 @@ describe('every row read is audited or reported', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 25 }), dialect, async (rows, format) => {
         const folder = await inputFolder({ 'cases.csv': CASES, 'visits.csv': csvText(VISIT_COLUMNS, rows, format) });
-        const loaded = await loadExport([folder]);
+        const loaded = await loadRecords([folder]);
         expectAccounted(loaded);
         for (const finding of loaded.integrity) render(finding);
         const visits = loaded.inputs.find((input) => input.file === join(folder, 'visits.csv'));
@@ -90,7 +89,7 @@ describe('every row read is audited or reported', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(row, { maxLength: 25 }), dialect, async (rows, format) => {
         const folder = await inputFolder({ 'cases.csv': CASES, 'Visits_Export.csv': csvText(header, rows, format) });
-        const loaded = await loadExport([folder], { mapping });
+        const loaded = await loadRecords([folder], { mapping });
         expectAccounted(loaded);
         for (const finding of loaded.integrity) {
           render(finding);

@@ -8,6 +8,7 @@ import { generateCases } from '../../samples/generator.js';
 import type { ExportFormat } from '../../samples/write.js';
 import { loadExport } from '../../src/pipeline/load.js';
 import { TABLES } from '../../src/model/tables.js';
+import { recordsOf } from '../../src/model/types.js';
 
 const CASES = 50;
 const workspace = mkdtempSync(join(tmpdir(), 'practice-audit-generate-'));
@@ -96,7 +97,7 @@ describe('generated exports look like the samples', () => {
     const ndjson = await loadExport([(await generate('same-ndjson', 'forms', 'ndjson')).out]);
     const withoutSources = (value: unknown): string => JSON.stringify(value, (key, v: unknown) => (key === 'sourceFile' || key === 'sourceLine' ? undefined : v));
     expect(ndjson.integrity).toEqual([]);
-    expect(withoutSources(ndjson.cases)).toBe(withoutSources(csv.cases));
+    expect(withoutSources(recordsOf(ndjson.cases))).toBe(withoutSources(recordsOf(csv.cases)));
   });
 });
 

@@ -1,7 +1,7 @@
 // JSON report, schema version 1 of CLI.md: keys in a fixed order so the same input gives byte-identical output.
 import type { Evidence, SourceRef } from '../core/finding.js';
 
-import type { Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../core/report.js';
+import type { CaseResult, Report, ReportFinding, ReportPending, ResolvedFinding, WaiverEntry } from '../core/report.js';
 
 function source(ref: SourceRef | null) {
   return ref === null ? null : { file: ref.file, line: ref.line };
@@ -75,6 +75,16 @@ function pending(item: ReportPending) {
   };
 }
 
+function caseResult(item: CaseResult) {
+  return {
+    caseId: item.caseId,
+    team: item.team,
+    worker: item.worker,
+    applicable: [...item.applicable],
+    breached: [...item.breached],
+  };
+}
+
 /** The report as a plain object whose key order is the schema's, whatever order the report was built in. */
 export function toJsonDocument(report: Report) {
   return {
@@ -125,13 +135,7 @@ export function toJsonDocument(report: Report) {
     })),
     findings: report.findings.map(finding),
     pending: report.pending.map(pending),
-    cases: report.cases.map((caseResult) => ({
-      caseId: caseResult.caseId,
-      team: caseResult.team,
-      worker: caseResult.worker,
-      applicable: [...caseResult.applicable],
-      breached: [...caseResult.breached],
-    })),
+    cases: report.cases.map(caseResult),
     waivers:
       report.waivers === undefined
         ? undefined
@@ -159,9 +163,19 @@ export function formatJson(report: Report): string {
   return [...formatJsonPieces(report)].join('');
 }
 
-/** The report's long lists, written in batches: each a string of a few megabytes at most. */
-const LISTS = ['findings', 'pending', 'cases'] as const;
-const BATCH = 4000;
+/** The report's long lists, each item made ready for JSON as its batch is written, never all at once. */
+const LISTS = [
+  { list: 'findings', items: (report: Report): readonly unknown[] => report.findings, ready: finding as (item: never) => unknown },
+  { list: 'pending', items: (report: Report): readonly unknown[] => report.pending, ready: pending as (item: never) => unknown },
+  { list: 'cases', items: (report: Report): readonly unknown[] => report.cases, ready: caseResult as (item: never) => unknown },
+] as const;
+
+/**
+ * Items per batch: a batch's text (about 70 KB of findings) stays below the size V8 gives a space of its own
+ * (128 KiB), so it dies in the young generation. A batch of thousands was a string of megabytes, kept until the
+ * next full collection: the report's whole text again in garbage, and the audit's peak.
+ */
+const BATCH = 100;
 
 // JSON.stringify of `{ "x": [items] }` with two-space indentation puts the items at the depth the report's
 // lists have (two levels in): between this head and tail is exactly their text in the whole report.
@@ -174,25 +188,24 @@ const BATCH_TAIL = '\n  ]\n}';
  * one piece while the next is made, and never holds the whole text.
  */
 export function* formatJsonPieces(report: Report): Generator<string> {
-  const document = toJsonDocument(report);
   // Each list's place is held by a string value: in the text, `"findings": "…"` with bare quotes can only be
   // that key and value, since quotes inside any string (a file name, a message) come out escaped.
-  const placeholders = Object.fromEntries(LISTS.map((list) => [list, `\u0001${list}`]));
-  let rest = JSON.stringify({ ...document, ...placeholders }, null, 2);
-  for (const list of LISTS) {
+  const placeholders = Object.fromEntries(LISTS.map(({ list }) => [list, `\u0001${list}`]));
+  let rest = JSON.stringify({ ...toJsonDocument({ ...report, findings: [], pending: [], cases: [] }), ...placeholders }, null, 2);
+  for (const { list, items: itemsOf, ready } of LISTS) {
     const marker = `${JSON.stringify(list)}: ${JSON.stringify(placeholders[list])}`;
     const at = rest.indexOf(marker);
     if (at === -1) throw new Error(`the JSON report lost the place of its ${list}`);
     yield rest.slice(0, at);
     rest = rest.slice(at + marker.length);
-    const items: readonly unknown[] = document[list];
+    const items = itemsOf(report);
     if (items.length === 0) {
       yield `${JSON.stringify(list)}: []`;
       continue;
     }
     yield `${JSON.stringify(list)}: [\n`;
     for (let start = 0; start < items.length; start += BATCH) {
-      const text = JSON.stringify({ x: items.slice(start, start + BATCH) }, null, 2);
+      const text = JSON.stringify({ x: items.slice(start, start + BATCH).map((item) => ready(item as never)) }, null, 2);
       yield `${start > 0 ? ',\n' : ''}${text.slice(BATCH_HEAD.length, text.length - BATCH_TAIL.length)}`;
     }
     yield '\n  ]';

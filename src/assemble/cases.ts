@@ -4,7 +4,7 @@ import { TABLES_BY_REFERENCE, tableSpec } from '../model/tables.js';
 import { TABLE_NAMES, type CaseList, type CaseRecord, type CaseRow, type ChildTableName, sourceOf } from '../model/types.js';
 import { duplicateId, recordIdOf, unknownCase, unknownReference } from '../validate/findings.js';
 import type { RowStore } from '../validate/row-store.js';
-import type { RowCollector } from '../validate/rows.js';
+import type { RowCollector, TableStores } from '../validate/rows.js';
 import { compareText } from '../core/order.js';
 
 // Tables other rows refer to come first, so their ids are known when the referring rows are checked.
@@ -64,6 +64,8 @@ interface Reference {
  */
 export function assembleCases(collector: RowCollector): CaseList {
   const { stores } = collector;
+  // Every row is in: what only appending needs goes before the cases are built.
+  for (const table of TABLE_NAMES) stores[table].seal();
   let placedCount = 0;
   const caseStore = stores.cases;
   const caseIdNumber = caseStore.column('case_id');
@@ -166,7 +168,43 @@ export function assembleCases(collector: RowCollector): CaseList {
     offsets[caseCount] = at;
     placed.set(table, { store, order, offsets });
   }
+  shareIds(stores, (caseId) => {
+    const k = ordinalOf.get(caseId as string);
+    return k === undefined ? caseId : caseIds[k];
+  });
   return new StoredCases(caseStore, caseRows, placed);
+}
+
+/**
+ * Each table's case ids, and its ids of people, assessments and meetings, replaced by the same strings as the
+ * referenced table holds: each file read gave its own copy of an id, and an id held in five tables was five strings.
+ */
+function shareIds(stores: TableStores, caseIdOf: (caseId: unknown) => unknown): void {
+  const held = new Map<string, Map<unknown, unknown>>();
+  const idsOf = (table: ReferencedTable): ((id: unknown) => unknown) => {
+    let ids = held.get(table);
+    if (!ids) {
+      ids = new Map();
+      const store = stores[table];
+      const key = store.column(tableSpec(table).key[0] as string);
+      for (let row = 0; row < store.size; row++) {
+        const id = store.value(key, row);
+        if (!ids.has(id)) ids.set(id, id);
+      }
+      held.set(table, ids);
+    }
+    const found = ids;
+    return (id) => found.get(id) ?? id;
+  };
+  for (const table of CHILD_TABLES) {
+    const store = stores[table];
+    if (store.size === 0) continue;
+    store.share(store.column('case_id'), caseIdOf);
+    for (const column of tableSpec(table).columns) {
+      if (column.references === undefined || column.references === 'cases' || column.references === table) continue;
+      store.share(store.column(column.name), idsOf(column.references));
+    }
+  }
 }
 
 /** Case k's accepted rows of the table being placed, by key: made once they outgrow a scan, then kept up to date. */

@@ -228,6 +228,18 @@ export function runAudit(
     };
   };
 
+  // Cases share a few combinations of standards: each list is held once, frozen, rather than two growable arrays per case.
+  const heldLists = new Map<string, readonly string[]>();
+  const listOf = (ids: readonly string[]): readonly string[] => {
+    const key = ids.join('\u0000');
+    let held = heldLists.get(key);
+    if (held === undefined) {
+      held = Object.freeze([...ids]);
+      heldLists.set(key, held);
+    }
+    return held;
+  };
+
   for (let index = 0; index < caseCount; index++) {
     if ((index + 1) % HEAP_CHECK_EVERY === 0) checkHeap();
     // Made for this case's standards alone: its rows die young once they have run.
@@ -261,8 +273,8 @@ export function runAudit(
       caseId: caseRow.case_id,
       team: caseRow.team ?? null,
       worker: caseRow.worker ?? null,
-      applicable,
-      breached,
+      applicable: listOf(applicable),
+      breached: listOf(breached),
     });
   }
   for (const { check, severity, tally, judgement } of running) {

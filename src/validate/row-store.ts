@@ -17,6 +17,10 @@ interface Column extends ColumnReader {
   put(index: number, value: unknown): boolean;
   /** The same values in the widest form, which takes any value. */
   widened(length: number): Column;
+  /** Lets go of what only appending needs. */
+  seal(): void;
+  /** Each value replaced by `same(value)`, an equal value held elsewhere, so that one copy of it is kept. */
+  share(same: (value: unknown) => unknown, length: number): void;
 }
 
 /** Any value, by reference: for columns whose values rarely repeat (a row's own id). */
@@ -38,6 +42,15 @@ class ValueColumn implements Column {
     return this;
   }
 
+  seal(): void {}
+
+  share(same: (value: unknown) => unknown, length: number): void {
+    for (let index = 0; index < length; index++) {
+      const chunk = this.chunks[index >>> CHUNK_BITS] as unknown[];
+      chunk[index & WITHIN] = same(chunk[index & WITHIN]);
+    }
+  }
+
   static of(from: ColumnReader, length: number): ValueColumn {
     const column = new ValueColumn();
     for (let index = 0; index < length; index++) column.put(index, from.get(index));
@@ -54,8 +67,9 @@ const MOST_CODES = 1 << 16;
  */
 class CodedColumn implements Column {
   private chunks: (Uint8Array | Uint16Array)[] = [];
-  private readonly values: unknown[] = [];
-  private readonly codes = new Map<unknown, number>();
+  private values: unknown[] = [];
+  /** Each value's code, while rows are appended. */
+  private codes: Map<unknown, number> | undefined = new Map();
   private wide = false;
   // Consecutive rows often repeat a value (a case's id, the file, the date of a meeting's rows): no lookup then.
   private lastValue: unknown = undefined;
@@ -69,13 +83,15 @@ class CodedColumn implements Column {
     if (Object.is(value, -0)) return false;
     let code = value === this.lastValue ? this.lastCode : -1;
     if (code < 0) {
-      code = this.codes.get(value) ?? -1;
+      const codes = this.codes;
+      if (codes === undefined) throw new Error('a row appended to a sealed store');
+      code = codes.get(value) ?? -1;
       if (code < 0) {
         code = this.values.length;
         if (code === MOST_CODES) return false;
         if (code === 256 && !this.wide) this.widen();
         this.values.push(value);
-        this.codes.set(value, code);
+        codes.set(value, code);
       }
       this.lastValue = value;
       this.lastCode = code;
@@ -93,6 +109,17 @@ class CodedColumn implements Column {
 
   widened(length: number): Column {
     return ValueColumn.of(this, length);
+  }
+
+  // A Map of every distinct value (a case id per case, in every table) costs more than the values themselves.
+  seal(): void {
+    this.codes = undefined;
+    this.lastValue = undefined;
+    this.lastCode = -1;
+  }
+
+  share(same: (value: unknown) => unknown): void {
+    this.values = this.values.map(same);
   }
 }
 
@@ -115,6 +142,10 @@ class LineColumn implements Column {
   widened(length: number): Column {
     return ValueColumn.of(this, length);
   }
+
+  seal(): void {}
+
+  share(): void {}
 }
 
 /** How a column starts: by value, as codes, or as line numbers; a value it cannot take moves it to the widest form. */
@@ -158,6 +189,19 @@ export class RowStore {
       }
     }
     return index;
+  }
+
+  /** Once every row is in: what only appending needs goes. */
+  seal(): void {
+    for (const column of this.columns) column.seal();
+  }
+
+  /**
+   * Each value of a column replaced by `same(value)`, an equal value held elsewhere: an id read in several tables is
+   * then one string, not one per table.
+   */
+  share(column: number, same: (value: unknown) => unknown): void {
+    (this.columns[column] as Column).share(same, this.size);
   }
 
   /** The number of a named column, for `value`. */

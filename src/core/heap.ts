@@ -12,6 +12,9 @@ export const HEAP_SHARE_LIMIT = 0.9;
 /** How often the long loops (rows read, cases audited) ask: a few microseconds a call. The progress interval (50,000 rows) is a multiple of it. */
 export const HEAP_CHECK_EVERY = 10_000;
 
+/** How often the engine asks, in cases: a case is about thirty rows, and its findings grow the report. */
+export const HEAP_CHECK_EVERY_CASES = 1_000;
+
 /** The export is too large for this heap: an input problem the user fixes with more passes or more heap. */
 export class OutOfMemoryError extends InputError {}
 
@@ -23,8 +26,11 @@ const MIB = 1024 * 1024;
  */
 const YOUNG_GENERATION_BYTES = 48 * MIB;
 
-/** What --max-old-space-size set; never less than half the limit, whatever a future V8 counts in it. */
-const oldSpaceOf = (heapSizeLimit: number): number => Math.max(heapSizeLimit - YOUNG_GENERATION_BYTES, heapSizeLimit / 2);
+/**
+ * What --max-old-space-size set; never less than a quarter of the limit, whatever a future V8 counts in it. (Half,
+ * before: under a heap of 40 MiB or less that put the guard's line above the old space, and V8 aborted first.)
+ */
+const oldSpaceOf = (heapSizeLimit: number): number => Math.max(heapSizeLimit - YOUNG_GENERATION_BYTES, heapSizeLimit / 4);
 
 let fullCollection: (() => void) | undefined;
 

@@ -1,7 +1,7 @@
 // Runs every selected standard over every case and assembles the sorted, deterministic report.
 import type { Evidence, Finding, PendingItem, Severity } from '../core/finding.js';
 import type { IsoDate } from '../core/dates.js';
-import { checkHeap, HEAP_CHECK_EVERY } from '../core/heap.js';
+import { checkHeap, HEAP_CHECK_EVERY_CASES } from '../core/heap.js';
 import type { AnyCheckModule, CheckContext } from '../../checks/types.js';
 import type { StandardSettings } from '../config/config.js';
 import { createCalendar, type Region } from '../core/calendar.js';
@@ -241,7 +241,7 @@ export function runAudit(
   };
 
   for (let index = 0; index < caseCount; index++) {
-    if ((index + 1) % HEAP_CHECK_EVERY === 0) checkHeap();
+    if ((index + 1) % HEAP_CHECK_EVERY_CASES === 0) checkHeap();
     // Made for this case's standards alone: its rows die young once they have run.
     const caseRecord = input.cases.record(index);
     const asOfCase = caseAsOf(caseRecord, settings.asOf);

@@ -3,13 +3,13 @@ import type { InputFormat } from '../read/formats.js';
 
 /**
  * Memory the audit holds per byte of input, by format: peak resident memory over the file's size on generated
- * exports (docs/DECISIONS.md, "Out of memory" and "JSON read as a stream"), rounded up; CSV's is the 20.6M-row
- * export's in one pass (8.8 GB from 975 MB), since the 50,000-case rate under-counted at scale. A CSV row is about 44
- * bytes on disk; JSON repeats every key in every row, and is read document by document like NDJSON (the same
- * peak on the same cases); a workbook is packed about tenfold, and exceljs keeps an object per cell.
+ * exports (docs/DECISIONS.md, "Out of memory", "JSON read as a stream" and "Rows held by column"), rounded up; CSV's
+ * is the 21.3M-row export's in one pass (3.0 GB from 962 MB since rows are held by column; 8.8 GB before). A CSV row
+ * is about 44 bytes on disk; JSON repeats every key in every row, and is read document by document like NDJSON (the
+ * same peak on the same cases); a workbook is packed about tenfold, and exceljs keeps an object per cell.
  */
 export const HEAP_PER_INPUT_BYTE: Readonly<Record<InputFormat, number>> = {
-  csv: 9,
+  csv: 4,
   json: 4,
   ndjson: 4,
   xlsx: 120,
@@ -35,7 +35,7 @@ export function estimateHeapBytes(inputs: readonly SizedInput[], parts = 1): num
   return BASE_HEAP_BYTES + rows / Math.max(1, parts);
 }
 
-/** The share of the heap a pass may plan to fill: the report of the passes before it is held too. */
+/** The share of the heap beyond the base a pass may plan to fill: the report of the passes before it is held too. */
 const PASS_SHARE = 0.6;
 
 /**
@@ -45,7 +45,7 @@ const PASS_SHARE = 0.6;
 export function passesFor(inputs: readonly SizedInput[], parts: number, heapLimit: number, max: number): number {
   const needed = estimateHeapBytes(inputs, parts);
   if (needed <= heapLimit) return 1;
-  const room = heapLimit * PASS_SHARE - BASE_HEAP_BYTES;
+  const room = (heapLimit - BASE_HEAP_BYTES) * PASS_SHARE;
   if (room <= 0) return max;
   return Math.min(max, Math.ceil((needed - BASE_HEAP_BYTES) / room));
 }

@@ -46,10 +46,18 @@ function findPlaced(placed: PlacedTable, column: number, k: number, id: string, 
   return -1;
 }
 
+/** Whether a chain of rows (from `start` through `next`) has one whose column holds `id`. */
+function findInChain(store: RowStore, column: number, start: number, next: Int32Array, id: string): boolean {
+  for (let at = start; at >= 0; at = next[at] as number) if (store.value(column, at) === id) return true;
+  return false;
+}
+
 interface Reference {
   readonly column: string;
   readonly columnNumber: number;
   readonly referenced: ReferencedTable;
+  /** A table referring to its own rows (the contract allows it; none does today): found among the case's rows accepted so far. */
+  readonly self: boolean;
   /** The referenced table's rows, or undefined when it has none: then no id can be found. */
   readonly placed: PlacedTable | undefined;
   readonly keyNumber: number;
@@ -96,7 +104,8 @@ export function assembleCases(collector: RowCollector): CaseList {
       const referenced = column.references;
       const referencedPlaced = placed.get(referenced);
       const keyNumber = stores[referenced].column(tableSpec(referenced).key[0] as string);
-      return [{ column: column.name, columnNumber: store.column(column.name), referenced, placed: referencedPlaced, keyNumber, indexes: new Map() }];
+      const self = (referenced as string) === table;
+      return [{ column: column.name, columnNumber: store.column(column.name), referenced, self, placed: referencedPlaced, keyNumber, indexes: new Map() }];
     });
     const keyNumbers = spec.key.map((column) => store.column(column));
     const caseIdColumn = store.column('case_id');
@@ -130,7 +139,10 @@ export function assembleCases(collector: RowCollector): CaseList {
       for (const reference of references) {
         const id = store.value(reference.columnNumber, row);
         if (typeof id !== 'string') continue;
-        if (reference.placed === undefined || findPlaced(reference.placed, reference.keyNumber, k, id, reference.indexes) < 0) {
+        const found = reference.self
+          ? findInChain(store, reference.keyNumber, first[k] as number, next, id)
+          : reference.placed !== undefined && findPlaced(reference.placed, reference.keyNumber, k, id, reference.indexes) >= 0;
+        if (!found) {
           missing = reference;
           break;
         }

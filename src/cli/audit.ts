@@ -21,7 +21,7 @@ import { readBaselineFile } from '../report/baseline.js';
 import { readWaiversFile } from '../report/waivers.js';
 import { MAX_PASSES, oneOf, parseDateArgument, parseJobs, parseOnly, parsePasses, tableWidth } from './arguments.js';
 import { EXIT, reportInterrupted, sizeLabel, type CliIo, type OutputStream } from './io.js';
-import { checkOutputTargets, writeAllWhole, type ReportContent } from './output.js';
+import { checkOutputTargets, tooLongAsError, writeAllWhole, type ReportContent } from './output.js';
 
 export const FAIL_ON = ['error', 'warning', 'new', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
@@ -217,16 +217,18 @@ export async function auditChecked(
   // format is rendered first.
   const color = io.stdout.isTTY === true && io.env.NO_COLOR === undefined;
   const files: { file: string; content: ReportContent }[] = [];
-  let toStdout: string | Uint8Array | null = null;
+  let toStdout: ReportContent | null = null;
   phase(`writing ${outputs.length === 1 ? 'the report' : `${outputs.length} reports`}`);
   for (const { format, file } of outputs) {
     const { render, pieces } = outputFormat(format);
-    if (file === null) toStdout = await render(report, { color, groupBy, width: width.stdout });
-    else files.push({ file, content: pieces ? pieces(report) : await render(report, { color: false, groupBy, width: width.file }) });
+    // On stdout too, JSON goes out piece by piece: a report of hundreds of MB is more text than one string may hold.
+    if (file === null) toStdout = pieces ? pieces(report) : await tooLongAsError(format, () => render(report, { color, groupBy, width: width.stdout }));
+    else files.push({ file, content: pieces ? pieces(report) : await tooLongAsError(format, () => render(report, { color: false, groupBy, width: width.file })) });
   }
   await writeAllWhole(files);
   if (showProgress) io.stderr.write('\r\x1b[K');
-  if (toStdout !== null) io.stdout.write(toStdout);
+  if (typeof toStdout === 'string' || toStdout instanceof Uint8Array) io.stdout.write(toStdout);
+  else if (toStdout !== null) for (const piece of toStdout) io.stdout.write(piece);
   // A nightly log says what the run wrote and how long it took; a pipe to stdout is left alone unless a person watches.
   if (!options.quiet && (files.length > 0 || io.stderr.isTTY === true)) {
     for (const { file } of files) io.stderr.write(`wrote ${terminalText(file)} (${sizeLabel(statSync(file).size)})\n`);
@@ -243,4 +245,3 @@ export async function auditChecked(
   }
   return failingFindings(report.findings, failOn).length > 0 ? EXIT.findings : EXIT.ok;
 }
-

@@ -370,3 +370,22 @@ function commit(staged: readonly { given: string; file: string; temporary: strin
     uncommitted.delete(journal);
   }
 }
+
+/**
+ * A format rendered whole whose text would pass V8's longest string (about 512 MB) is an output error with what to
+ * do, not a RangeError and its stack trace.
+ */
+export async function tooLongAsError<T>(format: string, render: () => T | Promise<T>): Promise<T> {
+  try {
+    return await render();
+  } catch (error) {
+    if (error instanceof RangeError && /Invalid string length|Cannot create a string longer/.test(error.message)) {
+      throw new OutputError(
+        `the ${format} report is longer than the longest text Node can hold (about 512 MB)`,
+        {},
+        'JSON (-f json, written piece by piece), or a smaller report: --only, --from/--to, or the export split by case',
+      );
+    }
+    throw error;
+  }
+}

@@ -12,7 +12,7 @@ import { InputError } from './errors.js';
  */
 export const HEAP_SHARE_LIMIT = 0.75;
 
-/** How often the long loops (rows read, cases audited) ask: a few microseconds a call. The progress interval (50,000 rows) is a multiple of it. */
+/** How often the loops over rows (read, placed) ask: a few microseconds a call. The progress interval (50,000 rows) is a multiple of it. */
 export const HEAP_CHECK_EVERY = 10_000;
 
 /** How often the engine asks, in cases: a case is about thirty rows, and its findings grow the report. */

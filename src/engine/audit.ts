@@ -185,15 +185,17 @@ export function runAudit(
   const findings: ReportFinding[] = [];
   const pending: ReportPending[] = [];
   const caseResults: CaseResult[] = [];
-  // The case rows alone: the integrity findings' teams and workers are looked up after the cases are audited.
+  // Each case's place by its id: the integrity findings' teams and workers are looked up after the cases are
+  // audited, in case rows made again then (few findings), not in a row per case held through the audit.
   const caseCount = input.cases.length;
-  const casesById = new Map<string, CaseRow>();
-  for (let index = 0; index < caseCount; index++) {
-    const caseRow = input.cases.caseRow(index);
-    casesById.set(caseRow.case_id, caseRow);
-  }
-  const teamOf = (caseId: string) => casesById.get(caseId)?.team ?? null;
-  const workerOf = (caseId: string) => casesById.get(caseId)?.worker ?? null;
+  const caseIndexById = new Map<string, number>();
+  for (let index = 0; index < caseCount; index++) caseIndexById.set(input.cases.caseRow(index).case_id, index);
+  const caseRowOf = (caseId: string): CaseRow | undefined => {
+    const index = caseIndexById.get(caseId);
+    return index === undefined ? undefined : input.cases.caseRow(index);
+  };
+  const teamOf = (caseId: string) => caseRowOf(caseId)?.team ?? null;
+  const workerOf = (caseId: string) => caseRowOf(caseId)?.worker ?? null;
 
   // Evidence notes repeat ("assessment completed", "cp_conference"): 266,000 notes on the 50,000-case export are
   // 34,000 texts. A check builds each from pieces, which V8 keeps as a chain of pieces, so the report held each
@@ -319,7 +321,7 @@ export function runAudit(
   summaries.sort((a, b) => compareText(a.id, b.id));
   caseResults.sort((a, b) => compareText(a.caseId, b.caseId));
 
-  const casesWithBreaches = new Set(findings.filter((f) => casesById.has(f.caseId)).map((f) => f.caseId)).size;
+  const casesWithBreaches = new Set(findings.filter((f) => caseIndexById.has(f.caseId)).map((f) => f.caseId)).size;
   return {
     schemaVersion: 1,
     tool: { name: 'practice-audit', version: VERSION },

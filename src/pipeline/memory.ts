@@ -4,7 +4,7 @@ import type { InputFormat } from '../read/formats.js';
 /**
  * Memory the audit holds per byte of input, by format: peak resident memory over the file's size on generated
  * exports (docs/DECISIONS.md, "Out of memory", "JSON read as a stream" and "Rows held by column"), rounded up; CSV's
- * is the 21.3M-row export's in one pass (3.0 GB from 962 MB since rows are held by column; 8.8 GB before). A CSV row
+ * is the 21.3M-row export's in one pass (3.2 GB from 961 MB since rows are held by column; 8.8 GB before). A CSV row
  * is about 44 bytes on disk; JSON repeats every key in every row, and is read document by document like NDJSON (the
  * same peak on the same cases); a workbook is packed about tenfold, and exceljs keeps an object per cell.
  */

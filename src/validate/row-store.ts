@@ -83,8 +83,8 @@ class CodedColumn implements Column {
     if (Object.is(value, -0)) return false;
     let code = value === this.lastValue ? this.lastCode : -1;
     if (code < 0) {
-      const codes = this.codes;
-      if (codes === undefined) throw new Error('a row appended to a sealed store');
+      // Sealed stores refuse rows before any column is asked (RowStore.append).
+      const codes = this.codes as Map<unknown, number>;
       code = codes.get(value) ?? -1;
       if (code < 0) {
         code = this.values.length;
@@ -162,6 +162,7 @@ export class RowStore {
   private readonly columns: Column[];
   private readonly makeRow: RowFromColumns;
   private readonly numbers: ReadonlyMap<string, number>;
+  private sealed = false;
   size = 0;
 
   /** `names` in the order the rows' keys are made; `forms` says how each starts (codes when left out). */
@@ -177,6 +178,7 @@ export class RowStore {
 
   /** Keeps the row's value of each named column (a missing key as undefined) and returns the row's index. */
   append(row: Readonly<Record<string, unknown>>): number {
+    if (this.sealed) throw new Error('a row appended to a sealed store');
     const index = this.size++;
     const { columns, names } = this;
     for (let i = 0; i < columns.length; i++) {
@@ -193,6 +195,7 @@ export class RowStore {
 
   /** Once every row is in: what only appending needs goes. */
   seal(): void {
+    this.sealed = true;
     for (const column of this.columns) column.seal();
   }
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditPart } from '../../src/pipeline/parallel.js';
 import { formatJson, formatJsonPieces, toJsonDocument } from '../../src/formatters/json.js';
-import { writeAllWhole } from '../../src/cli/output.js';
+import { tooLongAsError, writeAllWhole } from '../../src/cli/output.js';
 import { InputError, OutputError } from '../../src/core/errors.js';
 import type { Report, ReportFinding } from '../../src/core/report.js';
 import { cleanReport, fixtureReport, statusReport } from './fixture.js';
@@ -90,5 +90,20 @@ describe('writeAllWhole with pieces', () => {
     );
     expect(failure).toBeInstanceOf(OutputError);
     expect(failure).not.toBeInstanceOf(InputError);
+  });
+});
+
+describe('a report too long for one string', () => {
+  it('is an output error with what to do, for a format rendered whole; other errors pass through', async () => {
+    const tooLong = () => {
+      throw new RangeError('Invalid string length');
+    };
+    const error: unknown = await tooLongAsError('csv', tooLong).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(OutputError);
+    expect((error as OutputError).toLine()).toBe(
+      'the csv report is longer than the longest text Node can hold (about 512 MB) (expected JSON (-f json, written piece by piece), or a smaller report: --only, --from/--to, or the export split by case)',
+    );
+    await expect(tooLongAsError('csv', () => 'fits')).resolves.toBe('fits');
+    await expect(tooLongAsError('csv', () => { throw new RangeError('Maximum call stack size exceeded'); })).rejects.toBeInstanceOf(RangeError);
   });
 });

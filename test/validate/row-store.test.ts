@@ -50,6 +50,25 @@ describe('a row store', () => {
     }
   });
 
+  it('keeps 0, -0, NaN and undefined apart across both widenings', () => {
+    const special = [0, -0, Number.NaN, undefined, '', false] as const;
+    // Special values before the first widening, between the two, and after: each row's value comes back as stored.
+    const valueAt = (i: number): unknown => (i % 97 === 0 ? special[(i / 97) % special.length] : `v${i % 70_000}`);
+    const store = new RowStore(['code']);
+    const count = 140_000;
+    for (let i = 0; i < count; i++) store.append({ code: valueAt(i) });
+    for (let i = 0; i < count; i += 13) expect(Object.is(store.value(0, i), valueAt(i))).toBe(true);
+  });
+
+  it('refuses a row once sealed, and is left as it was', () => {
+    const store = new RowStore(['a', 'b'], { a: 'values' });
+    store.append({ a: 'x', b: 'y' });
+    store.seal();
+    expect(() => store.append({ a: 'z', b: 'w' })).toThrow('a row appended to a sealed store');
+    expect(store.size).toBe(1);
+    expect(store.row(0)).toEqual({ a: 'x', b: 'y' });
+  });
+
   it('reads a missing key as undefined, and names the columns it has when asked for another', () => {
     const store = new RowStore(['a', 'b']);
     store.append({ a: 'x' });

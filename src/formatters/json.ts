@@ -164,11 +164,24 @@ export function formatJson(report: Report): string {
 }
 
 /** The report's long lists, each item made ready for JSON as its batch is written, never all at once. */
-const LISTS = [
-  { list: 'findings', items: (report: Report): readonly unknown[] => report.findings, ready: finding as (item: never) => unknown },
-  { list: 'pending', items: (report: Report): readonly unknown[] => report.pending, ready: pending as (item: never) => unknown },
-  { list: 'cases', items: (report: Report): readonly unknown[] => report.cases, ready: caseResult as (item: never) => unknown },
-] as const;
+interface LongList {
+  readonly list: 'findings' | 'pending' | 'cases';
+  readonly count: (report: Report) => number;
+  /** Items `from` up to `to`, each made ready for JSON. */
+  readonly batch: (report: Report, from: number, to: number) => unknown[];
+}
+
+const longList = <T>(list: LongList['list'], items: (report: Report) => readonly T[], ready: (item: T) => unknown): LongList => ({
+  list,
+  count: (report) => items(report).length,
+  batch: (report, from, to) => items(report).slice(from, to).map(ready),
+});
+
+const LISTS: readonly LongList[] = [
+  longList('findings', (report) => report.findings, finding),
+  longList('pending', (report) => report.pending, pending),
+  longList('cases', (report) => report.cases, caseResult),
+];
 
 /**
  * Items per batch: a batch's text (about 70 KB of findings) stays below the size V8 gives a space of its own
@@ -192,20 +205,20 @@ export function* formatJsonPieces(report: Report): Generator<string> {
   // that key and value, since quotes inside any string (a file name, a message) come out escaped.
   const placeholders = Object.fromEntries(LISTS.map(({ list }) => [list, `\u0001${list}`]));
   let rest = JSON.stringify({ ...toJsonDocument({ ...report, findings: [], pending: [], cases: [] }), ...placeholders }, null, 2);
-  for (const { list, items: itemsOf, ready } of LISTS) {
+  for (const { list, count: countOf, batch } of LISTS) {
     const marker = `${JSON.stringify(list)}: ${JSON.stringify(placeholders[list])}`;
     const at = rest.indexOf(marker);
     if (at === -1) throw new Error(`the JSON report lost the place of its ${list}`);
     yield rest.slice(0, at);
     rest = rest.slice(at + marker.length);
-    const items = itemsOf(report);
-    if (items.length === 0) {
+    const count = countOf(report);
+    if (count === 0) {
       yield `${JSON.stringify(list)}: []`;
       continue;
     }
     yield `${JSON.stringify(list)}: [\n`;
-    for (let start = 0; start < items.length; start += BATCH) {
-      const text = JSON.stringify({ x: items.slice(start, start + BATCH).map((item) => ready(item as never)) }, null, 2);
+    for (let start = 0; start < count; start += BATCH) {
+      const text = JSON.stringify({ x: batch(report, start, start + BATCH) }, null, 2);
       yield `${start > 0 ? ',\n' : ''}${text.slice(BATCH_HEAD.length, text.length - BATCH_TAIL.length)}`;
     }
     yield '\n  ]';

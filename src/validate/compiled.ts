@@ -16,7 +16,6 @@ export type ValueTest = (value: unknown) => boolean;
 export type RowFromCells = (readers: readonly CellReader[], cells: readonly string[], positions: readonly number[]) => Record<string, unknown>;
 export type RowFromObject = (readers: readonly CellReader[], raw: Readonly<Record<string, unknown>>) => Record<string, unknown>;
 export type PassesPlainTests = (tests: readonly ValueTest[], row: Readonly<Record<string, unknown>>) => boolean;
-export type Row = Readonly<Record<string, unknown>>;
 /** One column of stored rows (src/validate/row-store.ts): the value of row `index`. */
 export interface ColumnReader {
   get(index: number): unknown;

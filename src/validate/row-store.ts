@@ -165,14 +165,17 @@ export class RowStore {
   private sealed = false;
   size = 0;
 
-  /** `names` in the order the rows' keys are made; `forms` says how each starts (codes when left out). */
+  /**
+   * `names` in the order the rows' keys are made; `forms` says how each starts (codes when left out); `makeRow`
+   * makes a row from the columns (generated once per table by the caller, who makes a store per load).
+   */
   constructor(
     readonly names: readonly string[],
     forms: Readonly<Record<string, ColumnForm>> = {},
-    makeRow: (names: readonly string[]) => RowFromColumns = compiledRowFromColumns,
+    makeRow: RowFromColumns = compiledRowFromColumns(names),
   ) {
     this.columns = names.map((name) => START[forms[name] ?? 'codes']());
-    this.makeRow = makeRow(names);
+    this.makeRow = makeRow;
     this.numbers = new Map(names.map((name, i) => [name, i]));
   }
 

@@ -10,17 +10,33 @@ import { DECODERS, plainlyValidRow } from './schemas.js';
 import { compareText } from '../core/order.js';
 import { looksLikeName, pseudonym } from '../core/pseudonym.js';
 import { RowStore, type ColumnForm } from './row-store.js';
+import { compiledRowFromColumns, type RowFromColumns } from './compiled.js';
 
 /** Each table's accepted rows, stored (row-store.ts); a row is known by its table and its index there. */
 export type TableStores = { readonly [T in TableName]: RowStore };
 
-/** A stored row's columns: the contract's, then where the row was read. */
-function storeFor(table: TableName): RowStore {
+/** A table's stored columns (the contract's, then where the row was read), how each starts, and its row maker. */
+interface StoreLayout {
+  readonly names: readonly string[];
+  readonly forms: Readonly<Record<string, ColumnForm>>;
+  readonly makeRow: RowFromColumns;
+}
+
+function layoutOf(table: TableName): StoreLayout {
   const spec = tableSpec(table);
+  const names = [...DECODERS[table].names, 'sourceFile', 'sourceLine'];
   const forms: Record<string, ColumnForm> = { sourceLine: 'lines' };
   // A row's own id is met once: a code per row would only add to it.
   if (spec.key.length === 1) forms[spec.key[0] as string] = 'values';
-  return new RowStore([...DECODERS[table].names, 'sourceFile', 'sourceLine'], forms);
+  return { names, forms, makeRow: compiledRowFromColumns(names) };
+}
+
+/** Built once at module load: every load (each pass, each part) makes its stores from these, compiling nothing. */
+const LAYOUTS: ReadonlyMap<TableName, StoreLayout> = new Map(TABLE_NAMES.map((table) => [table, layoutOf(table)]));
+
+function storeFor(table: TableName): RowStore {
+  const { names, forms, makeRow } = LAYOUTS.get(table) as StoreLayout;
+  return new RowStore(names, forms, makeRow);
 }
 
 const emptyStores = (): TableStores => Object.fromEntries(TABLE_NAMES.map((name) => [name, storeFor(name)])) as unknown as TableStores;

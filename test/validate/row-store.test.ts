@@ -22,7 +22,7 @@ describe('a row store', () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 60 }), (rows) => {
         const compiled = new RowStore(NAMES, FORMS);
-        const plain = new RowStore(NAMES, FORMS, plainRowFromColumns);
+        const plain = new RowStore(NAMES, FORMS, plainRowFromColumns(NAMES));
         rows.forEach((stored, i) => {
           expect(compiled.append(stored)).toBe(i);
           plain.append(stored);

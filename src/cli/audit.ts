@@ -222,8 +222,10 @@ export async function auditChecked(
   for (const { format, file } of outputs) {
     const { render, pieces } = outputFormat(format);
     // On stdout too, JSON goes out piece by piece: a report of hundreds of MB is more text than one string may hold.
-    if (file === null) toStdout = pieces ? pieces(report) : await tooLongAsError(format, () => render(report, { color, groupBy, width: width.stdout }));
-    else files.push({ file, content: pieces ? pieces(report) : await tooLongAsError(format, () => render(report, { color: false, groupBy, width: width.file })) });
+    const options = file === null ? { color, groupBy, width: width.stdout } : { color: false, groupBy, width: width.file };
+    const content = pieces ? pieces(report) : await tooLongAsError(format, () => render(report, options));
+    if (file === null) toStdout = content;
+    else files.push({ file, content });
   }
   await writeAllWhole(files);
   if (showProgress) io.stderr.write('\r\x1b[K');
